@@ -1,0 +1,46 @@
+"""Files bundled with the app: demo products, the inventory, translations.
+
+They live at the top of the source tree (``resources/`` and ``lca_data/``), next
+to the ``greendesign`` package. The paths are found from the installed package,
+never from the working directory; a frozen build (PyInstaller) sets
+``sys._MEIPASS`` and carries the same two folders there.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from greendesign.errors import GreenDesignError
+
+
+def _root() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder: demo products, icons, translations, fonts."""
+    path = _root() / "resources"
+    if not path.is_dir():
+        raise GreenDesignError(
+            f"The bundled resources folder is missing: {path}.",
+            hint="Reinstall GreenDesign from its source tree or installer.")
+    return path
+
+
+def lca_data_dir() -> Path:
+    """The ``lca_data/`` folder: the bundled inventory with its provenance."""
+    path = _root() / "lca_data"
+    if not path.is_dir():
+        raise GreenDesignError(
+            f"The bundled inventory folder is missing: {path}.",
+            hint="Reinstall GreenDesign from its source tree or installer.")
+    return path
+
+
+def demo_products() -> list[Path]:
+    """The bundled demo project files, sorted by name."""
+    return sorted((resources_dir() / "demo").glob("*.gdproj"))

@@ -1,0 +1,1 @@
+"""Files: the project file (.gdproj), BOM import and export, atomic writes."""

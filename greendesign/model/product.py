@@ -1,0 +1,168 @@
+"""Product, design variants and the project that holds them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from greendesign.errors import ModelValidationError, Problem
+from greendesign.model.base import GDModel
+from greendesign.model.part import Assembly, BomNode, Part, Positive, check_tree, iter_parts, walk
+from greendesign.model.scenario import LifecycleScenario
+from greendesign.model.vocab import ProductCategory
+
+BASELINE = "baseline"
+
+VariantName = Annotated[str, Field(min_length=1, max_length=80)]
+
+
+class Product(GDModel):
+    """A product: identity, functional unit, BOM tree and lifecycle scenario.
+
+    The functional unit is one product over its service life (e.g. "one
+    office chair used by one person for 10 years").
+    """
+
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name_zh: str = ""
+    model_number: str = ""
+    category: ProductCategory = ProductCategory.OTHER
+    functional_unit: Annotated[str, Field(min_length=1)]
+    service_life_years: Annotated[float, Field(gt=0.0, le=200.0)]
+    manufacturer_region: str = "CN"
+    description: str = ""
+    bom: list[BomNode] = Field(default_factory=list)
+    scenario: LifecycleScenario = Field(default_factory=LifecycleScenario)
+
+    @model_validator(mode="after")
+    def _tree_is_sound(self) -> Product:
+        problems = check_tree(self.bom)
+        if not problems:
+            ids = {node.id for node, *_ in walk(self.bom)}
+            problems = [
+                f"use phase replaces part {r.part_id!r}, which is not in the BOM"
+                for r in self.scenario.use.replacements if r.part_id not in ids
+            ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def check(self) -> None:
+        """Re-check the whole product after in-place edits of the tree.
+
+        Raises :class:`ModelValidationError` naming every problem. Edits that go
+        through lists (``assembly.children.append``) are not seen by pydantic's
+        assignment validation; editors call this before they commit a change.
+        """
+        problems = check_tree(self.bom)
+        if problems:
+            raise ModelValidationError(f"Invalid product {self.name!r}.",
+                                       problems=[Problem(message=p) for p in problems])
+        Product.model_validate(self.model_dump())
+
+    @property
+    def mass_kg(self) -> float:
+        """Mass of one product, kg (sum over the BOM, quantities applied)."""
+        return sum(part.mass_kg * count for part, count in iter_parts(self.bom))
+
+    def parts(self) -> list[tuple[Part, float]]:
+        """Every leaf part with its number of units per product."""
+        return list(iter_parts(self.bom))
+
+    def find(self, node_id: str) -> Part | Assembly:
+        """The part or assembly with this id; ``KeyError`` names the id if absent."""
+        for node, *_ in walk(self.bom):
+            if node.id == node_id:
+                return node
+        raise KeyError(f"no part or assembly with id {node_id!r} in {self.name!r}")
+
+
+class Variant(GDModel):
+    """A named design alternative: a full copy of the product with its own BOM
+    and scenario, and the name of the design it was derived from."""
+
+    name: VariantName
+    description: str = ""
+    based_on: VariantName = BASELINE
+    product: Product
+
+    @model_validator(mode="after")
+    def _not_baseline(self) -> Variant:
+        if self.name == BASELINE:
+            raise ValueError(f"{BASELINE!r} names the project's own product; choose another "
+                             "variant name")
+        return self
+
+
+class ProjectSettings(GDModel):
+    """Per-project settings."""
+
+    reference_variant: VariantName = BASELINE
+    methods: list[tuple[str, str, str]] = Field(default_factory=list)
+    mass_tolerance: Annotated[float, Field(ge=0.0, le=1.0)] = 0.05
+    language: str = ""
+    intensity_of_use: Positive = 1.0
+
+
+class Project(GDModel):
+    """The contents of a ``.gdproj`` file: the baseline product and its variants."""
+
+    product: Product
+    variants: list[Variant] = Field(default_factory=list)
+    settings: ProjectSettings = Field(default_factory=ProjectSettings)
+
+    @model_validator(mode="after")
+    def _variants_consistent(self) -> Project:
+        names = [BASELINE]
+        problems: list[str] = []
+        for variant in self.variants:
+            if variant.name in names:
+                problems.append(f"variant name {variant.name!r} is used twice")
+            names.append(variant.name)
+        known = set(names)
+        for variant in self.variants:
+            if variant.based_on not in known:
+                problems.append(f"variant {variant.name!r} is based on {variant.based_on!r}, "
+                                f"which is not in the project (known: {', '.join(names)})")
+        parents = {v.name: v.based_on for v in self.variants}
+        for start in parents:
+            seen, current = {start}, parents[start]
+            while current in parents:
+                if current in seen:
+                    problems.append(f"variant {start!r} is derived from itself through "
+                                    "'based_on'")
+                    break
+                seen.add(current)
+                current = parents[current]
+        if self.settings.reference_variant not in known:
+            problems.append(f"reference variant {self.settings.reference_variant!r} is not in "
+                            "the project")
+        if problems:
+            raise ValueError("; ".join(dict.fromkeys(problems)))
+        return self
+
+    @property
+    def design_names(self) -> list[str]:
+        """``baseline`` and the variant names, in order."""
+        return [BASELINE] + [v.name for v in self.variants]
+
+    def design(self, name: str = BASELINE) -> Product:
+        """The product of the baseline or of the named variant."""
+        if name == BASELINE:
+            return self.product
+        for variant in self.variants:
+            if variant.name == name:
+                return variant.product
+        raise ModelValidationError(
+            f"There is no design named {name!r} in this project.",
+            hint=f"Choose one of: {', '.join(self.design_names)}.")
+
+    def add_variant(self, name: str, based_on: str = BASELINE, description: str = "") -> Variant:
+        """Copy a design into a new variant and add it to the project."""
+        source = self.design(based_on)
+        variant = Variant(name=name, based_on=based_on, description=description,
+                          product=source.model_copy(deep=True))
+        self.variants = [*self.variants, variant]
+        return variant
+
