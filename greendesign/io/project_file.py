@@ -174,7 +174,7 @@ def _tree_from_flat(parts: list[Any], where: str, source: str) -> list[dict[str,
     problems: list[Problem] = []
     for i, item in enumerate(parts):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            problems.append(Problem(f"entry is not a part with a text 'id'", f"{where}[{i}]"))
+            problems.append(Problem("entry is not a part with a text 'id'", f"{where}[{i}]"))
             continue
         if item["id"] in by_id:
             problems.append(Problem(f"part id {item['id']!r} is used twice", f"{where}[{i}]",

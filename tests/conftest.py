@@ -1,0 +1,38 @@
+"""Shared fixtures: every test gets its own app data directory."""
+
+from __future__ import annotations
+
+import pytest
+
+from greendesign.model import Assembly, Part, Product, Project
+
+
+@pytest.fixture(autouse=True)
+def _app_home(tmp_path, monkeypatch):
+    home = tmp_path / "gd-home"
+    monkeypatch.setenv("GREENDESIGN_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def small_product() -> Product:
+    """A three-level product whose mass is easy to check by hand: 2.5 kg."""
+    lid = Part(id="LID", name="Lid", mass="250 g", material="pp", joint="snap-fit")
+    screws = Part(id="SCR", name="Screw M4", mass_kg=0.002, material="steel_carbon",
+                  quantity=4, joint="screw")
+    body = Part(id="BODY", name="Body", mass_kg=1.0, material="steel_stainless_304",
+                recycled_content=0.3, scrap_rate=0.1)
+    top = Assembly(id="TOP", name="Top assembly", children=[lid, screws])
+    # 0.25 + 4 * 0.002 = 0.258 kg per top assembly; two of them = 0.516 kg
+    top.quantity = 2
+    base = Part(id="BASE", name="Base", mass_kg=0.984, material="pp")
+    return Product(name="Test product", functional_unit="one unit used for 5 years",
+                   service_life_years=5, bom=[top, body, base])
+
+
+@pytest.fixture
+def small_project(small_product) -> Project:
+    project = Project(product=small_product)
+    variant = project.add_variant("light", description="thinner body")
+    variant.product.find("BODY").mass_kg = 0.8
+    return project
