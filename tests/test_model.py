@@ -244,3 +244,17 @@ def test_assembly_mass_is_sum_of_children(small_product):
     top = small_product.find("TOP")
     assert isinstance(top, Assembly)
     assert top.mass_kg == pytest.approx(0.25 + 4 * 0.002)
+
+
+def test_bom_depth_is_limited():
+    from greendesign.model.part import MAX_BOM_DEPTH
+
+    node = Part(id="LEAF", name="leaf", mass_kg=1, material="pp")
+    for depth in range(MAX_BOM_DEPTH):
+        node = Assembly(id=f"A{depth}", name="a", children=[node])
+    with pytest.raises(ModelValidationError) as excinfo:
+        Product(name="deep", functional_unit="f", service_life_years=1, bom=[node])
+    assert f"is {MAX_BOM_DEPTH + 1} levels deep; a BOM may have at most {MAX_BOM_DEPTH}" in str(
+        excinfo.value)
+    ok = node.children[0]
+    assert Product(name="ok", functional_unit="f", service_life_years=1, bom=[ok]).mass_kg == 1

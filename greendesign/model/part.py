@@ -237,12 +237,16 @@ def iter_parts(nodes: list[Part | Assembly]) -> Iterator[tuple[Part, float]]:
             yield node, count
 
 
+MAX_BOM_DEPTH = 50  # engineering BOMs rarely pass 15 levels
+
+
 def check_tree(nodes: list[Part | Assembly]) -> list[str]:
     """Return the structural problems of a BOM tree.
 
     Finds an assembly that contains itself (its own ancestor), the same node
-    object placed twice, and duplicate ids. Safe on cyclic trees: it never
-    descends into a node already on the current path.
+    object placed twice, duplicate ids, and trees deeper than
+    :data:`MAX_BOM_DEPTH` levels. Safe on cyclic trees: it never descends into
+    a node already on the current path.
     """
     problems: list[str] = []
     seen_ids: dict[str, int] = {}
@@ -259,6 +263,10 @@ def check_tree(nodes: list[Part | Assembly]) -> list[str]:
                 problems.append(f"{node.kind} {node.id!r} is placed twice in the tree; duplicate "
                                 "it instead (a copy with a new id)")
                 continue
+            if len(ancestors) >= MAX_BOM_DEPTH:
+                problems.append(f"{node.kind} {node.id!r} is {len(ancestors) + 1} levels deep; "
+                                f"a BOM may have at most {MAX_BOM_DEPTH} levels")
+                return
             seen_objects.add(id(node))
             seen_ids[node.id] = seen_ids.get(node.id, 0) + 1
             if isinstance(node, Assembly):

@@ -1,0 +1,65 @@
+"""Run every benchmark: ``python -m bench`` (``make bench``)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
+    """Best wall time of ``repeat`` runs, seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def row(label: str, seconds: float, peer_label: str, peer_seconds: float) -> None:
+    ratio = seconds / peer_seconds if peer_seconds > 0 else float("inf")
+    print(f"{label:<52} {seconds * 1e3:9.2f} ms   {peer_label:<34} {peer_seconds * 1e3:9.2f} ms"
+          f"   ratio {ratio:6.2f}x")
+
+
+def bench_project_file(tmp: Path) -> None:
+    from bench.synthetic import synthetic_product
+    from greendesign.io.project_file import load_project, project_to_dict, save_project
+    from greendesign.model import Project
+
+    project = Project(product=synthetic_product(1000))
+    path = tmp / "bench.gdproj"
+    plain = tmp / "plain.json"
+    data = project_to_dict(project)
+
+    def plain_write():
+        with open(plain, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=1)
+
+    row("save 1,000-part project (validate+atomic+fsync)", best_of(lambda: save_project(
+        project, path)), "peer: json.dump, no fsync", best_of(plain_write))
+    row("load 1,000-part project (parse+validate)", best_of(lambda: load_project(path)),
+        "peer: json.load only", best_of(lambda: json.loads(plain.read_text("utf-8"))))
+
+
+def main() -> int:
+    os.environ.setdefault("GREENDESIGN_HOME", tempfile.mkdtemp(prefix="gd-bench-"))
+    print(f"GreenDesign benchmarks, Python {sys.version.split()[0]}, best of 5 runs")
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_project_file(Path(tmp))
+        try:
+            from bench.bom import bench_bom_import
+        except ImportError:
+            pass
+        else:
+            bench_bom_import(Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
