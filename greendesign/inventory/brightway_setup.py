@@ -1,0 +1,240 @@
+"""Offline set-up of the app's own Brightway project.
+
+Everything is written into the app's Brightway base directory
+(:func:`greendesign.paths.brightway_dir`), never the user's default Brightway
+location, and nothing touches the network:
+
+1. the biosphere (elementary flows) from ``bw2io.create_default_biosphere3()``,
+   which reads bw2io's packaged data;
+2. the LCIA methods of the families the app offers, read from the method data
+   packaged with bw2io (``lcia_39_ecoinvent.zip``). bw2io's own
+   ``bw2setup()`` is not used: on this Brightway line its method exchanges
+   carry list keys where bw2data 4 wants tuples (bw2io issue 277), and it
+   writes every family (762 methods) instead of the 98 the app offers.
+
+A stamp file written last records what was installed; a missing or different
+stamp, or a failed integrity check, means the project is rebuilt from scratch.
+Only the app's own inventory project is ever deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from greendesign import paths
+from greendesign.errors import GreenDesignError
+from greendesign.io.atomic import atomic_write_text
+
+INVENTORY_PROJECT = "greendesign-inventory"
+SETUP_VERSION = 1
+BIOSPHERE = "biosphere3"
+#: Method families the app offers (first element of the Brightway method tuple).
+METHOD_FAMILIES = (
+    "IPCC 2021",
+    "EF v3.1",
+    "ReCiPe 2016 v1.03, midpoint (H)",
+    "CML v4.8 2016",
+    "Cumulative Energy Demand (CED)",
+)
+_METHOD_ARCHIVE = "lcia_39_ecoinvent.zip"
+
+Progress = Callable[[float, str], None]
+Cancelled = Callable[[], bool]
+
+
+class InventorySetupError(GreenDesignError):
+    """The local Brightway inventory could not be set up."""
+
+
+class SetupCancelled(InventorySetupError):
+    """The user cancelled the set-up; it restarts from scratch next time."""
+
+
+class InventoryBusyError(InventorySetupError):
+    """Another GreenDesign process is writing the inventory."""
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    """What :func:`ensure_inventory` did."""
+
+    rebuilt: bool
+    reason: str
+    biosphere_flows: int
+    methods: int
+    seconds: float
+
+
+def _stamp_path() -> Path:
+    return paths.brightway_dir() / f"{INVENTORY_PROJECT}.json"
+
+
+def activate():
+    """Import ``bw2data`` pointed at the app's Brightway directory and return it.
+
+    Safe to call repeatedly and after ``GREENDESIGN_HOME`` changed (tests):
+    the base directory is switched when it differs.
+    """
+    base = paths.brightway_dir()
+    os.environ["BRIGHTWAY2_DIR"] = str(base)
+    import bw2data
+
+    if Path(bw2data.projects._base_data_dir) != base:  # noqa: SLF001 - no public getter
+        bw2data.projects.change_base_directories(base, project_name=INVENTORY_PROJECT)
+    return bw2data
+
+
+def _method_data() -> list[dict]:
+    """The packaged bw2io methods of :data:`METHOD_FAMILIES`, keys made tuples."""
+    import bw2io
+
+    archive = Path(bw2io.__file__).parent / "data" / "lcia" / _METHOD_ARCHIVE
+    if not archive.is_file():
+        raise InventorySetupError(
+            f"bw2io's packaged method data is missing ({archive}).",
+            hint="Reinstall the project (make clean && make run) to restore bw2io.")
+    with zipfile.ZipFile(archive) as handle:
+        data = json.load(handle.open("data.json"))
+    chosen = []
+    for method in data:
+        if method["name"][0] in METHOD_FAMILIES:
+            chosen.append({**method, "name": tuple(method["name"]),
+                           "exchanges": [{**e, "input": tuple(e["input"])}
+                                         for e in method["exchanges"]]})
+    return chosen
+
+
+def expected_method_names() -> list[tuple[str, ...]]:
+    """Names of the methods a complete installation holds."""
+    return [m["name"] for m in _method_data()]
+
+
+@contextlib.contextmanager
+def _writer_lock() -> Iterator[None]:
+    """One writer at a time across processes (POSIX advisory lock)."""
+    lock_path = paths.brightway_dir() / ".greendesign-setup.lock"
+    handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole block
+    try:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no cross-process lock available
+            yield
+            return
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise InventoryBusyError(
+                "Another GreenDesign window is setting up the inventory.",
+                hint="Wait for it to finish, or close it and start again.") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    finally:
+        handle.close()
+
+
+def read_stamp() -> dict | None:
+    """The stamp of the last complete installation, or ``None``."""
+    try:
+        return json.loads(_stamp_path().read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def check_integrity() -> list[str]:
+    """Problems of the installed inventory project; empty when it is complete."""
+    stamp = read_stamp()
+    if stamp is None:
+        return ["no complete installation is recorded"]
+    if stamp.get("setup_version") != SETUP_VERSION:
+        return [f"installed by set-up version {stamp.get('setup_version')}, "
+                f"this app installs version {SETUP_VERSION}"]
+    bd = activate()
+    if INVENTORY_PROJECT not in bd.projects:
+        return [f"the Brightway project {INVENTORY_PROJECT!r} is missing"]
+    bd.projects.set_current(INVENTORY_PROJECT)
+    problems = []
+    if BIOSPHERE not in bd.databases:
+        problems.append("the biosphere database is missing")
+    elif len(bd.Database(BIOSPHERE)) != stamp.get("biosphere_flows"):
+        problems.append("the biosphere database is incomplete")
+    missing = [name for name in expected_method_names() if name not in bd.methods]
+    if missing:
+        problems.append(f"{len(missing)} LCIA method(s) are missing, e.g. {missing[0]}")
+    else:
+        for name in expected_method_names():
+            if not bd.Method(name).filepath_processed().is_file():
+                problems.append(f"the processed data of method {name} is missing")
+                break
+    return problems
+
+
+def ensure_inventory(progress: Progress | None = None,
+                     cancelled: Cancelled | None = None) -> SetupResult:
+    """Make sure the app's Brightway inventory project is complete; build it if not.
+
+    Parameters
+    ----------
+    progress
+        Called with ``(fraction 0-1, message)`` as work advances.
+    cancelled
+        Polled between steps; when it returns True, :class:`SetupCancelled` is
+        raised and the half-built project is rebuilt at the next call.
+    """
+    report = progress or (lambda fraction, message: None)
+    stop = cancelled or (lambda: False)
+    start = time.perf_counter()
+    with _writer_lock():
+        problems = check_integrity()
+        bd = activate()
+        if not problems:
+            stamp = read_stamp() or {}
+            report(1.0, "Inventory ready")
+            return SetupResult(False, "complete", stamp.get("biosphere_flows", 0),
+                               stamp.get("methods", 0), time.perf_counter() - start)
+        reason = "; ".join(problems)
+        _build(bd, report, stop)
+        stamp = read_stamp() or {}
+        return SetupResult(True, reason, stamp["biosphere_flows"], stamp["methods"],
+                           time.perf_counter() - start)
+
+
+def _build(bd, report: Progress, stop: Cancelled) -> None:
+    import bw2io
+
+    with contextlib.suppress(FileNotFoundError):
+        _stamp_path().unlink()
+    if INVENTORY_PROJECT in bd.projects:
+        bd.projects.set_current(INVENTORY_PROJECT)
+        bd.projects.delete_project(INVENTORY_PROJECT, delete_dir=True)
+    bd.projects.set_current(INVENTORY_PROJECT)
+    report(0.02, "Creating the biosphere (elementary flows)")
+    bw2io.create_default_biosphere3()
+    flows = len(bd.Database(BIOSPHERE))
+    methods = _method_data()
+    for i, method in enumerate(methods):
+        if stop():
+            raise SetupCancelled("Inventory set-up was cancelled.",
+                                 hint="It starts again the next time the app needs it.")
+        report(0.1 + 0.9 * i / len(methods), f"Writing LCIA method {' | '.join(method['name'])}")
+        node = bd.Method(method["name"])
+        node.register(unit=method["unit"], description=method.get("description", ""),
+                      filename=_METHOD_ARCHIVE)
+        node.write([(e["input"], e["amount"]) for e in method["exchanges"]])
+    atomic_write_text(_stamp_path(), json.dumps({
+        "setup_version": SETUP_VERSION,
+        "project": INVENTORY_PROJECT,
+        "biosphere_flows": flows,
+        "methods": len(methods),
+        "method_families": list(METHOD_FAMILIES),
+        "bw2io_version": ".".join(map(str, getattr(bw2io, "__version__", ()))) or "unknown",
+    }, indent=1))
+    report(1.0, "Inventory ready")
