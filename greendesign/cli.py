@@ -112,6 +112,22 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_setup(args: argparse.Namespace) -> int:
+    """Install or repair the local Brightway inventory (offline)."""
+    from greendesign.inventory.brightway_setup import ensure_inventory
+
+    def progress(fraction: float, message: str) -> None:
+        if not args.quiet:
+            print(f"[{fraction * 100:5.1f}%] {message}", file=sys.stderr)
+
+    result = ensure_inventory(progress=progress)
+    state = "installed" if result.rebuilt else "already complete"
+    print(f"inventory {state}: {result.biosphere_flows} elementary flows, {result.methods} LCIA "
+          f"methods, {result.seconds:.1f} s" + (f" (reason: {result.reason})" if result.rebuilt
+                                                 else ""))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     from greendesign.model import ProductCategory
 
@@ -142,6 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
                    choices=[c.value for c in ProductCategory], help="product category")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     p.set_defaults(func=cmd_convert)
+
+    p = sub.add_parser("setup", help="install or repair the local inventory (offline)",
+                       description="Create the app's own Brightway project (biosphere and the "
+                                   "LCIA methods offered) in the app data directory, or repair "
+                                   "it. Never uses the network.")
+    p.add_argument("--quiet", action="store_true", help="no progress messages")
+    p.set_defaults(func=cmd_setup)
     return parser
 
 

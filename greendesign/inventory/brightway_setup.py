@@ -20,6 +20,7 @@ Only the app's own inventory project is ever deleted.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import time
@@ -91,6 +92,7 @@ def activate():
     return bw2data
 
 
+@functools.cache
 def _method_data() -> list[dict]:
     """The packaged bw2io methods of :data:`METHOD_FAMILIES`, keys made tuples."""
     import bw2io
