@@ -186,3 +186,16 @@ def test_missing_and_non_utf8_files(tmp_path):
         load_project(path)
     with pytest.raises(ProjectFileError, match="is a folder"):
         load_project(tmp_path)
+
+
+def test_new_file_gets_the_usual_permissions(tmp_path, small_project):
+    mask = os.umask(0o022)
+    try:
+        path = tmp_path / "p.gdproj"
+        save_project(small_project, path)
+        assert path.stat().st_mode & 0o777 == 0o644
+        os.chmod(path, 0o600)
+        save_project(small_project, path)
+        assert path.stat().st_mode & 0o777 == 0o600  # an existing file keeps its mode
+    finally:
+        os.umask(mask)

@@ -34,6 +34,12 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (see the module docstring).
 
@@ -54,9 +60,10 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp_name, target.stat().st_mode & 0o777)
+        with contextlib.suppress(OSError):
+            # mkstemp creates 0600; keep the old file's mode, or the usual mode of a new file
+            os.chmod(tmp_name, target.stat().st_mode & 0o777 if target.exists()
+                     else 0o666 & ~_umask())
         os.replace(tmp_name, target)
         tmp_name = None
         _fsync_dir(directory)

@@ -1,0 +1,496 @@
+"""The dataset catalogue: the agreed codes and names of every inventory dataset.
+
+The product model refers to inventory datasets by code: ``Part.material``,
+``ProcessUse.dataset``, ``Consumable.material``, the grid and end-of-life
+region codes of the scenario and the transport modes. The catalogue lists
+those codes with English and Chinese names, units, end-of-life families,
+ISO 11469 plastic markings and the aliases users write in BOMs. It holds no
+numbers: the numeric inventory (with source, year, geography and quality per
+value) is added per code later.
+
+Files (``lca_data/catalogue``, UTF-8 CSV, header on row 1):
+
+* ``materials.csv``: ``code,name_en,name_zh,family,unit,iso11469,aliases``
+* ``processes.csv``: ``code,name_en,name_zh,unit,basis,aliases``
+* ``locations.csv``: ``code,name_en,name_zh,kind`` (grid, renewable, eol_region)
+* ``treatments.csv``: ``code,name_en,name_zh,kind,unit`` (transport, landfill,
+  incineration, pretreatment, recycling, credit)
+
+Codes are unique across the four files, with one exception: a location code
+may appear once per location kind (``CN`` is both a grid and an end-of-life
+region). Every code, name and alias identifies one entry (compared after
+Unicode NFKC normalisation and case folding), again except that shared
+location code. This module imports neither Qt nor Brightway.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from greendesign.bundled import lca_data_dir
+from greendesign.errors import GreenDesignError, Problem
+from greendesign.model.part import Assembly, Part
+from greendesign.model.product import Product
+from greendesign.model.vocab import TransportMode
+
+MATERIAL = "material"
+PROCESS = "process"
+LOCATION_KINDS = ("grid", "renewable", "eol_region")
+TREATMENT_KINDS = ("transport", "landfill", "incineration", "pretreatment", "recycling",
+                   "credit")
+#: Every entry kind, in the order :meth:`Catalogue.get` and :meth:`Catalogue.resolve`
+#: prefer when a code is shared and no kind is given.
+KINDS = (MATERIAL, PROCESS, *TREATMENT_KINDS, *LOCATION_KINDS)
+#: File groups; a group name may be used wherever a kind is accepted.
+GROUPS = {
+    MATERIAL: (MATERIAL,),
+    PROCESS: (PROCESS,),
+    "location": LOCATION_KINDS,
+    "treatment": TREATMENT_KINDS,
+}
+
+#: End-of-life families of materials: the recycling stream a material goes to.
+FAMILIES = frozenset({
+    "ferrous", "stainless", "aluminium", "copper", "zinc", "magnesium", "titanium",
+    "plastic_pp", "plastic_pe", "plastic_pet", "plastic_ps", "plastic_abs", "plastic_pc",
+    "plastic_pc_abs", "plastic_pa", "plastic_pom", "plastic_pmma", "plastic_pvc",
+    "plastic_pbt", "plastic_pur", "plastics", "rubber", "glass", "ceramics", "wood", "paper",
+    "textile", "electronics", "battery", "other",
+})
+
+_FILES = {
+    "materials.csv": ("material", ("code", "name_en", "name_zh", "family", "unit", "iso11469",
+                                   "aliases")),
+    "processes.csv": ("process", ("code", "name_en", "name_zh", "unit", "basis", "aliases")),
+    "locations.csv": ("location", ("code", "name_en", "name_zh", "kind")),
+    "treatments.csv": ("treatment", ("code", "name_en", "name_zh", "kind", "unit")),
+}
+_UNITS = {
+    "material": {"kg", "m2", "unit"},
+    "process": {"kg", "m2", "m", "unit", "kWh"},
+    "location": {""},
+    "treatment": {"kg", "t*km"},
+}
+_SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+_LOCATION = re.compile(r"^[A-Z]{2,5}(-[A-Z][A-Za-z]+)?$")
+_MARKING = re.compile(r"^>[A-Z0-9+\-/(), ]+<$")
+_TRANSPORT_CODES = {mode.value for mode in TransportMode}
+
+
+class CatalogueError(GreenDesignError):
+    """The dataset catalogue is malformed, or a code is not in it."""
+
+
+class UnknownCodeError(CatalogueError, KeyError):
+    """A code was looked up that the catalogue does not hold."""
+
+
+def normalise(text: str) -> str:
+    """Comparison form of a code, name or alias: NFKC, case-folded, single spaces."""
+    return " ".join(unicodedata.normalize("NFKC", str(text)).casefold().split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One catalogue entry: a dataset code with its names and classification.
+
+    Attributes
+    ----------
+    code
+        The reference used in project files (``steel_stainless_304``, ``CN-East``).
+    kind
+        ``material``, ``process``, a location kind (``grid``, ``renewable``,
+        ``eol_region``) or a treatment kind (``transport``, ``landfill``,
+        ``incineration``, ``pretreatment``, ``recycling``, ``credit``).
+    name_en, name_zh
+        English and Chinese names.
+    unit
+        Reference unit of the dataset (``kg``, ``m2``, ``unit``, ``t*km``); empty
+        for locations.
+    family
+        End-of-life family of a material (``stainless``, ``plastic_pp`` ...).
+    iso11469
+        ISO 11469 marking of a plastic (``>PC+ABS<``); empty otherwise.
+    aliases
+        Other names users write in BOMs, English and Chinese.
+    basis
+        What a process amount measures (``kg of moulded part``, ``m2 coated``).
+    """
+
+    code: str
+    kind: str
+    name_en: str
+    name_zh: str
+    unit: str = ""
+    family: str = ""
+    iso11469: str = ""
+    aliases: tuple[str, ...] = ()
+    basis: str = ""
+
+    @property
+    def group(self) -> str:
+        """The file group of the entry: material, process, location or treatment."""
+        for group, kinds in GROUPS.items():
+            if self.kind in kinds:
+                return group
+        return ""
+
+    def labels(self) -> tuple[str, ...]:
+        """Code, names and aliases: every text that identifies this entry."""
+        return (self.code, self.name_en, self.name_zh, *self.aliases)
+
+
+def _kind_filter(kind: str | None) -> tuple[str, ...]:
+    if kind is None:
+        return KINDS
+    if kind in GROUPS:
+        return GROUPS[kind]
+    if kind in KINDS:
+        return (kind,)
+    raise CatalogueError(f"Unknown catalogue kind {kind!r}.",
+                         hint=f"Use one of {', '.join((*GROUPS, *KINDS[2:]))}.")
+
+
+class Catalogue:
+    """The dataset catalogue, indexed by code and by normalised name and alias.
+
+    Parameters
+    ----------
+    entries
+        The entries; codes, names and aliases must be unambiguous (see the
+        module docstring), otherwise :class:`CatalogueError` names the clash.
+    origins
+        Optional ``entry code and kind -> "file, row N"`` for error messages.
+    """
+
+    def __init__(self, entries: Iterable[Entry],
+                 origins: dict[tuple[str, str], str] | None = None) -> None:
+        origins = origins or {}
+        self._entries: dict[tuple[str, str], Entry] = {}
+        self._index: dict[str, list[Entry]] = {}
+        problems: list[Problem] = []
+
+        def where(entry: Entry) -> str:
+            return origins.get((entry.kind, entry.code), f"{entry.kind} {entry.code!r}")
+
+        for entry in entries:
+            key = (entry.kind, entry.code)
+            if key in self._entries:
+                problems.append(Problem(f"code {entry.code!r} is listed twice as {entry.kind}",
+                                        location=where(entry)))
+                continue
+            self._entries[key] = entry
+            for text in dict.fromkeys(normalise(k) for k in entry.labels() if k):
+                holders = self._index.setdefault(text, [])
+                for other in holders:
+                    shared_location_code = (
+                        entry.group == other.group == "location"
+                        and text == normalise(entry.code) == normalise(other.code))
+                    if not shared_location_code:
+                        problems.append(Problem(
+                            f"{text!r} names both {other.kind} {other.code!r} "
+                            f"({where(other)}) and {entry.kind} {entry.code!r}",
+                            location=where(entry),
+                            hint="every code, name and alias must identify one entry"))
+                holders.append(entry)
+        if problems:
+            raise CatalogueError(f"The dataset catalogue has {len(problems)} ambiguous or "
+                                 "duplicate entries.", problems=problems)
+        rank = {kind: i for i, kind in enumerate(KINDS)}
+        for holders in self._index.values():
+            holders.sort(key=lambda e: rank[e.kind])
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._entries.values())
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and self.has(code)
+
+    def has(self, code: str, kind: str | None = None) -> bool:
+        """Whether ``code`` (exactly as written) is a code of the given kind or group."""
+        return any((k, code) in self._entries for k in _kind_filter(kind))
+
+    def get(self, code: str, kind: str | None = None) -> Entry:
+        """The entry with this exact code.
+
+        Without ``kind``, a code listed under several location kinds (``CN``)
+        gives the first in :data:`KINDS` order (the grid). Raises
+        :class:`UnknownCodeError` with a suggestion when the code is unknown.
+        """
+        for k in _kind_filter(kind):
+            entry = self._entries.get((k, code))
+            if entry is not None:
+                return entry
+        suggestion = self.resolve(code, kind)
+        hint = (f"Did you mean {suggestion!r}?" if suggestion else
+                "Search the catalogue for the material or process name.")
+        what = f"{kind} code" if kind else "code"
+        raise UnknownCodeError(f"{code!r} is not a {what} in the dataset catalogue.", hint=hint)
+
+    def entries(self, kind: str | None = None) -> list[Entry]:
+        """The entries of a kind or group (all without ``kind``), sorted by code."""
+        kinds = set(_kind_filter(kind))
+        return sorted((e for e in self._entries.values() if e.kind in kinds),
+                      key=lambda e: (e.code.casefold(), e.kind))
+
+    def codes(self, kind: str) -> list[str]:
+        """The codes of a kind (``grid``) or group (``material``, ``location``), sorted."""
+        return list(dict.fromkeys(e.code for e in self.entries(kind)))
+
+    def resolve(self, text: str, kind: str | None = None) -> str | None:
+        """The code that ``text`` names exactly (code, English or Chinese name, alias).
+
+        Matching ignores case, surrounding and repeated spaces and Unicode
+        width differences (NFKC), so ``sus304``, ``ＳＵＳ３０４`` and ``不锈钢``
+        all give ``steel_stainless_304``. Returns ``None`` when nothing matches.
+        """
+        kinds = _kind_filter(kind)
+        for entry in self._index.get(normalise(text), ()):
+            if entry.kind in kinds:
+                return entry.code
+        return None
+
+    def search(self, text: str, kind: str | None = None, limit: int = 50) -> list[Entry]:
+        """Entries whose code, names or aliases contain ``text`` (case-insensitive).
+
+        Ranking: exact matches of a code, name or alias first, then entries where
+        one of them starts with the text, then other substring matches; ties in
+        catalogue-kind order, then by code. An empty text lists every entry.
+        """
+        query = normalise(text)
+        kinds = set(_kind_filter(kind))
+        rank = {k: i for i, k in enumerate(KINDS)}
+        scored: list[tuple[int, int, str, Entry]] = []
+        for entry in self._entries.values():
+            if entry.kind not in kinds:
+                continue
+            keys = [normalise(k) for k in entry.labels() if k]
+            if not query:
+                score = 2
+            elif query in keys:
+                score = 0
+            elif any(k.startswith(query) for k in keys):
+                score = 1
+            elif any(query in k for k in keys):
+                score = 2
+            else:
+                continue
+            scored.append((score, rank[entry.kind], entry.code.casefold(), entry))
+        scored.sort(key=lambda item: item[:3])
+        return [item[3] for item in scored[:max(0, limit)]]
+
+
+# --- reading the CSV files ----------------------------------------------------------------
+
+def _split_aliases(cell: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a.strip() for a in cell.split(";") if a.strip()))
+
+
+def _check_row(group: str, values: dict[str, str]) -> list[tuple[str, str]]:
+    """Return ``(column, message)`` for every bad cell of one row."""
+    bad: list[tuple[str, str]] = []
+    code = values["code"]
+    kind = values.get("kind", group)
+    if not code:
+        bad.append(("code", "the code is empty"))
+    elif group == "location":
+        if not _LOCATION.match(code):
+            bad.append(("code", f"{code!r} is not a location code (CN, CN-East, PV ...)"))
+    elif kind == "transport":
+        if code not in _TRANSPORT_CODES:
+            bad.append(("code", f"{code!r} is not a transport mode of the product model "
+                                f"({', '.join(sorted(_TRANSPORT_CODES))})"))
+    elif not _SNAKE.match(code):
+        bad.append(("code", f"{code!r} is not lowercase snake_case (e.g. steel_stainless_304)"))
+    for column in ("name_en", "name_zh"):
+        if not values[column]:
+            bad.append((column, "the name is empty"))
+    allowed_kinds = GROUPS[group]
+    if "kind" in values and kind not in allowed_kinds:
+        bad.append(("kind", f"{kind!r} is not one of {', '.join(allowed_kinds)}"))
+    unit = values.get("unit", "")
+    if "unit" in values and unit not in _UNITS[group]:
+        bad.append(("unit", f"{unit!r} is not one of {', '.join(sorted(_UNITS[group]))}"))
+    if kind == "transport" and unit != "t*km":
+        bad.append(("unit", "transport is measured in t*km"))
+    if group == "material":
+        family = values["family"]
+        marking = values["iso11469"]
+        if family not in FAMILIES:
+            bad.append(("family", f"{family!r} is not an end-of-life family "
+                                  f"({', '.join(sorted(FAMILIES))})"))
+        if family.startswith("plastic") and not _MARKING.match(marking):
+            bad.append(("iso11469", f"a plastic needs its ISO 11469 marking such as >PP<, "
+                                    f"got {marking!r}"))
+        if marking and not family.startswith("plastic"):
+            bad.append(("iso11469", f"only plastics carry an ISO 11469 marking, this is "
+                                    f"{family!r}"))
+    if group == "process" and not values["basis"]:
+        bad.append(("basis", "say what the amount measures, e.g. 'kg of moulded part'"))
+    return bad
+
+
+def _read_file(path: Path, group: str, columns: tuple[str, ...],
+               problems: list[Problem]) -> list[tuple[Entry, str]]:
+    name = path.name
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        problems.append(Problem(f"{name} is missing", location=str(path)))
+        return []
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(f"{name} is not UTF-8 text (byte {exc.start})",
+                                location=str(path), hint="save it as UTF-8 CSV"))
+        return []
+    rows = list(csv.reader(text.splitlines()))
+    if not rows or tuple(c.strip() for c in rows[0]) != columns:
+        got = ",".join(rows[0]) if rows else "nothing"
+        problems.append(Problem(f"{name}: the header must be {','.join(columns)}, got {got}",
+                                location=f"{name}, row 1", row=1))
+        return []
+    out: list[tuple[Entry, str]] = []
+    for number, row in enumerate(rows[1:], start=2):
+        where = f"{name}, row {number}"
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(columns):
+            problems.append(Problem(
+                f"{where} has {len(row)} cells, expected {len(columns)}", location=where,
+                row=number, hint="quote a name that contains a comma"))
+            continue
+        values = {c: cell.strip() for c, cell in zip(columns, row, strict=True)}
+        bad = _check_row(group, values)
+        for column, message in bad:
+            problems.append(Problem(f"{where}, column {column!r}: {message}", location=where,
+                                    row=number, column=column))
+        if bad:
+            continue
+        entry = Entry(code=values["code"], kind=values.get("kind", group),
+                      name_en=values["name_en"], name_zh=values["name_zh"],
+                      unit=values.get("unit", ""), family=values.get("family", ""),
+                      iso11469=values.get("iso11469", ""),
+                      aliases=_split_aliases(values.get("aliases", "")),
+                      basis=values.get("basis", ""))
+        out.append((entry, where))
+    return out
+
+
+def read_catalogue(folder: str | Path) -> Catalogue:
+    """Read the four catalogue CSV files of ``folder`` (not cached).
+
+    Raises
+    ------
+    CatalogueError
+        A file is missing or malformed, or codes, names or aliases clash; every
+        problem names the file and row.
+    """
+    folder = Path(folder)
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    origins: dict[tuple[str, str], str] = {}
+    seen_codes: dict[str, tuple[str, str]] = {}
+    for file_name, (group, columns) in _FILES.items():
+        for entry, where in _read_file(folder / file_name, group, columns, problems):
+            previous = seen_codes.get(entry.code)
+            if previous is not None and not (group == "location" == previous[0]):
+                problems.append(Problem(f"{where}: code {entry.code!r} is already used at "
+                                        f"{previous[1]}", location=where))
+                continue
+            seen_codes.setdefault(entry.code, (group, where))
+            entries.append(entry)
+            origins[(entry.kind, entry.code)] = where
+    if problems:
+        raise CatalogueError(f"The dataset catalogue in {folder} has {len(problems)} "
+                             f"problem{'s' if len(problems) != 1 else ''}.", problems=problems,
+                             hint="Fix the rows named below.")
+    return Catalogue(entries, origins)
+
+
+@functools.cache
+def load_catalogue() -> Catalogue:
+    """The bundled catalogue (``lca_data/catalogue``), read once and cached."""
+    return read_catalogue(lca_data_dir() / "catalogue")
+
+
+# --- checking a product ---------------------------------------------------------------------
+
+def _missing(catalogue: Catalogue, code: str, kind: str, what: str, location: str,
+             field: str, node: Part | Assembly | None = None) -> Problem | None:
+    if catalogue.has(code, kind):
+        return None
+    suggestion = catalogue.resolve(code, kind)
+    if suggestion:
+        hint = f"use the code {suggestion!r}"
+    else:
+        close = [e.code for e in catalogue.search(code, kind, limit=3)]
+        hint = (f"close codes: {', '.join(close)}" if close else
+                f"pick a {what} from the catalogue")
+    where = f"{node.kind} {node.id!r} ({node.name}): " if node is not None else ""
+    return Problem(f"{where}{what} {code!r} is not in the dataset catalogue",
+                   location=location, hint=hint, part_id=node.id if node else None, field=field)
+
+
+def _walk_paths(nodes: list[Part | Assembly], prefix: str
+                ) -> Iterator[tuple[Part | Assembly, str]]:
+    for i, node in enumerate(nodes):
+        path = f"{prefix}[{i}]"
+        yield node, path
+        if isinstance(node, Assembly):
+            yield from _walk_paths(node.children, f"{path}.children")
+
+
+def unresolved_references(product: Product, catalogue: Catalogue | None = None
+                          ) -> list[Problem]:
+    """Every dataset code of ``product`` that the catalogue does not hold.
+
+    Checks each part's ``material``, each part's and assembly's process
+    ``dataset``, transport modes, the production and use grids, the green power
+    source, the consumables' materials and the end-of-life region. Each problem
+    carries the JSON path (``$.bom[0].children[2].material``), the part id and
+    the field, and a hint with the right code when the text is a known alias.
+    """
+    catalogue = catalogue or load_catalogue()
+    found: list[Problem | None] = []
+    for node, path in _walk_paths(product.bom, "$.bom"):
+        if isinstance(node, Part):
+            found.append(_missing(catalogue, node.material, MATERIAL, "material",
+                                  f"{path}.material", "material", node))
+            for j, leg in enumerate(node.transport_legs):
+                found.append(_missing(catalogue, leg.mode.value, "transport", "transport mode",
+                                      f"{path}.transport_legs[{j}].mode",
+                                      f"transport_legs[{j}].mode", node))
+        for j, use in enumerate(node.processes):
+            found.append(_missing(catalogue, use.dataset, PROCESS, "process",
+                                  f"{path}.processes[{j}].dataset",
+                                  f"processes[{j}].dataset", node))
+    scenario = product.scenario
+    found.append(_missing(catalogue, scenario.production.grid, "grid", "grid",
+                          "$.scenario.production.grid", "scenario.production.grid"))
+    source = scenario.production.green_power_source.value
+    if catalogue.resolve(source, "renewable") is None:
+        found.append(_missing(catalogue, source, "renewable", "green power source",
+                              "$.scenario.production.green_power_source",
+                              "scenario.production.green_power_source"))
+    for j, leg in enumerate(scenario.distribution):
+        found.append(_missing(catalogue, leg.mode.value, "transport", "transport mode",
+                              f"$.scenario.distribution[{j}].mode",
+                              f"scenario.distribution[{j}].mode"))
+    found.append(_missing(catalogue, scenario.use.grid, "grid", "grid", "$.scenario.use.grid",
+                          "scenario.use.grid"))
+    for j, item in enumerate(scenario.use.consumables):
+        found.append(_missing(catalogue, item.material, MATERIAL, "consumable material",
+                              f"$.scenario.use.consumables[{j}].material",
+                              f"scenario.use.consumables[{j}].material"))
+    found.append(_missing(catalogue, scenario.end_of_life.region, "eol_region",
+                          "end-of-life region", "$.scenario.end_of_life.region",
+                          "scenario.end_of_life.region"))
+    return [p for p in found if p is not None]
