@@ -1,0 +1,331 @@
+"""The main window: navigation, pages, design selector, File menu and status bar.
+
+The window only arranges widgets and keeps its own state (title, status bar,
+which page is shown). The open project lives in :class:`ProjectDocument`; file
+commands live in :class:`ProjectActions`; pages observe the document. A new
+page is one more entry in :meth:`MainWindow._page_specs`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from greendesign.errors import GreenDesignError
+from greendesign.model import BASELINE
+from greendesign.model.part import iter_parts
+from ui.document import ProjectDocument
+from ui.formatting import format_number
+from ui.inventory_setup import InventorySetupStatus
+from ui.placeholder_page import PlaceholderPage
+from ui.product_page import ProductPage
+from ui.project_actions import ProjectActions
+from ui.prompts import UserPrompts
+from ui.settings import UiSettings
+from ui.start_page import StartPage
+
+STATUS_TIMEOUT_MS = 8000
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One entry of the navigation list: its key, title and how to build the page."""
+
+    key: str
+    title: str
+    build: Callable[[], QWidget]
+
+
+class MainWindow(QMainWindow):
+    """The GreenDesign main window.
+
+    Parameters
+    ----------
+    settings
+        Remembered window state and recent files (a private file in tests).
+    prompts
+        Dialogs asked by the file commands (scripted in tests).
+    """
+
+    def __init__(self, settings: UiSettings | None = None,
+                 prompts: UserPrompts | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or UiSettings()
+        self.document = ProjectDocument(self)
+        self.commands = ProjectActions(self.document, self.settings, prompts or UserPrompts(),
+                                      self)
+
+        self.start_page = StartPage()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.pages = QStackedWidget()
+        self.page_widgets: dict[str, QWidget] = {}
+        for spec in self._page_specs():
+            widget = spec.build()
+            self.page_widgets[spec.key] = widget
+            self.pages.addWidget(widget)
+            self.nav.addItem(spec.title)
+        self.product_page: ProductPage = self.page_widgets["product"]  # type: ignore[assignment]
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
+
+        workspace = QWidget()
+        layout = QHBoxLayout(workspace)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.start_page)
+        self.central.addWidget(workspace)
+        self.setCentralWidget(self.central)
+
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._update_title()
+        self._update_enabled()
+        self.refresh_recent_files()
+        self._restore_geometry()
+
+    # --- construction ------------------------------------------------------------------
+    def _page_specs(self) -> list[PageSpec]:
+        def later(title: str, note: str) -> Callable[[], QWidget]:
+            return lambda: PlaceholderPage(title, note)
+
+        return [
+            PageSpec("product", self.tr("Product"), lambda: ProductPage(self.document)),
+            PageSpec("lifecycle", self.tr("Lifecycle"), later(self.tr("Lifecycle"), self.tr(
+                "Production energy, distribution, use and end of life of the product. This page "
+                "arrives with the LCA engine; until then the scenario is kept in the project "
+                "file and shown nowhere."))),
+            PageSpec("results", self.tr("Results"), later(self.tr("Results"), self.tr(
+                "Impacts by life cycle stage, part and material. This page arrives with the LCA "
+                "engine; no results are computed yet."))),
+            PageSpec("green_design", self.tr("Green design"), later(self.tr("Green design"),
+                self.tr("Lightweighting, modularity and recyclability scores and the green "
+                        "design index (GB/T 32161). This page arrives with the scoring module."))),
+            PageSpec("variants", self.tr("Variants"), later(self.tr("Variants"), self.tr(
+                "Compare the baseline with its variants by part, stage and lever. Not built "
+                "yet; the toolbar already switches between the project's designs."))),
+            PageSpec("inventory", self.tr("Inventory"), later(self.tr("Inventory"), self.tr(
+                "Search the bundled inventory datasets and their sources. This page arrives "
+                "with the inventory installer."))),
+            PageSpec("evidence", self.tr("Evidence pack"), later(self.tr("Evidence pack"),
+                self.tr("A bilingual report, workbook and data for green design applications. "
+                        "This page arrives with the report module."))),
+        ]
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(16, 16))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        icons = ((self.commands.open_action, QStyle.StandardPixmap.SP_DialogOpenButton),
+                 (self.commands.save_action, QStyle.StandardPixmap.SP_DialogSaveButton),
+                 (self.commands.import_action, QStyle.StandardPixmap.SP_FileIcon))
+        for action, pixmap in icons:
+            action.setIcon(self.style().standardIcon(pixmap))
+        for action in (self.commands.open_action, self.commands.save_action,
+                       self.commands.import_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" " + self.tr("Design:") + " "))
+        self.design_combo = QComboBox()
+        self.design_combo.setObjectName("designSelector")
+        self.design_combo.setMinimumWidth(180)
+        self.design_combo.setToolTip(self.tr("The baseline design or one of its variants"))
+        toolbar.addWidget(self.design_combo)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.commands.new_action)
+        menu.addAction(self.commands.open_action)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        menu.addMenu(self.recent_menu)
+        menu.addSeparator()
+        menu.addAction(self.commands.save_action)
+        menu.addAction(self.commands.save_as_action)
+        menu.addSeparator()
+        menu.addAction(self.commands.import_action)
+        menu.addAction(self.commands.export_action)
+        menu.addSeparator()
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        menu.addAction(self.quit_action)
+        self.file_menu = menu
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.mass_label = QLabel()
+        self.parts_label = QLabel()
+        self.path_label = QLabel()
+        self.path_label.setStyleSheet("color: #555;")
+        for label in (self.mass_label, self.parts_label, self.path_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+        self.inventory_status: InventorySetupStatus | None = None
+
+    def start_inventory_setup(self) -> InventorySetupStatus:
+        """Check the local inventory and build it if needed, in the background."""
+        if self.inventory_status is None:
+            self.inventory_status = InventorySetupStatus(self.statusBar(), self)
+        self.inventory_status.start()
+        return self.inventory_status
+
+    def _connect(self) -> None:
+        doc = self.document
+        doc.projectReplaced.connect(self._project_replaced)
+        doc.designChanged.connect(self._design_changed)
+        doc.productChanged.connect(self._update_status)
+        doc.modifiedChanged.connect(self.setWindowModified)
+        doc.pathChanged.connect(self._update_title)
+        doc.pathChanged.connect(self._update_status)
+        self.design_combo.currentIndexChanged.connect(self._design_chosen)
+        self.commands.recentFilesChanged.connect(self.refresh_recent_files)
+        self.commands.statusMessage.connect(self.show_message)
+        self.product_page.statusMessage.connect(self.show_message)
+        self.start_page.openRequested.connect(lambda path: self.commands.open(path))
+        self.start_page.newRequested.connect(self.commands.new)
+        self.start_page.browseRequested.connect(lambda: self.commands.open())
+
+    # --- document events ---------------------------------------------------------------
+    def _project_replaced(self) -> None:
+        project = self.document.project
+        self.design_combo.blockSignals(True)
+        self.design_combo.clear()
+        if project is not None:
+            for name in project.design_names:
+                label = self.tr("Baseline") if name == BASELINE else name
+                self.design_combo.addItem(label, name)
+        self.design_combo.blockSignals(False)
+        self.central.setCurrentIndex(1 if project is not None else 0)
+        self._update_title()
+        self._update_enabled()
+        self._update_status()
+
+    def _design_changed(self, name: str) -> None:
+        index = self.design_combo.findData(name)
+        if index >= 0 and index != self.design_combo.currentIndex():
+            self.design_combo.blockSignals(True)
+            self.design_combo.setCurrentIndex(index)
+            self.design_combo.blockSignals(False)
+        self._update_status()
+
+    def _design_chosen(self, index: int) -> None:
+        name = self.design_combo.itemData(index)
+        if name:
+            try:
+                self.document.set_design(name)
+            except GreenDesignError as exc:
+                self.show_message(exc.message)
+
+    # --- window state ------------------------------------------------------------------
+    def _update_title(self) -> None:
+        name = self.document.display_name
+        title = f"{name}[*] \u2014 GreenDesign" if name else "GreenDesign"
+        self.setWindowTitle(title)
+        self.setWindowModified(self.document.modified)
+
+    def _update_enabled(self) -> None:
+        has_project = self.document.project is not None
+        for action in (self.commands.save_action, self.commands.save_as_action,
+                       self.commands.export_action):
+            action.setEnabled(has_project)
+        self.design_combo.setEnabled(has_project)
+
+    def _update_status(self) -> None:
+        product = self.document.product
+        if product is None:
+            for label in (self.mass_label, self.parts_label, self.path_label):
+                label.clear()
+            return
+        parts = list(iter_parts(product.bom))
+        mass = product.mass_kg
+        self.mass_label.setText(self.tr("Mass: {mass} kg").format(mass=format_number(mass)))
+        self.parts_label.setText(self.tr("{count} parts").format(count=len(parts)))
+        path = self.document.path
+        self.path_label.setText(str(path) if path else self.tr("not saved yet"))
+
+    def show_message(self, text: str) -> None:
+        """Show a message in the status bar for a few seconds."""
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    def refresh_recent_files(self) -> None:
+        """Rebuild the Open Recent menu and the start page's list (missing files pruned)."""
+        files = self.settings.recent_files()
+        self.recent_menu.clear()
+        for i, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{i % 10}  {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.commands.open(p))
+        if files:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(self.tr("Clear list"))
+            clear.triggered.connect(self._clear_recent)
+        self.recent_menu.setEnabled(bool(files))
+        self.start_page.refresh(files)
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_files()
+        self.refresh_recent_files()
+
+    def show_page(self, key: str) -> None:
+        """Show the page with this key (``product``, ``results`` ...)."""
+        keys = list(self.page_widgets)
+        self.nav.setCurrentRow(keys.index(key))
+
+    def open_file(self, path: str | Path) -> bool:
+        """Open a project file (see :meth:`ProjectActions.open`)."""
+        return self.commands.open(path)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        """Ask about unsaved changes, then remember the window state."""
+        if not self.commands.confirm_discard():
+            event.ignore()
+            return
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.last_project = self.document.path
+        self.settings.sync()
+        self.stop_background_work()
+        event.accept()
+
+    def stop_background_work(self) -> None:
+        """Cancel background work and end its thread (on close or quit)."""
+        if self.inventory_status is not None:
+            self.inventory_status.stop()

@@ -1,0 +1,57 @@
+"""Display names of inventory dataset codes (materials, processes) for the UI.
+
+The bundled catalogue (:mod:`greendesign.inventory.catalogue`) gives each code
+an English and a Chinese name. It is loaded once, on first use; while it is
+missing or cannot be read, the UI shows the bare code rather than failing.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+log = logging.getLogger("greendesign.ui")
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> Any | None:
+    try:
+        from greendesign.inventory.catalogue import load_catalogue
+    except ImportError:
+        return None
+    try:
+        return load_catalogue()
+    except Exception as exc:  # a broken catalogue must not stop the BOM from showing
+        log.warning("dataset catalogue not available: %s", exc)
+        return None
+
+
+def dataset_name(code: str, language: str = "en") -> str | None:
+    """The catalogue name of a dataset code, or None when the code is unknown.
+
+    Parameters
+    ----------
+    code
+        A dataset code such as ``steel_stainless_304``.
+    language
+        ``"en"`` or ``"zh"``; the English name is used when the Chinese one is empty.
+    """
+    catalogue = _catalogue()
+    if catalogue is None or not code:
+        return None
+    try:
+        entry = catalogue.get(code)
+    except (KeyError, LookupError):
+        return None
+    if entry is None:
+        return None
+    if language.startswith("zh") and getattr(entry, "name_zh", ""):
+        return entry.name_zh
+    return getattr(entry, "name_en", None) or None
+
+
+def dataset_label(code: str, language: str = "en") -> str:
+    """``"Stainless steel 304 (steel_stainless_304)"``, or the bare code if not catalogued."""
+    name = dataset_name(code, language)
+    return f"{name} ({code})" if name and name != code else code
