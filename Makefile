@@ -48,8 +48,10 @@ fuzz: $(STAMP)
 	GREENDESIGN_FUZZ_EXAMPLES=5000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests -k fuzz
 
 screenshot: $(STAMP) sysdeps
+	@command -v xvfb-run >/dev/null || apt-get install -y -qq xvfb xauth >/dev/null || \
+		(echo "make screenshot needs xvfb-run: apt-get install xvfb xauth" && exit 1)
 	mkdir -p screenshots
-	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/greendesign $(DEMO) --screenshot screenshots/main_window.png
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/greendesign $(DEMO) --screenshot screenshots/main_window.png --no-setup
 
 lint: $(STAMP)
 	$(BIN)/ruff check greendesign ui tests bench

@@ -21,24 +21,23 @@ def _root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
-def resources_dir() -> Path:
-    """The ``resources/`` folder: demo products, icons, translations, fonts."""
-    path = _root() / "resources"
+def _folder(name: str) -> Path:
+    path = _root() / name
     if not path.is_dir():
         raise GreenDesignError(
-            f"The bundled resources folder is missing: {path}.",
+            f"The bundled folder {name}/ is missing: {path}.",
             hint="Reinstall GreenDesign from its source tree or installer.")
     return path
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder: demo products, icons, translations, fonts."""
+    return _folder("resources")
 
 
 def lca_data_dir() -> Path:
     """The ``lca_data/`` folder: the bundled inventory with its provenance."""
-    path = _root() / "lca_data"
-    if not path.is_dir():
-        raise GreenDesignError(
-            f"The bundled inventory folder is missing: {path}.",
-            hint="Reinstall GreenDesign from its source tree or installer.")
-    return path
+    return _folder("lca_data")
 
 
 def demo_products() -> list[Path]:

@@ -41,3 +41,28 @@ def test_cli_entry_point_help():
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0
     assert "Exit 0 when valid, 2 with the list of problems" in out.stdout
+
+
+def test_convert_csv_with_chinese_headers_in_gbk(tmp_path, capsys):
+    bom = tmp_path / "水壶.csv"
+    bom.write_bytes(("层级,零件名称,数量,质量(g),材料\n"
+                     "1,壶体组件,1,,\n"
+                     "2,壶身,1,420,steel_stainless_304\n"
+                     "2,把手,1,85,pp\n"
+                     "1,电源线,1,120,power_cable\n").encode("gbk"))
+    out = tmp_path / "kettle.gdproj"
+    assert main(["convert", str(bom), "-o", str(out), "--service-life", "5"]) == EXIT_OK
+    assert "3 parts, 0.625 kg" in capsys.readouterr().out  # 420 + 85 + 120 g
+    assert main(["validate", str(out)]) == EXIT_OK
+    assert main(["convert", str(bom), "-o", str(out), "--service-life", "5"]) == 1  # exists
+    assert "add --force" in capsys.readouterr().err
+
+
+def test_convert_bad_bom_changes_nothing(tmp_path, capsys):
+    bom = tmp_path / "bad.csv"
+    bom.write_text("name,mass,material\nLid,-3 g,pp\n", "utf-8")
+    out = tmp_path / "bad.gdproj"
+    assert main(["convert", str(bom), "-o", str(out), "--service-life", "5"]) == EXIT_INVALID
+    err = capsys.readouterr().err
+    assert "row 2" in err and "mass" in err
+    assert not out.exists()

@@ -45,6 +45,7 @@ METHOD_FAMILIES = (
     "Cumulative Energy Demand (CED)",
 )
 _METHOD_ARCHIVE = "lcia_39_ecoinvent.zip"
+_SCRATCH_PROJECT = "default"  # Brightway needs a current project; ours may be rebuilt
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
@@ -88,7 +89,7 @@ def activate():
     import bw2data
 
     if Path(bw2data.projects._base_data_dir) != base:  # noqa: SLF001 - no public getter
-        bw2data.projects.change_base_directories(base, project_name=INVENTORY_PROJECT)
+        bw2data.projects.change_base_directories(base, project_name=_SCRATCH_PROJECT)
     return bw2data
 
 
@@ -203,7 +204,15 @@ def ensure_inventory(progress: Progress | None = None,
             return SetupResult(False, "complete", stamp.get("biosphere_flows", 0),
                                stamp.get("methods", 0), time.perf_counter() - start)
         reason = "; ".join(problems)
-        _build(bd, report, stop)
+        try:
+            _build(bd, report, stop)
+        except InventorySetupError:
+            raise
+        except Exception as exc:  # Brightway, SQLite or file system failure
+            raise InventorySetupError(
+                f"The local inventory could not be built: {type(exc).__name__}: {exc}.",
+                hint=f"It is rebuilt at the next start; if this repeats, delete the folder "
+                     f"{paths.brightway_dir()} and start again.") from exc
         stamp = read_stamp() or {}
         return SetupResult(True, reason, stamp["biosphere_flows"], stamp["methods"],
                            time.perf_counter() - start)
@@ -215,7 +224,8 @@ def _build(bd, report: Progress, stop: Cancelled) -> None:
     with contextlib.suppress(FileNotFoundError):
         _stamp_path().unlink()
     if INVENTORY_PROJECT in bd.projects:
-        bd.projects.set_current(INVENTORY_PROJECT)
+        # Brightway refuses to delete the current or the only project: step aside first
+        bd.projects.set_current(_SCRATCH_PROJECT)
         bd.projects.delete_project(INVENTORY_PROJECT, delete_dir=True)
     bd.projects.set_current(INVENTORY_PROJECT)
     report(0.02, "Creating the biosphere (elementary flows)")

@@ -1,0 +1,29 @@
+"""BOM import/export benchmarks against pandas reading the same file (the peer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from bench.synthetic import synthetic_product
+from bench.timing import best_of, row
+
+
+def bench_bom_import(tmp: Path) -> None:
+    from greendesign.io.bom_export import export_bom
+    from greendesign.io.bom_import import import_bom
+
+    product = synthetic_product(10_000)
+    csv_path = tmp / "bom10k.csv"
+    export_bom(product, csv_path)
+    row("import 10,000-part CSV BOM (parse+validate+tree)",
+        best_of(lambda: import_bom(csv_path), repeat=3),
+        "peer: pandas.read_csv, no checks",
+        best_of(lambda: pd.read_csv(csv_path, dtype=str, encoding="utf-8-sig"), repeat=3))
+    xlsx_path = tmp / "bom10k.xlsx"
+    export_bom(product, xlsx_path)
+    row("import 10,000-part XLSX BOM",
+        best_of(lambda: import_bom(xlsx_path), repeat=3),
+        "peer: pandas.read_excel (openpyxl)",
+        best_of(lambda: pd.read_excel(xlsx_path, dtype=str), repeat=3))
