@@ -42,6 +42,9 @@ def main() -> int:
             pass
         else:
             bench_bom_import(Path(tmp))
+        from bench.lca import run as bench_lca
+
+        bench_lca(Path(tmp))
     return 0
 
 

@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="greendesign-cli",
-        description="GreenDesign headless commands: check and convert product files.")
+        description="GreenDesign headless commands: check, convert and assess product files.")
     parser.add_argument("--version", action="version", version=f"GreenDesign {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -165,6 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
                                    "it. Never uses the network.")
     p.add_argument("--quiet", action="store_true", help="no progress messages")
     p.set_defaults(func=cmd_setup)
+
+    from greendesign.cli_lca import add_commands
+
+    add_commands(sub)
     return parser
 
 

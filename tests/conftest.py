@@ -36,3 +36,50 @@ def small_project(small_product) -> Project:
     variant = project.add_variant("light", description="thinner body")
     variant.product.find("BODY").mass_kg = 0.8
     return project
+
+
+@pytest.fixture(scope="session")
+def inventory_template(tmp_path_factory):
+    """A ready-built inventory made once per test session (the real build path, offline).
+
+    Tests that need an installed inventory unpack it into their own home with
+    :func:`inventory_home`; building it takes a while, unpacking about a second.
+    """
+    import os
+
+    from greendesign.inventory.template import build_template
+
+    home = tmp_path_factory.mktemp("template-build")
+    saved = os.environ.get("GREENDESIGN_HOME")
+    os.environ["GREENDESIGN_HOME"] = str(home / "home")
+    try:
+        path = build_template(home / "inventory.zip")
+    finally:
+        if saved is None:
+            os.environ.pop("GREENDESIGN_HOME", None)
+        else:
+            os.environ["GREENDESIGN_HOME"] = saved
+    return path
+
+
+@pytest.fixture(scope="module")
+def inventory_home(inventory_template, tmp_path_factory):
+    """A module-wide app home with the inventory installed from the session's template."""
+    import os
+
+    from greendesign.inventory.brightway_setup import ensure_inventory
+
+    home = tmp_path_factory.mktemp("inventory-home")
+    saved = {k: os.environ.get(k) for k in ("GREENDESIGN_HOME", "GREENDESIGN_INVENTORY_TEMPLATE")}
+    os.environ["GREENDESIGN_HOME"] = str(home)
+    os.environ["GREENDESIGN_INVENTORY_TEMPLATE"] = str(inventory_template)
+    try:
+        result = ensure_inventory()
+        assert result.reason == "installed the ready-built inventory"
+        yield home
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value

@@ -23,6 +23,7 @@ import contextlib
 import functools
 import json
 import os
+import sys
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -34,7 +35,7 @@ from greendesign.errors import GreenDesignError
 from greendesign.io.atomic import atomic_write_text
 
 INVENTORY_PROJECT = "greendesign-inventory"
-SETUP_VERSION = 1
+SETUP_VERSION = 2
 BIOSPHERE = "biosphere3"
 #: Method families the app offers (first element of the Brightway method tuple).
 METHOD_FAMILIES = (
@@ -86,11 +87,30 @@ def activate():
     """
     base = paths.brightway_dir()
     os.environ["BRIGHTWAY2_DIR"] = str(base)
+    _quiet_brightway()
     import bw2data
 
     if Path(bw2data.projects._base_data_dir) != base:  # noqa: SLF001 - no public getter
         bw2data.projects.change_base_directories(base, project_name=_SCRATCH_PROJECT)
     return bw2data
+
+
+@functools.cache
+def _quiet_brightway() -> None:
+    """Keep Brightway's console chatter (progress bars, info logs, solver hints) off stdout."""
+    import logging
+    import warnings
+
+    os.environ.setdefault("TQDM_DISABLE", "1")
+    warnings.filterwarnings("ignore", message="(?s).*pypardiso")
+    warnings.filterwarnings("ignore", message="All values in characterization matrix are zero")
+    logging.getLogger("bw2calc").setLevel(logging.WARNING)
+    # bw2data and bw2io build a print logger bound to sys.stdout at import time: importing
+    # them with stdout pointed elsewhere keeps their notices out of our command output
+    with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
+        import bw2calc  # noqa: F401
+        import bw2data  # noqa: F401
+        import bw2io  # noqa: F401
 
 
 @functools.cache
@@ -169,6 +189,7 @@ def check_integrity() -> list[str]:
         problems.append("the biosphere database is missing")
     elif len(bd.Database(BIOSPHERE)) != stamp.get("biosphere_flows"):
         problems.append("the biosphere database is incomplete")
+    problems.extend(_database_problems(bd, stamp))
     missing = [name for name in expected_method_names() if name not in bd.methods]
     if missing:
         problems.append(f"{len(missing)} LCIA method(s) are missing, e.g. {missing[0]}")
@@ -178,6 +199,24 @@ def check_integrity() -> list[str]:
                 problems.append(f"the processed data of method {name} is missing")
                 break
     return problems
+
+
+def _database_problems(bd, stamp: dict) -> list[str]:
+    from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI_DB
+
+    problems = []
+    for name, key in ((USLCI_DB, "uslci_activities"), (GREENDESIGN_DB, "datasets")):
+        if name not in bd.databases:
+            problems.append(f"the inventory database {name} is missing")
+        elif len(bd.Database(name)) != stamp.get(key):
+            problems.append(f"the inventory database {name} is incomplete")
+    return problems
+
+
+def _data_outdated(stamp: dict | None) -> bool:
+    from greendesign.inventory.datasets import data_version
+
+    return stamp is not None and stamp.get("data_version") != data_version()
 
 
 def ensure_inventory(progress: Progress | None = None,
@@ -196,8 +235,25 @@ def ensure_inventory(progress: Progress | None = None,
     stop = cancelled or (lambda: False)
     start = time.perf_counter()
     with _writer_lock():
+        installed = _install_template(report)
         problems = check_integrity()
         bd = activate()
+        stamp = read_stamp()
+        if installed is not None and not problems:
+            report(1.0, "Inventory ready")
+            return SetupResult(True, "installed the ready-built inventory",
+                               stamp.get("biosphere_flows", 0), stamp.get("methods", 0),
+                               time.perf_counter() - start)
+        if not problems and _data_outdated(stamp):
+            # only lca_data changed: rewrite the inventory databases, keep biosphere and methods
+            try:
+                _rewrite_databases(bd, stamp, report)
+            except Exception as exc:
+                raise InventorySetupError(
+                    f"The inventory databases could not be updated: {type(exc).__name__}: "
+                    f"{exc}.", hint="They are rebuilt at the next start.") from exc
+            return SetupResult(True, "lca_data changed", stamp.get("biosphere_flows", 0),
+                               stamp.get("methods", 0), time.perf_counter() - start)
         if not problems:
             stamp = read_stamp() or {}
             report(1.0, "Inventory ready")
@@ -205,7 +261,8 @@ def ensure_inventory(progress: Progress | None = None,
                                stamp.get("methods", 0), time.perf_counter() - start)
         reason = "; ".join(problems)
         try:
-            _build(bd, report, stop)
+            with contextlib.redirect_stdout(sys.stderr):  # bw2io prints its strategies
+                _build(bd, report, stop)
         except InventorySetupError:
             raise
         except Exception as exc:  # Brightway, SQLite or file system failure
@@ -216,6 +273,33 @@ def ensure_inventory(progress: Progress | None = None,
         stamp = read_stamp() or {}
         return SetupResult(True, reason, stamp["biosphere_flows"], stamp["methods"],
                            time.perf_counter() - start)
+
+
+def _install_template(report: Progress) -> float | None:
+    """Unpack the installation's ready-built inventory into an empty Brightway folder."""
+    from greendesign.inventory.template import install_template
+
+    try:
+        seconds = install_template()
+    except (OSError, ValueError) as exc:  # a damaged template: build from lca_data instead
+        import logging
+
+        logging.getLogger(__name__).warning("ready-built inventory not used: %s", exc)
+        return None
+    if seconds is not None:
+        report(0.9, "Installed the ready-built inventory")
+    return seconds
+
+
+def _rewrite_databases(bd, stamp: dict, report: Progress) -> None:
+    from greendesign.inventory.bw_databases import write_databases
+
+    with contextlib.suppress(FileNotFoundError):
+        _stamp_path().unlink()
+    bd.projects.set_current(INVENTORY_PROJECT)
+    fields = write_databases(bd, lambda f, m: report(f, m))
+    atomic_write_text(_stamp_path(), json.dumps({**stamp, **fields}, indent=1))
+    report(1.0, "Inventory ready")
 
 
 def _build(bd, report: Progress, stop: Cancelled) -> None:
@@ -236,12 +320,16 @@ def _build(bd, report: Progress, stop: Cancelled) -> None:
         if stop():
             raise SetupCancelled("Inventory set-up was cancelled.",
                                  hint="It starts again the next time the app needs it.")
-        report(0.1 + 0.9 * i / len(methods), f"Writing LCIA method {' | '.join(method['name'])}")
+        report(0.1 + 0.8 * i / len(methods), f"Writing LCIA method {' | '.join(method['name'])}")
         node = bd.Method(method["name"])
         node.register(unit=method["unit"], description=method.get("description", ""),
                       filename=_METHOD_ARCHIVE)
         node.write([(e["input"], e["amount"]) for e in method["exchanges"]])
+    from greendesign.inventory.bw_databases import write_databases
+
+    fields = write_databases(bd, lambda f, m: report(0.9 + 0.1 * f, m))
     atomic_write_text(_stamp_path(), json.dumps({
+        **fields,
         "setup_version": SETUP_VERSION,
         "project": INVENTORY_PROJECT,
         "biosphere_flows": flows,

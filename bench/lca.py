@@ -1,0 +1,102 @@
+"""LCA benchmarks: inventory set-up, fast path against the Brightway reference path."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from bench.timing import best_of, row
+
+
+def _fresh_home() -> str:
+    home = tempfile.mkdtemp(prefix="gd-bench-home-")
+    os.environ["GREENDESIGN_HOME"] = home
+    return home
+
+
+def bench_setup() -> None:
+    """First run from nothing: ready-built template vs building everything with Brightway."""
+    from greendesign.inventory.brightway_setup import activate, ensure_inventory
+    from greendesign.inventory.template import build_template, template_is_current
+
+    saved = os.environ.get("GREENDESIGN_HOME")
+    if not template_is_current():
+        build_template()
+    _fresh_home()
+    start = time.perf_counter()
+    ensure_inventory()
+    quick = time.perf_counter() - start
+    _fresh_home()
+    os.environ["GREENDESIGN_INVENTORY_TEMPLATE"] = "/nonexistent/template.zip"
+    try:
+        activate()
+        start = time.perf_counter()
+        ensure_inventory()
+        full = time.perf_counter() - start
+    finally:
+        del os.environ["GREENDESIGN_INVENTORY_TEMPLATE"]
+        if saved is not None:
+            os.environ["GREENDESIGN_HOME"] = saved
+        activate()
+    row("first-run inventory set-up (ready-built copy)", quick,
+        "Brightway: biosphere+98 methods+DBs", full)
+
+
+def bench_engine() -> None:
+    from bench.synthetic import synthetic_product
+    from greendesign.inventory.brightway_setup import ensure_inventory
+    from greendesign.lca.background import load_background
+    from greendesign.lca.engine import assess, default_methods
+    from greendesign.lca.lifecycle import build_model
+    from greendesign.lca.reference import reference_assess
+
+    ensure_inventory()
+    bg = load_background()
+    methods = default_methods(bg)
+    product = synthetic_product(1000)
+    first = product.bom[0].children[0]
+
+    def edit_and_assess():
+        first.mass_kg = first.mass_kg * 1.01
+        return assess(product, methods, background=bg).total
+
+    fast = best_of(edit_and_assess)
+    model = build_model(product)
+    start = time.perf_counter()
+    reference_assess(product, methods, model=model)
+    reference = time.perf_counter() - start
+    row(f"1,000-part BOM, one edit, {len(methods)} methods (fast)", fast,
+        "Brightway: write foreground+solve", reference)
+    variants = [synthetic_product(200, seed=s) for s in range(20)]
+
+    def all_variants():
+        for v in variants:
+            assess(v, methods, background=bg)
+
+    t20 = best_of(all_variants)
+    one_ref = reference * 200 / 1000  # reference time scales with the foreground written
+    row(f"20 variants x {len(methods)} methods (200 parts each)", t20,
+        "Brightway reference, est. 20x", 20 * one_ref)
+
+
+def bench_imports() -> None:
+    import subprocess
+    import sys
+
+    def timed(code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        return time.perf_counter() - start
+
+    base = min(timed("pass") for _ in range(3))
+    bw = min(timed("import bw2data, bw2calc") for _ in range(3)) - base
+    core = min(timed("import greendesign.lca.engine") for _ in range(3)) - base
+    row("import the LCA engine (no Brightway)", core, "import bw2data+bw2calc", bw)
+
+
+def run(tmp: Path) -> None:
+    bench_imports()
+    bench_setup()
+    bench_engine()

@@ -1,0 +1,212 @@
+"""LCA and scoring commands of ``greendesign-cli``: ``assess``, ``uncertainty``, ``score``,
+``methods``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from greendesign.errors import GreenDesignError
+
+EXIT_OK = 0
+BOM_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
+
+
+def load_design(path: Path, variant: str | None, service_life: float | None):
+    """(project or None, product, variant name) from a project or BOM file."""
+    if path.suffix.lower() in BOM_SUFFIXES:
+        from greendesign.io.bom_import import import_bom, product_from_bom
+
+        if service_life is None:
+            raise GreenDesignError(
+                f"{path} is a BOM file: the functional unit needs a service life.",
+                hint="Add --service-life YEARS, or convert it to a project first "
+                     "(greendesign-cli convert).")
+        product = product_from_bom(import_bom(path), name=path.stem,
+                                   functional_unit=f"one {path.stem} over its service life",
+                                   service_life_years=service_life)
+        return None, product, "baseline"
+    from greendesign.io.project_file import load_project
+
+    project = load_project(path)
+    name = variant or "baseline"
+    if name not in project.design_names:
+        raise GreenDesignError(
+            f"{path} has no variant {name!r}.",
+            hint=f"Choose one of: {', '.join(project.design_names)}.")
+    return project, project.design(name), name
+
+
+def parse_methods(texts: list[str] | None):
+    if not texts:
+        return None
+    methods = []
+    for text in texts:
+        parts = tuple(p.strip() for p in text.split("|"))
+        if len(parts) != 3 or not all(parts):
+            raise GreenDesignError(
+                f"Method {text!r} must be written \"family|category|indicator\".",
+                hint='e.g. --method "IPCC 2021|climate change|global warming potential '
+                     '(GWP100)"; greendesign-cli methods lists them all.')
+        methods.append(parts)
+    return methods
+
+
+def _prepare():
+    from greendesign.inventory.brightway_setup import ensure_inventory
+    from greendesign.lca.background import load_background
+
+    ensure_inventory()
+    return load_background()
+
+
+def _write_table(frame, fmt: str) -> None:
+    if fmt == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                               "display.width", 200, "display.max_colwidth", 90):
+            print(frame.to_string(index=False))
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    from greendesign.lca.engine import assess
+
+    _project, product, variant = load_design(Path(args.file), args.variant, args.service_life)
+    result = assess(product, parse_methods(args.method), variant=variant,
+                    background=_prepare(), allow_gaps=not args.strict)
+    if args.format == "json":
+        json.dump(result.to_json(), sys.stdout, indent=1, ensure_ascii=False)
+        print()
+        return EXIT_OK
+    frame = result.summary()
+    stages = result.by_stage().T.reset_index(drop=True)
+    frame = frame.join(stages)
+    if args.format == "table":
+        print(f"{result.product} [{variant}], functional unit: {result.functional_unit}")
+        print("Credits beyond the system boundary are not included in the totals.")
+    _write_table(frame, args.format)
+    notes = result.ghg_only_notes()
+    if args.format == "table" and len(notes):
+        print(f"\n{len(notes)} dataset(s) rest on greenhouse-gas-only data: other categories "
+              f"leave them out ({', '.join(notes['dataset'])}).")
+    if result.model.gaps:
+        print(f"{len(result.model.gaps)} reference(s) have no inventory data and are left out "
+              f"({result.model.excluded_mass_share:.1%} of the product mass):", file=sys.stderr)
+        for gap in result.model.gaps:
+            print(f"  - {gap}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_uncertainty(args: argparse.Namespace) -> int:
+    from greendesign.lca.engine import assess
+    from greendesign.lca.uncertainty import ForegroundDistributions, monte_carlo
+
+    project, product, variant = load_design(Path(args.file), args.variant, args.service_life)
+    result = assess(product, parse_methods(args.method), variant=variant,
+                    background=_prepare(), allow_gaps=not args.strict)
+    dist = ForegroundDistributions.for_project(project) if project else ForegroundDistributions()
+    mc = monte_carlo(result, iterations=args.iterations, seed=args.seed, dist=dist)
+    if args.format == "json":
+        json.dump({"product": result.product, "variant": variant, **mc.to_json()}, sys.stdout,
+                  indent=1, ensure_ascii=False)
+        print()
+    else:
+        _write_table(mc.statistics(), args.format)
+    return EXIT_OK
+
+
+def material_gwp_lookup(bg):
+    """Material code -> cradle-to-gate GWP100 per kg from the installed inventory."""
+    from greendesign.lca.engine import GWP100
+
+    row = bg.method_row[GWP100]
+    return lambda code: float(bg.H[row, bg.column[code]]) if code in bg.column else None
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from greendesign.scoring.report import format_score_table, score_json
+
+    project, product, variant = load_design(Path(args.file), args.variant, args.service_life)
+    if project is None:
+        from greendesign.model import Project
+
+        project = Project(product=product)
+    gwp = None
+    if not args.no_lca:
+        from greendesign.lca.engine import GWP100, assess
+
+        bg = _prepare()
+        lookup = material_gwp_lookup(bg)
+        total = assess(product, [GWP100], variant=variant, background=bg,
+                       allow_gaps=True).total[0]
+        gwp = lookup
+        data = score_json(project, variant, gwp)
+        data["gwp_kgco2e"] = float(total)
+    else:
+        data = score_json(project, variant, gwp)
+    if args.format == "json":
+        json.dump(data, sys.stdout, indent=1, ensure_ascii=False)
+        print()
+    else:
+        print(format_score_table(data))
+    return EXIT_OK
+
+
+def cmd_methods(args: argparse.Namespace) -> int:
+    from greendesign.inventory.brightway_setup import expected_method_names
+
+    for method in expected_method_names():
+        print(" | ".join(method))
+    return EXIT_OK
+
+
+def add_commands(sub) -> None:
+    method_help = 'LCIA method "family|category|indicator" (repeat; default: IPCC 2021 ' \
+                  'GWP100, EF v3.1, CED)'
+    p = sub.add_parser("assess", help="cradle-to-grave LCA of a project or BOM file",
+                       description="Cradle-to-grave LCA on the local inventory: totals, stages "
+                                   "and credits beyond the system boundary.")
+    p.add_argument("file", help="a .gdproj project or a .csv/.xlsx BOM")
+    p.add_argument("--variant", help="design variant (default: baseline)")
+    p.add_argument("--method", action="append", help=method_help)
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--service-life", type=float, metavar="YEARS",
+                   help="service life for a BOM file")
+    p.add_argument("--strict", action="store_true",
+                   help="fail (exit 2) when a material or process has no inventory data, "
+                        "instead of leaving it out and listing it")
+    p.set_defaults(func=cmd_assess)
+
+    p = sub.add_parser("uncertainty", help="Monte Carlo of a project or BOM file",
+                       description="Monte Carlo over background data (pedigree lognormals) and "
+                                   "foreground parameters; reproducible with --seed.")
+    p.add_argument("file")
+    p.add_argument("--variant")
+    p.add_argument("--method", action="append", help=method_help)
+    p.add_argument("--iterations", type=int, default=1000)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--service-life", type=float, metavar="YEARS")
+    p.add_argument("--strict", action="store_true",
+                   help="fail when a material or process has no inventory data")
+    p.set_defaults(func=cmd_uncertainty)
+
+    p = sub.add_parser("score", help="green design scores of a project or BOM file",
+                       description="Lightweighting, disassembly, repairability, recyclability, "
+                                   "circularity, restricted substances and the GB/T 32161-style "
+                                   "green design index.")
+    p.add_argument("file")
+    p.add_argument("--variant")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--service-life", type=float, metavar="YEARS")
+    p.add_argument("--no-lca", action="store_true",
+                   help="skip the LCA-linked parts (no inventory needed)")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("methods", help="list the installed LCIA methods")
+    p.set_defaults(func=cmd_methods)

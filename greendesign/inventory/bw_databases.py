@@ -1,0 +1,169 @@
+"""Write the bundled inventory (:mod:`greendesign.inventory.datasets`) as Brightway databases.
+
+Two databases in the app's inventory project:
+
+``uslci-fy18``
+    The USLCI unit processes, linked among themselves and to biosphere3.
+``greendesign-lci``
+    One activity per catalogue dataset (its ``code`` is the catalogue code),
+    with the provenance fields ``source``, ``year``, ``geography``,
+    ``pedigree``, ``proxy``, ``ghg_only_sources`` and ``factory_kwh``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from greendesign.inventory.datasets import (
+    FACTORY_ELECTRICITY,
+    GHG_ONLY_FLOW,
+    GREENDESIGN_DB,
+    USLCI_DB,
+    InventoryDataError,
+    data_version,
+    ghg_only_amount,
+    load_datasets,
+    load_uslci,
+)
+
+BIOSPHERE = "biosphere3"
+
+
+def _biosphere_codes(bd) -> tuple[set[str], dict[tuple[str, tuple[str, ...]], str]]:
+    codes = set()
+    by_name = {}
+    for flow in bd.Database(BIOSPHERE):
+        codes.add(flow["code"])
+        by_name[(flow["name"], tuple(flow["categories"]))] = flow["code"]
+    if GHG_ONLY_FLOW not in by_name:
+        raise InventoryDataError(f"The biosphere has no flow {GHG_ONLY_FLOW}.",
+                                 hint="The biosphere is rebuilt at the next start.")
+    return codes, by_name
+
+
+def bio_key(target: str) -> tuple[str, tuple[str, ...]]:
+    """``"Carbon dioxide, fossil|air"`` -> ("Carbon dioxide, fossil", ("air",))."""
+    name, *categories = [part.strip() for part in target.split("|")]
+    return name, tuple(c for c in categories if c)
+
+
+#: Internal activity emitting 1 kg of fossil CO2: carries the float32 remainder of
+#: GHG-only factors (see :func:`_co2_exchanges`). Codes starting with "_" are internal.
+CO2_REMAINDER = "_co2_fossil_float32_remainder"
+
+
+def _co2_exchanges(amount: float, co2_code: str) -> list[dict]:
+    """A GHG-only amount of fossil CO2, kept exact through Brightway's float32 storage.
+
+    Brightway stores exchange amounts as float32 (``bw_processing``), about seven
+    significant digits: a published factor such as 0.5306 kg CO2/kWh would come
+    back as 0.53060001. The float32 part is written as the biosphere exchange and
+    the rounding error as an input of :data:`CO2_REMAINDER`; the solve adds them
+    in float64, so the published value holds to about 1e-15.
+    """
+    import numpy as np
+
+    high = float(np.float32(amount))
+    out = [{"input": (BIOSPHERE, co2_code), "amount": high, "type": "biosphere"}]
+    if amount - high:
+        out.append({"input": (GREENDESIGN_DB, CO2_REMAINDER), "amount": amount - high,
+                    "type": "technosphere"})
+    return out
+
+
+def uslci_data(bio_codes: set[str]) -> dict:
+    uslci = load_uslci()
+    exchanges: dict[str, list[dict]] = defaultdict(list)
+    for activity, kind, target, amount in uslci.exchanges:
+        if kind == "technosphere":
+            exchanges[activity].append({"input": (USLCI_DB, target), "amount": amount,
+                                        "type": "technosphere"})
+        else:
+            if target not in bio_codes:
+                raise InventoryDataError(
+                    f"USLCI activity {uslci.activities[activity].name!r} refers to biosphere "
+                    f"flow {target} which the installed biosphere lacks.",
+                    hint="Run lca_data/build/extract_uslci.py with this Brightway version.")
+            exchanges[activity].append({"input": (BIOSPHERE, target), "amount": amount,
+                                        "type": "biosphere"})
+    data = {}
+    for act in uslci.activities.values():
+        data[(USLCI_DB, act.id)] = {
+            "name": act.name, "reference product": act.product, "unit": act.unit,
+            "location": act.location or "GLO", "year": act.year, "categories": (act.category,),
+            "comment": f"USLCI FY2018; data generator: {act.generator}; sources: {act.sources}; "
+                       f"allocation: {act.allocation}",
+            "source": "USLCI FY2018 (U.S. Federal LCA Commons), public domain",
+            "type": "process",
+            "exchanges": [{"input": (USLCI_DB, act.id), "amount": 1.0, "type": "production"}]
+            + exchanges[act.id],
+        }
+    return data
+
+
+def greendesign_data(bio_by_name: dict) -> dict:
+    from greendesign.inventory import reference_data
+
+    datasets = load_datasets()
+    uslci = load_uslci()
+    gwp = reference_data.published_gwp()
+    grid = reference_data.grid_factors()
+    co2_code = bio_by_name[GHG_ONLY_FLOW]
+    data = {}
+    for ds in datasets.values():
+        merged: dict[tuple, float] = defaultdict(float)
+        for line in ds.lines:
+            if line.prefix == "uslci":
+                merged[("technosphere", USLCI_DB, uslci.by_name[line.target])] += line.amount
+            elif line.prefix == "gd" and line.target != FACTORY_ELECTRICITY:
+                merged[("technosphere", GREENDESIGN_DB, line.target)] += line.amount
+            elif line.prefix in ("gwp", "grid"):
+                merged[("ghg_only", BIOSPHERE, co2_code)] += ghg_only_amount(line, gwp, grid)
+            elif line.prefix == "bio":
+                key = bio_key(line.target)
+                if key not in bio_by_name:
+                    raise InventoryDataError(
+                        f"Dataset {ds.code}: elementary flow {line.target!r} is not in the "
+                        f"biosphere.", hint="Write it as name|compartment|subcompartment, "
+                                            "exactly as in biosphere3.")
+                merged[("biosphere", BIOSPHERE, bio_by_name[key])] += line.amount
+        exchanges = [{"input": (GREENDESIGN_DB, ds.code), "amount": 1.0, "type": "production"}]
+        for (kind, db, code), amount in merged.items():
+            if not amount:
+                continue
+            if kind == "ghg_only":
+                exchanges += _co2_exchanges(amount, co2_code)
+            else:
+                exchanges.append({"input": (db, code), "amount": amount, "type": kind})
+        data[(GREENDESIGN_DB, ds.code)] = {
+            "name": ds.code, "reference product": ds.code, "unit": ds.unit,
+            "location": ds.geography, "year": ds.year, "source": ds.source,
+            "pedigree": list(ds.pedigree), "proxy": ds.proxy, "comment": ds.note,
+            "factory_kwh": ds.factory_kwh, "ghg_only": ds.ghg_only,
+            "ghg_only_sources": list(ds.ghg_only_sources), "type": "process",
+            "exchanges": exchanges,
+        }
+    data[(GREENDESIGN_DB, CO2_REMAINDER)] = {
+        "name": "fossil CO2 (float32 remainder of GHG-only factors)", "unit": "kg",
+        "location": "GLO", "type": "process", "comment": "internal; see _co2_exchanges",
+        "exchanges": [{"input": (GREENDESIGN_DB, CO2_REMAINDER), "amount": 1.0,
+                       "type": "production"},
+                      {"input": (BIOSPHERE, co2_code), "amount": 1.0, "type": "biosphere"}]}
+    return data
+
+
+def write_databases(bd, report: Callable[[float, str], None]) -> dict:
+    """(Re)write both inventory databases in the current project; return stamp fields."""
+    bio_codes, bio_by_name = _biosphere_codes(bd)
+    for name in (GREENDESIGN_DB, USLCI_DB):
+        if name in bd.databases:
+            del bd.databases[name]
+    report(0.0, "Writing the USLCI unit processes")
+    uslci = uslci_data(bio_codes)
+    bd.Database(USLCI_DB).write(uslci)
+    report(0.6, "Writing the GreenDesign datasets")
+    ours = greendesign_data(bio_by_name)
+    bd.Database(GREENDESIGN_DB).write(ours)
+    return {"data_version": data_version(), "uslci_activities": len(uslci),
+            "datasets": len(ours)}

@@ -1,0 +1,382 @@
+"""The bundled inventory's numbers: USLCI unit processes and the catalogue datasets.
+
+Two layers, both plain CSV in ``lca_data/`` (see ``lca_data/datasets/README.md``):
+
+``lca_data/uslci/``
+    The USLCI database (FY2018 release, U.S. Federal LCA Commons, public
+    domain), extracted by ``lca_data/build/extract_uslci.py``: one activity per
+    product, normalised to one unit, elementary flows linked to biosphere3 by
+    code.
+``lca_data/datasets/``
+    One dataset per catalogue code (material, process, transport, end-of-life
+    treatment, electricity supply). ``recipes.csv`` gives its inputs per unit:
+    USLCI activities (``uslci:``), other datasets (``gd:``), published GHG-only
+    factors (``gwp:`` from ``factors/published_gwp.csv``) and grid emission
+    factors (``grid:`` from ``factors/grid_factors.csv``), elementary flows of
+    biosphere3 (``bio:<name>|<compartment>|<subcompartment>``, e.g. the CO2 of
+    burning a plastic) and ``none:`` for a dataset whose burden is knowingly
+    counted elsewhere (its note says where). Electricity a process
+    uses in the factory (``gd:electricity_factory``) is not written as an
+    exchange: it is kept as :attr:`Dataset.factory_kwh`, and the lifecycle
+    model supplies it from the product's chosen grid and green-power share.
+
+This module reads and checks both layers without Brightway;
+:mod:`greendesign.inventory.brightway_setup` writes them into Brightway.
+Run ``python -m greendesign.inventory.datasets --check`` to check the files.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import math
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from greendesign.bundled import lca_data_dir
+from greendesign.errors import GreenDesignError, Problem
+
+USLCI_DB = "uslci-fy18"
+GREENDESIGN_DB = "greendesign-lci"
+FACTORY_ELECTRICITY = "electricity_factory"
+#: The elementary flow GHG-only factors are written as (biosphere3 name, categories).
+GHG_ONLY_FLOW = ("Carbon dioxide, fossil", ("air",))
+#: Version of the way the datasets are written into Brightway; part of the data version,
+#: so a change of the writer re-installs the databases.
+WRITER_VERSION = 3
+PREFIXES = ("uslci", "gd", "gwp", "grid", "bio", "none")
+
+
+class InventoryDataError(GreenDesignError):
+    """A file of the bundled inventory is inconsistent."""
+
+
+@dataclass(frozen=True)
+class UslciActivity:
+    id: str
+    name: str
+    product: str
+    unit: str
+    location: str
+    year: str
+    category: str
+    generator: str
+    sources: str
+    allocation: str
+
+
+@dataclass(frozen=True)
+class Uslci:
+    activities: dict[str, UslciActivity]
+    by_name: dict[str, str]
+    #: (activity id, kind "technosphere"|"biosphere", input id or biosphere3 code, amount)
+    exchanges: tuple[tuple[str, str, str, float], ...]
+
+
+@dataclass(frozen=True)
+class RecipeLine:
+    prefix: str
+    target: str
+    amount: float
+    note: str
+    row: int
+
+
+@dataclass
+class Dataset:
+    code: str
+    unit: str
+    source: str
+    year: str
+    geography: str
+    pedigree: tuple[int, int, int, int, int]
+    proxy: str
+    note: str
+    lines: list[RecipeLine] = field(default_factory=list)
+    #: kWh of factory electricity per unit, through ``gd:`` inputs too
+    factory_kwh: float = 0.0
+    #: codes of the published factors this dataset rests on (directly or via ``gd:``)
+    ghg_only_sources: tuple[str, ...] = ()
+
+    @property
+    def ghg_only(self) -> bool:
+        """True when every input is a GHG-only factor (no other category is covered)."""
+        data = [line for line in self.lines
+                if not (line.prefix == "gd" and line.target == FACTORY_ELECTRICITY)]
+        return bool(data) and all(line.prefix in ("gwp", "grid") for line in data)
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+    except FileNotFoundError:
+        raise InventoryDataError(f"The inventory file {path} is missing.",
+                                 hint="Reinstall GreenDesign; lca_data is part of it.") from None
+
+
+def data_version(root: Path | None = None) -> str:
+    """Hash of every file the installed inventory databases are built from."""
+    root = root or lca_data_dir()
+    digest = hashlib.sha256(f"writer {WRITER_VERSION}".encode())
+    for sub in ("uslci", "datasets", "factors", "properties", "end_of_life"):
+        for path in sorted((root / sub).glob("*.csv")):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@functools.cache
+def load_uslci(root: Path | None = None) -> Uslci:
+    root = root or lca_data_dir()
+    activities = {}
+    for row in _read_csv(root / "uslci" / "activities.csv"):
+        act = UslciActivity(**{k: row[k] for k in UslciActivity.__dataclass_fields__})
+        activities[act.id] = act
+    by_name: dict[str, str] = {}
+    for act in activities.values():
+        by_name.setdefault(act.name, act.id)
+    exchanges = []
+    problems = []
+    path = root / "uslci" / "exchanges.csv"
+    for i, row in enumerate(_read_csv(path), start=2):
+        amount = float(row["amount"])
+        if row["activity"] not in activities or not math.isfinite(amount) or (
+                row["kind"] == "technosphere" and row["input"] not in activities):
+            problems.append(Problem(f"exchange does not resolve: {row}", location=str(path),
+                                    row=i))
+            continue
+        exchanges.append((row["activity"], row["kind"], row["input"], amount))
+    if problems:
+        raise InventoryDataError(f"{len(problems)} USLCI exchange(s) are broken.",
+                                 problems=problems[:20],
+                                 hint="Run lca_data/build/extract_uslci.py again.")
+    return Uslci(activities, by_name, tuple(exchanges))
+
+
+def _pedigree(text: str) -> tuple[int, int, int, int, int]:
+    parts = [int(p) for p in text.replace(",", ";").split(";") if p.strip()]
+    if len(parts) != 5 or not all(1 <= p <= 5 for p in parts):
+        raise ValueError(f"pedigree must be five integers 1-5 separated by ';', got {text!r}")
+    return tuple(parts)  # type: ignore[return-value]
+
+
+@functools.cache
+def load_datasets(root: Path | None = None) -> dict[str, Dataset]:
+    """Every catalogue dataset with its recipe, checked; raises on any problem."""
+    datasets, problems = _load(root or lca_data_dir())
+    if problems:
+        raise InventoryDataError(
+            f"The bundled inventory has {len(problems)} problem(s).", problems=problems,
+            hint="Fix the named rows in lca_data/datasets/ "
+                 "(python -m greendesign.inventory.datasets --check lists them all).")
+    return datasets
+
+
+def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
+    from greendesign.inventory import reference_data
+
+    problems: list[Problem] = []
+    ds_path = root / "datasets" / "datasets.csv"
+    datasets: dict[str, Dataset] = {}
+    for i, row in enumerate(_read_csv(ds_path), start=2):
+        code = (row.get("code") or "").strip()
+        where = {"location": str(ds_path), "row": i}
+        if not code or code in datasets:
+            problems.append(Problem(f"empty or repeated code {code!r}", **where, field="code"))
+            continue
+        for col in ("unit", "source", "year", "geography"):
+            if not (row.get(col) or "").strip():
+                problems.append(Problem(f"{code}: {col} is empty", **where, field=col,
+                                        hint="Every dataset names its source, year and "
+                                             "geography."))
+        try:
+            pedigree = _pedigree(row.get("pedigree") or "")
+        except ValueError as exc:
+            problems.append(Problem(f"{code}: {exc}", **where, field="pedigree"))
+            pedigree = (5, 5, 5, 5, 5)
+        datasets[code] = Dataset(code, row["unit"].strip(), row["source"].strip(),
+                                 row["year"].strip(), row["geography"].strip(), pedigree,
+                                 (row.get("proxy") or "").strip(),
+                                 (row.get("note") or "").strip())
+    uslci = load_uslci(root)
+    gwp = reference_data.read_published_gwp(root)
+    grid = reference_data.read_grid_factors(root)
+    rc_path = root / "datasets" / "recipes.csv"
+    for i, row in enumerate(_read_csv(rc_path), start=2):
+        where = {"location": str(rc_path), "row": i}
+        code = (row.get("code") or "").strip()
+        ref = (row.get("input") or "").strip()
+        prefix, _, target = ref.partition(":")
+        target = target.strip()
+        if code not in datasets:
+            problems.append(Problem(f"recipe for unknown dataset {code!r}", **where,
+                                    field="code", hint="Add it to datasets.csv first."))
+            continue
+        try:
+            amount = float(row.get("amount") or "")
+        except ValueError:
+            amount = math.nan
+        if not math.isfinite(amount) or amount == 0:
+            problems.append(Problem(f"{code}: amount {row.get('amount')!r} is not a non-zero "
+                                    f"number", **where, field="amount"))
+            continue
+        known = {
+            "uslci": lambda t: t in uslci.by_name,
+            "gd": lambda t: t in datasets or t == FACTORY_ELECTRICITY,
+            "gwp": lambda t: t in gwp,
+            "grid": lambda t: t in grid,
+            "bio": lambda t: bool(t.split("|")[0].strip()) and len(t.split("|")) >= 2,
+            "none": lambda t: True,
+        }
+        if prefix not in known:
+            problems.append(Problem(f"{code}: input {ref!r} must start with one of "
+                                    f"{', '.join(p + ':' for p in PREFIXES)}", **where,
+                                    field="input"))
+            continue
+        if prefix != "gd" and not known[prefix](target):
+            problems.append(Problem(f"{code}: {prefix} input {target!r} does not exist", **where,
+                                    field="input",
+                                    hint="Copy the exact name from lca_data/uslci/activities"
+                                         ".csv or the code from lca_data/factors/."))
+            continue
+        datasets[code].lines.append(RecipeLine(prefix, target, amount,
+                                               (row.get("note") or "").strip(), i))
+    for ds in datasets.values():
+        for line in ds.lines:
+            if line.prefix == "gd" and not (line.target in datasets
+                                            or line.target == FACTORY_ELECTRICITY):
+                problems.append(Problem(f"{ds.code}: gd input {line.target!r} does not exist",
+                                        location=str(rc_path), row=line.row, field="input"))
+        if not ds.lines:
+            problems.append(Problem(f"{ds.code}: the dataset has no recipe lines (use none: "
+                                    f"with a note when its burden is counted elsewhere)",
+                                    location=str(rc_path), field="code"))
+    problems.extend(_resolve_chains(datasets, gwp, grid, rc_path))
+    return datasets, problems
+
+
+def _resolve_chains(datasets: dict[str, Dataset], gwp, grid, rc_path: Path) -> list[Problem]:
+    """Propagate factory electricity and GHG-only sources through ``gd:`` inputs."""
+    problems: list[Problem] = []
+    state: dict[str, int] = {}  # 1 visiting, 2 done
+
+    def visit(code: str, trail: tuple[str, ...]) -> None:
+        if state.get(code) == 2:
+            return
+        if state.get(code) == 1:
+            problems.append(Problem(f"gd: inputs form a cycle: {' -> '.join(trail + (code,))}",
+                                    location=str(rc_path), field="input"))
+            return
+        state[code] = 1
+        ds = datasets[code]
+        kwh = 0.0
+        sources: set[str] = set()
+        for line in ds.lines:
+            if line.prefix == "gd" and line.target == FACTORY_ELECTRICITY:
+                kwh += line.amount
+            elif line.prefix == "gd" and line.target in datasets:
+                visit(line.target, trail + (code,))
+                child = datasets[line.target]
+                kwh += line.amount * child.factory_kwh
+                sources.update(child.ghg_only_sources)
+            elif line.prefix == "gwp":
+                sources.add(f"gwp:{line.target}")
+            elif line.prefix == "grid":
+                sources.add(f"grid:{line.target}")
+        ds.factory_kwh = kwh
+        ds.ghg_only_sources = tuple(sorted(sources))
+        state[code] = 2
+
+    for code in list(datasets):
+        visit(code, ())
+    return problems
+
+
+def ghg_only_amount(line: RecipeLine, gwp, grid) -> float:
+    """kg CO2(-eq) a ``gwp:`` or ``grid:`` line stands for."""
+    if line.prefix == "gwp":
+        return line.amount * gwp[line.target].gwp_kgco2e
+    return line.amount * grid[line.target].kgco2_per_kwh
+
+
+@functools.cache
+def load_carbon_content(root: Path | None = None) -> dict[str, tuple[float, float]]:
+    """Material code -> (fossil, biogenic) carbon mass fraction (``properties/carbon_content.csv``).
+
+    Used for the CO2 of burning a material at end of life. Missing file: empty.
+    """
+    path = (root or lca_data_dir()) / "properties" / "carbon_content.csv"
+    if not path.is_file():
+        return {}
+    out = {}
+    problems = []
+    for i, row in enumerate(_read_csv(path), start=2):
+        try:
+            fossil = float(row.get("fossil_carbon") or 0)
+            biogenic = float(row.get("biogenic_carbon") or 0)
+        except ValueError:
+            fossil = biogenic = math.nan
+        if not (0 <= fossil <= 1 and 0 <= biogenic <= 1 and fossil + biogenic <= 1):
+            problems.append(Problem(f"carbon fractions of {row.get('code')!r} must be numbers "
+                                    f"in 0-1 that add up to at most 1", location=str(path),
+                                    row=i, field="fossil_carbon"))
+            continue
+        if not (row.get("source") or row.get("basis")):
+            problems.append(Problem(f"{row.get('code')!r}: no source or basis",
+                                    location=str(path), row=i, field="source"))
+            continue
+        out[row["code"].strip()] = (fossil, biogenic)
+    if problems:
+        raise InventoryDataError("The carbon content file has problems.", problems=problems)
+    return out
+
+
+def catalogue_codes_without_data(datasets: Iterable[str]) -> list[str]:
+    """Catalogue entries the inventory does not (yet) cover."""
+    from greendesign.inventory.catalogue import load_catalogue
+
+    cat = load_catalogue()
+    have = set(datasets)
+    wanted = []
+    for entry in cat.entries():
+        kind = entry.kind
+        if kind in ("material", "process") or kind in ("transport", "landfill", "incineration",
+                                                       "pretreatment", "recycling", "credit"):
+            wanted.append(entry.code)
+        elif kind in ("grid", "renewable"):
+            wanted.append(f"electricity_{entry.code}")
+    return sorted(code for code in wanted if code not in have)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m greendesign.inventory.datasets",
+                                     description="Check the bundled inventory files.")
+    parser.add_argument("--check", action="store_true", help="check and summarise")
+    parser.parse_args(argv)
+    root = lca_data_dir()
+    uslci = load_uslci(root)
+    datasets, problems = _load(root)
+    print(f"USLCI: {len(uslci.activities)} activities, {len(uslci.exchanges)} exchanges")
+    print(f"datasets: {len(datasets)}; GHG-only: "
+          f"{sum(1 for d in datasets.values() if d.ghg_only)}; "
+          f"with factory electricity: {sum(1 for d in datasets.values() if d.factory_kwh)}")
+    try:
+        missing = catalogue_codes_without_data(datasets)
+    except Exception as exc:  # noqa: BLE001 - a summary line, never fatal here
+        missing = [f"(catalogue not readable: {exc})"]
+    if missing:
+        print(f"{len(missing)} catalogue code(s) without a dataset: {', '.join(missing)}")
+    for problem in problems:
+        print(f"  - {problem}")
+    print("OK" if not problems and not missing else f"{len(problems)} problem(s)")
+    return 0 if not problems else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Cradle-to-grave LCA: lifecycle model, fast engine, Brightway reference path, uncertainty."""

@@ -1,0 +1,220 @@
+"""Characterised cradle-to-gate intensities of every inventory dataset, computed once.
+
+For the datasets of ``greendesign-lci`` (columns ``J``) and every installed
+method, Brightway's matrices give::
+
+    X = A^-1 E_J        (supply of every activity per unit of each dataset)
+    G = B X             (elementary flows per unit of each dataset)
+    H = C G             (characterised result per unit of each dataset and method)
+
+with ``A`` the technosphere, ``B`` the biosphere and ``C`` the stacked
+characterisation vectors, from ``bw2calc.LCA`` on the app's inventory project.
+``A`` is factorised once (SuperLU); the residual ``|A X - E|`` is recorded. A
+product result is then ``H d`` for its demand ``d`` on the datasets: that is
+the fast path of :mod:`greendesign.lca.engine`. The matrices are cached next to
+the Brightway project, keyed by the inventory data version and the methods.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from greendesign import paths
+from greendesign.errors import GreenDesignError
+
+CACHE_VERSION = 1
+
+
+class EngineError(GreenDesignError):
+    """The LCA could not be calculated."""
+
+
+class MethodNotInstalledError(EngineError):
+    """A requested LCIA method is not in the local inventory."""
+
+
+class SingularTechnosphereError(EngineError):
+    """The technosphere matrix cannot be solved."""
+
+
+@dataclass(frozen=True)
+class Background:
+    """Dense characterised intensities of the inventory datasets."""
+
+    codes: tuple[str, ...]                  # dataset codes, column order
+    methods: tuple[tuple[str, ...], ...]    # method tuples, row order of H
+    method_units: tuple[str, ...]
+    H: np.ndarray                           # methods x datasets
+    G: np.ndarray                           # flows x datasets
+    flows: tuple[tuple[str, str, str, str], ...]  # (code, name, compartment, unit)
+    ghg_only: dict[str, tuple[str, ...]]    # dataset -> GHG-only sources it rests on
+    provenance: dict[str, dict]             # dataset -> source, year, geography, ...
+    solver: str
+    residual: float
+    data_version: str
+
+    @functools.cached_property
+    def column(self) -> dict[str, int]:
+        return {code: i for i, code in enumerate(self.codes)}
+
+    @functools.cached_property
+    def method_row(self) -> dict[tuple[str, ...], int]:
+        return {m: i for i, m in enumerate(self.methods)}
+
+    def rows_for(self, methods) -> list[int]:
+        rows = []
+        for method in methods:
+            key = tuple(method)
+            if key not in self.method_row:
+                raise MethodNotInstalledError(
+                    f"The LCIA method {' | '.join(key)} is not installed.",
+                    hint="Use one of the methods listed by 'greendesign-cli methods' (IPCC 2021, "
+                         "EF v3.1, ReCiPe 2016 midpoint (H), CML v4.8, CED).")
+            rows.append(self.method_row[key])
+        return rows
+
+
+_lock = threading.Lock()
+
+
+def _cache_path(version: str, methods_key: str) -> Path:
+    return paths.brightway_dir() / f"greendesign-fastpath-{version}-{methods_key}.npz"
+
+
+@functools.cache
+def _methods_key(methods: tuple[tuple[str, ...], ...]) -> str:
+    return hashlib.sha256(json.dumps(methods).encode()).hexdigest()[:12]
+
+
+def load_background(progress=None) -> Background:
+    """The fast-path matrices for every installed method (computed once, then cached)."""
+    with _lock:
+        return _load_background(progress)
+
+
+_memo: dict[str, Background] = {}
+
+
+def _load_background(progress) -> Background:
+    from greendesign.inventory.brightway_setup import (
+        INVENTORY_PROJECT,
+        activate,
+        expected_method_names,
+        read_stamp,
+    )
+    from greendesign.inventory.datasets import data_version
+
+    version = data_version()
+    methods = tuple(tuple(m) for m in expected_method_names())
+    key = f"{paths.brightway_dir()}|{version}|{_methods_key(methods)}"
+    if key in _memo:
+        return _memo[key]
+    path = _cache_path(version, _methods_key(methods))
+    stamp = read_stamp() or {}
+    if stamp.get("data_version") != version:
+        raise EngineError("The local inventory is not set up for this version of the data.",
+                          hint="Let the inventory set-up finish (status bar), or run "
+                               "'greendesign-cli setup'.")
+    if path.is_file():
+        try:
+            bg = _read_cache(path)
+            _memo[key] = bg
+            return bg
+        except (OSError, ValueError, KeyError):
+            path.unlink(missing_ok=True)  # damaged cache: compute again
+    bd = activate()
+    bd.projects.set_current(INVENTORY_PROJECT)
+    bg = compute_background(bd, methods, version, progress)
+    _write_cache(path, bg)
+    _memo[key] = bg
+    return bg
+
+
+def compute_background(bd, methods, version: str, progress=None) -> Background:
+    import bw2calc
+    import scipy.sparse as sp
+
+    from greendesign.inventory.datasets import GREENDESIGN_DB
+
+    report = progress or (lambda f, m: None)
+    db = bd.Database(GREENDESIGN_DB)
+    nodes = sorted((n for n in db if not n["code"].startswith("_")), key=lambda n: n["code"])
+    if not nodes:
+        raise EngineError("The inventory database is empty.",
+                          hint="Run 'greendesign-cli setup' to rebuild it.")
+    report(0.05, "Loading the technosphere")
+    lca = bw2calc.LCA({node: 1.0 for node in nodes}, method=methods[0])
+    lca.lci()
+    A = sp.csc_matrix(lca.technosphere_matrix)
+    B = sp.csr_matrix(lca.biosphere_matrix)
+    cols = [lca.dicts.activity[node.id] for node in nodes]
+    E = np.zeros((A.shape[0], len(cols)))
+    E[cols, np.arange(len(cols))] = 1.0
+    report(0.2, "Solving the technosphere")
+    try:
+        # the same solver bw2calc uses for LCA.lci() (scipy spsolve, SuperLU), so the fast
+        # path and the reference path differ only by the order of additions
+        X = lca._spsolve(A, sp.csc_matrix(E)).toarray()  # noqa: SLF001
+    except RuntimeError as exc:
+        empty = [i for i in range(A.shape[0]) if A[i, i] == 0]
+        raise SingularTechnosphereError(
+            f"The technosphere matrix is singular ({exc}); {len(empty)} activities have no "
+            f"production exchange.",
+            hint="Rebuild the inventory with 'greendesign-cli setup --force'.") from exc
+    residual = float(np.abs(A @ X - E).max())
+    G = np.asarray(B @ X)
+    reverse_bio = {v: k for k, v in lca.dicts.biosphere.items()}
+    flows = []
+    for row in range(G.shape[0]):
+        flow = bd.get_node(id=reverse_bio[row])
+        flows.append((flow["code"], flow["name"], "/".join(flow.get("categories", ())),
+                      flow.get("unit", "")))
+    H = np.zeros((len(methods), len(cols)))
+    units = []
+    for i, method in enumerate(methods):
+        if i % 10 == 0:
+            report(0.3 + 0.7 * i / len(methods), f"Characterising: {' | '.join(method)}")
+        lca.switch_method(method)
+        c = lca.characterization_matrix.diagonal()
+        H[i] = c @ G
+        units.append(bd.methods[method].get("unit", ""))
+    ghg = {node["code"]: tuple(node.get("ghg_only_sources", ())) for node in nodes}
+    prov = {node["code"]: {"source": node.get("source", ""), "year": node.get("year", ""),
+                           "geography": node.get("location", ""),
+                           "pedigree": list(node.get("pedigree", [])),
+                           "proxy": node.get("proxy", ""), "unit": node.get("unit", ""),
+                           "ghg_only": bool(node.get("ghg_only", False))}
+            for node in nodes}
+    report(1.0, "Intensities ready")
+    return Background(tuple(n["code"] for n in nodes), tuple(methods), tuple(units), H, G,
+                      tuple(flows), ghg, prov, "scipy spsolve (SuperLU), as bw2calc", residual, version)
+
+
+def _write_cache(path: Path, bg: Background) -> None:
+    meta = {"cache_version": CACHE_VERSION, "codes": bg.codes, "methods": bg.methods,
+            "units": bg.method_units, "flows": bg.flows, "ghg_only": bg.ghg_only,
+            "provenance": bg.provenance, "solver": bg.solver, "residual": bg.residual,
+            "data_version": bg.data_version}
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez(tmp, H=bg.H, G=bg.G, meta=np.array(json.dumps(meta)))
+    tmp.replace(path)
+
+
+def _read_cache(path: Path) -> Background:
+    with np.load(path, allow_pickle=False) as data:
+        meta = json.loads(str(data["meta"]))
+        if meta.get("cache_version") != CACHE_VERSION:
+            raise ValueError("old cache")
+        return Background(tuple(meta["codes"]), tuple(tuple(m) for m in meta["methods"]),
+                          tuple(meta["units"]), data["H"].copy(), data["G"].copy(),
+                          tuple(tuple(f) for f in meta["flows"]),
+                          {k: tuple(v) for k, v in meta["ghg_only"].items()},
+                          meta["provenance"], meta["solver"], meta["residual"],
+                          meta["data_version"])

@@ -1,0 +1,357 @@
+"""The cradle-to-grave lifecycle model of a product, as lines of demand on datasets.
+
+A :class:`Line` says "this much of this inventory dataset, in this stage, for
+this part". Both the fast engine and the Brightway reference path start from
+the same lines, so they model exactly the same system. The model (see
+``docs/lca-method.md``):
+
+Functional unit
+    One product over its service life (``Product.functional_unit``).
+Raw materials (A1-A2)
+    Each part's material x mass x (1 + scrap rate) x units per product. The
+    recycled-content share of that input comes from the material family's
+    recycling process (``recycling_<family>``: under the cut-off approach a
+    secondary material carries only the burden of its recycling); the rest is
+    the primary material dataset. Inbound transport legs of a part carry its
+    input mass.
+Manufacturing (A3)
+    Each process of a part or assembly (amount in the process unit; no amount
+    means the node's mass in kg), plus the factory electricity the process
+    datasets state (``factory_kwh``) and the product's
+    ``factory_electricity_kwh``, supplied by the production grid with the
+    green-power share from the chosen renewable source.
+Distribution (A4)
+    Each distribution leg: product mass (t) x distance (km) on the mode's
+    dataset.
+Use (B)
+    Electricity per year x years on the use grid; consumables per year x
+    years; replacement parts (count x the part's materials, processes and end
+    of life).
+End of life (C)
+    Per part, the shares of the region's scenario for its material family
+    (``lca_data/end_of_life/scenarios.csv``) or the part's own override:
+    landfill and energy recovery carry their treatment datasets, burning
+    emits the material's carbon as CO2 (fossil and biogenic apart, from
+    ``lca_data/properties/carbon_content.csv``), electronics and batteries
+    carry their pre-treatment, the transport to treatment is on a 16-32 t
+    lorry. Recycling and reuse carry no burden in the cut-off
+    approach (recycled material's burden belongs to its next use).
+Credits beyond the system boundary (D, EN 15804 style, never in the total)
+    Recycling: the net scrap output (mass sent to recycling x yield, minus the
+    recycled-content input) x (avoided primary material - recycling process).
+    Energy recovery: ``credit_energy_recovery`` per kg incinerated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from greendesign.errors import ModelValidationError, Problem
+from greendesign.model import Assembly, Part, Product, walk
+
+STAGES = ("raw_materials", "manufacturing", "distribution", "use", "end_of_life")
+CREDIT = "credits_beyond_boundary"
+#: Datasets of 1 kg CO2 to air, for the carbon of materials burnt at end of life.
+FOSSIL_CO2, BIOGENIC_CO2 = "emission_co2_fossil_air", "emission_co2_non_fossil_air"
+#: kg CO2 per kg C: molar masses 44.009 / 12.011.
+CO2_PER_C = 44.009 / 12.011
+#: Lorry used for the transport to end-of-life treatment.
+EOL_TRUCK = "truck_16-32t"
+
+
+@dataclass(frozen=True)
+class Line:
+    """Demand of one unit of product on one dataset."""
+
+    stage: str
+    dataset: str
+    amount: float
+    part_id: str = ""
+    material: str = ""
+    kind: str = ""  # material, recycled_content, process, electricity, transport, energy,
+    #                consumable, replacement, landfill, energy_recovery, pretreatment, credit
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A reference the inventory cannot serve, left out of the system (cut-off)."""
+
+    part_id: str
+    part_name: str
+    field: str          # material, process, consumable
+    code: str
+    mass_kg: float      # mass per product concerned (0 for processes)
+
+    def __str__(self) -> str:
+        return (f"{self.part_name}: {self.field} {self.code!r} has no inventory data "
+                f"({self.mass_kg:.4g} kg per product left out)")
+
+
+@dataclass
+class LifecycleModel:
+    """All lines of a product, plus what the results need to explain them."""
+
+    product_name: str
+    functional_unit: str
+    service_life_years: float
+    eol_region: str = "GLO"
+    lines: list[Line] = field(default_factory=list)
+    #: part id -> (name, parent id or "", depth)
+    tree: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    #: material -> (family, (recycling, energy recovery, landfill)) of the regional scenario
+    eol_mix: dict[str, tuple[str, tuple[float, float, float]]] = field(default_factory=dict)
+    #: parts whose end of life is set by the user (not varied in Monte Carlo)
+    eol_fixed: set[str] = field(default_factory=set)
+    #: references left out for lack of data (only with ``allow_gaps``)
+    gaps: list[Gap] = field(default_factory=list)
+    product_mass_kg: float = 0.0
+
+    @property
+    def excluded_mass_share(self) -> float:
+        """Share of the product's mass whose material has no data (ISO 14044 cut-off)."""
+        mass = sum(g.mass_kg for g in self.gaps if g.field == "material")
+        return mass / self.product_mass_kg if self.product_mass_kg else 0.0
+
+    def credits(self) -> list[Line]:
+        return [line for line in self.lines if line.stage == CREDIT]
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """What the model needs to know about the inventory (no Brightway)."""
+
+    units: dict[str, str]            # dataset code -> unit
+    factory_kwh: dict[str, float]    # dataset code -> kWh of factory electricity per unit
+    families: dict[str, str]         # material code -> end-of-life family
+    eol: dict                        # (region, family) -> EolShares
+    carbon: dict = field(default_factory=dict)  # material -> (fossil, biogenic) C fraction
+
+
+def default_inventory() -> Inventory:
+    from greendesign.inventory import reference_data
+    from greendesign.inventory.catalogue import load_catalogue
+    from greendesign.inventory.datasets import load_carbon_content, load_datasets
+
+    datasets = load_datasets()
+    cat = load_catalogue()
+    return Inventory(
+        units={code: ds.unit for code, ds in datasets.items()},
+        factory_kwh={code: ds.factory_kwh for code, ds in datasets.items() if ds.factory_kwh},
+        families={e.code: e.family for e in cat.entries("material")},
+        eol=reference_data.eol_scenarios(),
+        carbon=load_carbon_content(),
+    )
+
+
+def electricity_lines(stage: str, kwh: float, grid: str, green_share: float = 0.0,
+                      green_source: str = "PV", part_id: str = "",
+                      kind: str = "electricity") -> list[Line]:
+    """kWh from a grid, with a share from a renewable source."""
+    if kwh <= 0:
+        return []
+    lines = []
+    if green_share < 1.0:
+        lines.append(Line(stage, f"electricity_{grid}", kwh * (1.0 - green_share), part_id,
+                          kind=kind))
+    if green_share > 0.0:
+        lines.append(Line(stage, f"electricity_{green_source.upper()}", kwh * green_share,
+                          part_id, kind=kind))
+    return lines
+
+
+def build_model(product: Product, inventory: Inventory | None = None,
+                allow_gaps: bool = False) -> LifecycleModel:
+    """The lifecycle model of ``product``; raises ModelValidationError naming bad parts.
+
+    With ``allow_gaps``, a material, process or consumable that has no dataset
+    is left out and recorded in :attr:`LifecycleModel.gaps` (a cut-off the
+    results state, with the mass it concerns) instead of being an error.
+    """
+    inv = inventory or default_inventory()
+    scen = product.scenario
+    model = LifecycleModel(product.name, product.functional_unit, product.service_life_years,
+                           scen.end_of_life.region, product_mass_kg=product.mass_kg)
+    counts = {node.id: count for node, count, _d, _p in walk(product.bom)}
+    seen_gaps: set[tuple[str, str, str]] = set()
+    problems: list[Problem] = []
+    prod = scen.production
+
+    def need(code: str, unit: str | None, node, what: str) -> bool:
+        have = inv.units.get(code)
+        if have is None and allow_gaps:
+            if (node.id, what, code) not in seen_gaps:
+                seen_gaps.add((node.id, what, code))
+                mass = node.mass_kg * counts.get(node.id, 1.0) if (
+                    what == "material" and isinstance(node, Part)) else 0.0
+                model.gaps.append(Gap(node.id, node.name, what, code, mass))
+            return False
+        if have is None:
+            problems.append(Problem(
+                f"{what} {code!r} of {node.name!r} is not in the local inventory",
+                location=node.id, part_id=node.id, field=what,
+                hint="Pick a dataset from the inventory browser (materials and processes "
+                     "can be searched in English and Chinese)."))
+            return False
+        if unit is not None and have != unit:
+            problems.append(Problem(
+                f"{what} {code!r} of {node.name!r} is measured per {have}, not per {unit}",
+                location=node.id, part_id=node.id, field=what,
+                hint=f"Use a dataset measured per {unit} for a part entered by mass."))
+            return False
+        return True
+
+    def node_mass(node) -> float:
+        if isinstance(node, Part):
+            return node.mass_kg
+        return sum(p.mass_kg * n for p, n in _parts_of(node))
+
+    def process_lines(node, count: float, stage: str, kind: str) -> list[Line]:
+        out = []
+        for use in node.processes:
+            if not need(use.dataset, None, node, "process"):
+                continue
+            amount = (use.amount if use.amount is not None else node_mass(node)) * count
+            out.append(Line(stage, use.dataset, amount, node.id, kind=kind))
+            kwh = inv.factory_kwh.get(use.dataset, 0.0) * amount
+            out += electricity_lines(stage, kwh, prod.grid, prod.green_power_share,
+                                     prod.green_power_source.value, node.id)
+        return out
+
+    def material_lines(part: Part, count: float, stage: str, kind_prefix: str = "") -> list[Line]:
+        if not need(part.material, "kg", part, "material"):
+            return []
+        mass_in = part.mass_kg * (1.0 + part.scrap_rate) * count
+        out = []
+        recycled = part.recycled_content
+        family = inv.families.get(part.material, "other")
+        recycling = f"recycling_{family}"
+        if recycled > 0 and recycling not in inv.units:
+            model.warnings.append(Problem(
+                f"{part.name!r}: no recycling dataset for family {family!r}; its recycled "
+                f"content is counted as primary material", part_id=part.id,
+                field="recycled_content"))
+            recycled = 0.0
+        if recycled < 1.0:
+            out.append(Line(stage, part.material, mass_in * (1.0 - recycled), part.id,
+                            part.material, kind_prefix + "material"))
+        if recycled > 0.0:
+            out.append(Line(stage, recycling, mass_in * recycled, part.id, part.material,
+                            kind_prefix + "recycled_content"))
+        for leg in part.transport_legs:
+            out.append(Line(stage, leg.mode.value, mass_in / 1000.0 * leg.distance_km, part.id,
+                            part.material, kind_prefix + "transport"))
+        return out
+
+    def eol_lines(part: Part, count: float, stage: str) -> list[Line]:
+        family = inv.families.get(part.material, "other")
+        mass = part.mass_kg * count
+        if part.eol_override is not None:
+            model.eol_fixed.add(part.id)
+            mix = part.eol_override
+            shares = {"recycling": mix.recycling, "energy_recovery": mix.energy_recovery,
+                      "landfill": mix.landfill}
+            yield_ = 1.0
+            eol_row = inv.eol.get((scen.end_of_life.region, family))
+            if eol_row is not None:
+                yield_ = eol_row.recycling_yield
+        else:
+            row = inv.eol.get((scen.end_of_life.region, family)) or inv.eol.get(("GLO", family))
+            if row is None:
+                model.warnings.append(Problem(
+                    f"{part.name!r}: no end-of-life scenario for family {family!r} in region "
+                    f"{scen.end_of_life.region}; landfill assumed", part_id=part.id))
+                shares = {"recycling": 0.0, "energy_recovery": 0.0, "landfill": 1.0}
+                yield_ = 1.0
+            else:
+                shares = {"recycling": row.recycling, "energy_recovery": row.energy_recovery,
+                          "landfill": row.landfill}
+                yield_ = row.recycling_yield
+                model.eol_mix[part.material] = (family, (row.recycling, row.energy_recovery,
+                                                         row.landfill))
+        out = []
+        if scen.end_of_life.transport_km > 0:
+            out.append(Line(stage, EOL_TRUCK, mass / 1000.0 * scen.end_of_life.transport_km,
+                            part.id, part.material, "transport"))
+        if family in ("electronics", "battery") and "weee_pretreatment" in inv.units:
+            out.append(Line(stage, "weee_pretreatment", mass, part.id, part.material,
+                            "pretreatment"))
+        if shares["landfill"] > 0:
+            out.append(Line(stage, "landfill", mass * shares["landfill"], part.id, part.material,
+                            "landfill"))
+        if shares["energy_recovery"] > 0:
+            out.append(Line(stage, "incineration_energy_recovery",
+                            mass * shares["energy_recovery"], part.id, part.material,
+                            "energy_recovery"))
+            burnt = mass * shares["energy_recovery"]
+            fossil, biogenic = inv.carbon.get(part.material, (0.0, 0.0))
+            for fraction, code in ((fossil, FOSSIL_CO2), (biogenic, BIOGENIC_CO2)):
+                if fraction and code in inv.units:
+                    out.append(Line(stage, code, burnt * fraction * CO2_PER_C, part.id,
+                                    part.material, "energy_recovery"))
+            if "credit_energy_recovery" in inv.units:
+                out.append(Line(CREDIT, "credit_energy_recovery",
+                                -mass * shares["energy_recovery"], part.id, part.material,
+                                "credit"))
+        # EN 15804 module D: net scrap = recycled output x yield - recycled-content input
+        recycled_in = part.mass_kg * (1.0 + part.scrap_rate) * count * part.recycled_content
+        net_scrap = mass * shares["recycling"] * yield_ - recycled_in
+        credit, recycling = f"credit_{family}", f"recycling_{family}"
+        if net_scrap and credit in inv.units and recycling in inv.units:
+            out.append(Line(CREDIT, credit, -net_scrap, part.id, part.material, "credit"))
+            out.append(Line(CREDIT, recycling, net_scrap, part.id, part.material, "credit"))
+        return out
+
+    for node, count, depth, parent in walk(product.bom):
+        model.tree[node.id] = (node.name, parent.id if parent is not None else "", depth)
+        model.lines += process_lines(node, count, "manufacturing", "process")
+        if isinstance(node, Part):
+            model.lines += material_lines(node, count, "raw_materials")
+            model.lines += eol_lines(node, count, "end_of_life")
+
+    model.lines += electricity_lines("manufacturing", prod.factory_electricity_kwh, prod.grid,
+                                     prod.green_power_share, prod.green_power_source.value)
+    mass_t = product.mass_kg / 1000.0
+    for leg in scen.distribution:
+        model.lines.append(Line("distribution", leg.mode.value, mass_t * leg.distance_km,
+                                kind="transport"))
+    use = scen.use
+    years = use.years if use.years is not None else product.service_life_years
+    model.lines += electricity_lines("use", use.annual_energy_kwh() * years, use.grid,
+                                     kind="energy")
+    for item in use.consumables:
+        if item.material not in inv.units and allow_gaps:
+            model.gaps.append(Gap("", item.name, "consumable", item.material, 0.0))
+            continue
+        if item.material not in inv.units:
+            problems.append(Problem(f"consumable {item.name!r}: material {item.material!r} is "
+                                    f"not in the local inventory", field="consumables",
+                                    hint="Pick a material from the inventory browser."))
+            continue
+        model.lines.append(Line("use", item.material, item.amount_per_year * years,
+                                material=item.material, kind="consumable"))
+    for rep in use.replacements:
+        node = product.find(rep.part_id)
+        parts = [(node, 1.0)] if isinstance(node, Part) else list(_parts_of(node))
+        for part, n in parts:
+            for line in material_lines(part, rep.count * n, "use", "replacement_"):
+                model.lines.append(line)
+            for line in process_lines(part, rep.count * n, "use", "replacement_process"):
+                model.lines.append(line)
+            model.lines += eol_lines(part, rep.count * n, "end_of_life")
+        if isinstance(node, Assembly):
+            model.lines += process_lines(node, rep.count, "use", "replacement_process")
+    for code in {line.dataset for line in model.lines} - set(inv.units):
+        problems.append(Problem(f"dataset {code!r} is not in the local inventory",
+                                hint="Choose another grid, transport mode or treatment."))
+    if problems:
+        raise ModelValidationError(
+            f"{product.name!r} cannot be assessed: {len(problems)} reference(s) to the "
+            f"inventory do not resolve.", problems=problems)
+    return model
+
+
+def _parts_of(assembly: Assembly):
+    for node, count, _depth, _parent in walk(assembly.children):
+        if isinstance(node, Part):
+            yield node, count

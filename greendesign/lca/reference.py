@@ -1,0 +1,118 @@
+"""The reference path: each life cycle stage solved by bw2calc on the full technosphere.
+
+Slow (bw2calc loads the databases and factorises the whole technosphere for
+every stage), kept to verify the fast path and for an inventory that Brightway
+itself computed.
+
+The foreground of each stage is given to ``bw2calc.LCA`` as its demand vector
+(background dataset -> amount, float64). It is deliberately not written into a
+Brightway database first: Brightway's processed arrays store amounts as
+float32 (``bw_processing``), which would round the foreground to about seven
+significant digits and hide real differences below 1e-7.
+:func:`write_foreground` writes the product as a database for use in other
+Brightway tools (Activity Browser), with that rounding.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from greendesign.lca.lifecycle import CREDIT, STAGES, LifecycleModel, build_model
+from greendesign.model import Product
+
+
+@dataclass(frozen=True)
+class ReferenceResult:
+    methods: list[tuple[str, ...]]
+    by_stage: dict[str, np.ndarray]     # stage -> scores per method
+    credits: np.ndarray
+    lci: dict[str, float]               # biosphere code -> amount (total, credits excluded)
+    solver: str
+
+    @property
+    def total(self) -> np.ndarray:
+        return sum(self.by_stage[s] for s in STAGES)
+
+
+def _stage_demands(model: LifecycleModel) -> dict[str, dict[str, float]]:
+    demand: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for line in model.lines:
+        demand[line.stage][line.dataset] += line.amount
+    return demand
+
+
+def reference_assess(product: Product, methods, model: LifecycleModel | None = None
+                     ) -> ReferenceResult:
+    import bw2calc
+
+    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate
+    from greendesign.inventory.datasets import GREENDESIGN_DB
+
+    methods = [tuple(m) for m in methods]
+    model = model or build_model(product)
+    demand = _stage_demands(model)
+    bd = activate()
+    bd.projects.set_current(INVENTORY_PROJECT)
+    nodes = {node["code"]: node for node in bd.Database(GREENDESIGN_DB)}
+    by_stage = {}
+    lci: dict[str, float] = defaultdict(float)
+    solver = ""
+    for stage in (*STAGES, CREDIT):
+        wanted = {nodes[code]: amount for code, amount in demand.get(stage, {}).items()
+                  if amount}
+        if not wanted:
+            by_stage[stage] = np.zeros(len(methods))
+            continue
+        lca = bw2calc.LCA(wanted, method=methods[0])
+        lca.lci()
+        solver = type(lca).__name__ + " / " + getattr(lca, "solver", None).__class__.__name__
+        if stage != CREDIT:
+            amounts = np.asarray(lca.inventory.sum(axis=1)).ravel()
+            lca.remap_inventory_dicts()
+            for key, row in lca.dicts.biosphere.items():
+                if amounts[row]:
+                    lci[key[1]] += float(amounts[row])
+        scores = []
+        for method in methods:
+            lca.switch_method(method)
+            lca.lcia()
+            scores.append(float(lca.score))
+        by_stage[stage] = np.array(scores)
+    credits = by_stage.pop(CREDIT)
+    return ReferenceResult(methods, by_stage, credits, dict(lci), solver)
+
+
+def write_foreground(product: Product, database: str, model: LifecycleModel | None = None
+                     ) -> int:
+    """Write the product as a Brightway database (one activity per stage plus a root).
+
+    For Activity Browser and other Brightway tools. Amounts are stored at
+    Brightway's float32 precision. Returns the number of activities written.
+    """
+    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, _writer_lock, activate
+    from greendesign.inventory.datasets import GREENDESIGN_DB
+
+    model = model or build_model(product)
+    demand = _stage_demands(model)
+    bd = activate()
+    with _writer_lock():
+        bd.projects.set_current(INVENTORY_PROJECT)
+        data = {(database, "product"): {
+            "name": product.name, "unit": "unit", "location": "GLO", "type": "process",
+            "comment": product.functional_unit,
+            "exchanges": [{"input": (database, "product"), "amount": 1.0, "type": "production"}]
+            + [{"input": (database, stage), "amount": 1.0, "type": "technosphere"}
+               for stage in STAGES]}}
+        for stage in (*STAGES, CREDIT):
+            data[(database, stage)] = {
+                "name": f"{product.name}: {stage}", "unit": "unit", "location": "GLO",
+                "type": "process",
+                "exchanges": [{"input": (database, stage), "amount": 1.0, "type": "production"}]
+                + [{"input": (GREENDESIGN_DB, code), "amount": amount, "type": "technosphere"}
+                   for code, amount in demand.get(stage, {}).items() if amount],
+            }
+        bd.Database(database).write(data)
+    return len(data)
