@@ -9,8 +9,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := resources/demo/electric_kettle.gdproj
 DEBS   := $(shell grep -v '^\s*\#' packaging/debian-packages.txt 2>/dev/null)
+# The ready-built inventory unpacked on first run (see greendesign/inventory/template.py)
+TEMPLATE := build/greendesign-inventory-template.zip
+LCA_DATA := $(shell find lca_data -name '*.csv' 2>/dev/null)
 
-.PHONY: run test bench fuzz lint screenshot sysdeps clean
+.PHONY: run test bench fuzz lint screenshot sysdeps clean inventory
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "GreenDesign needs Python 3.11 or newer: set PYTHON=python3.11")'
@@ -33,7 +36,12 @@ sysdeps:
 		echo "Qt needs these system packages; install them with your package manager:$$missing"; \
 	fi
 
-run: $(STAMP) sysdeps
+$(TEMPLATE): $(STAMP) $(LCA_DATA)
+	$(BIN)/python -m greendesign.inventory.template --force
+
+inventory: $(TEMPLATE)
+
+run: $(STAMP) sysdeps $(TEMPLATE)
 	$(BIN)/greendesign $(DEMO)
 
 test: $(STAMP)
@@ -41,7 +49,7 @@ test: $(STAMP)
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP) $(TEMPLATE)
 	$(BIN)/python -m bench
 
 fuzz: $(STAMP)

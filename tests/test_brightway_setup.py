@@ -21,6 +21,8 @@ def shared_home(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def _app_home(shared_home, monkeypatch):  # overrides the per-test home of conftest
     monkeypatch.setenv("GREENDESIGN_HOME", str(shared_home))
+    # this module tests the build from lca_data, not the ready-built template
+    monkeypatch.setenv("GREENDESIGN_INVENTORY_TEMPLATE", str(shared_home / "no-template.zip"))
     return shared_home
 
 

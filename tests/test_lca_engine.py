@@ -240,6 +240,13 @@ def test_assess_and_uncertainty_with_sockets_blocked(monkeypatch, capsys):
                  "--format", "json"]) == 0
     mc = json.loads(capsys.readouterr().out)["statistics"][0]
     assert mc["p2_5"] < mc["median"] < mc["p97_5"]
+    assert main(["score", str(kettle), "--variant", "pp-body", "--format", "json"]) == 0
+    score = json.loads(capsys.readouterr().out)
+    for key in ("mass_kg", "recyclability_rate", "recoverability_rate", "recycled_content",
+                "mci", "reversible_joint_share", "disassembly_time_s", "repairability",
+                "modularity_q", "restricted_substance_findings", "green_design_index"):
+        assert key in score, key
+    assert score["gwp_kgco2e"] == pytest.approx(first["total"])
     assert mc["deterministic"] == pytest.approx(first["total"])
 
 

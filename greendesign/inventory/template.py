@@ -117,3 +117,20 @@ def install_template(path: Path | None = None) -> float | None:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return time.perf_counter() - start
+
+
+def main() -> int:
+    """``python -m greendesign.inventory.template``: build the installation's template."""
+    import sys
+
+    if template_is_current() and "--force" not in sys.argv[1:]:
+        print(f"{template_path()} is current")
+        return 0
+    start = time.perf_counter()
+    path = build_template()
+    print(f"{path}: {path.stat().st_size / 1e6:.1f} MB in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -11,6 +11,7 @@ total.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -46,13 +47,18 @@ class Result:
     methods: list[tuple[str, ...]]
     units: list[str]
     model: LifecycleModel
-    lines: pd.DataFrame          # stage, dataset, part_id, material, kind, amount
-    scores: np.ndarray           # lines x methods
+    scores: np.ndarray           # lines x methods, in the order of model.lines
     bg: Background = field(repr=False)
 
-    @property
+    @functools.cached_property
+    def lines(self) -> pd.DataFrame:
+        """The model's lines: stage, dataset, amount, part_id, material, kind."""
+        return lines_frame(self.model)
+
+    @functools.cached_property
     def _in_total(self) -> np.ndarray:
-        return (self.lines["stage"] != CREDIT).to_numpy()
+        return np.fromiter((line.stage != CREDIT for line in self.model.lines), dtype=bool,
+                           count=len(self.model.lines))
 
     @property
     def total(self) -> np.ndarray:
@@ -208,11 +214,11 @@ def _cf_cache(version: str, method: tuple[str, ...], _memo={}) -> dict[str, floa
     return _memo[key]
 
 
+LINE_COLUMNS = ["stage", "dataset", "amount", "part_id", "material", "kind"]
+
+
 def lines_frame(model: LifecycleModel) -> pd.DataFrame:
-    return pd.DataFrame(
-        [(ln.stage, ln.dataset, ln.part_id, ln.material, ln.kind, ln.amount)
-         for ln in model.lines],
-        columns=["stage", "dataset", "part_id", "material", "kind", "amount"])
+    return pd.DataFrame.from_records(model.lines, columns=LINE_COLUMNS)
 
 
 def assess(product: Product, methods=None, variant: str = "baseline",
@@ -227,15 +233,19 @@ def assess(product: Product, methods=None, variant: str = "baseline",
     methods = [tuple(m) for m in (methods or default_methods(bg))]
     rows = bg.rows_for(methods)
     model = model or build_model(product, allow_gaps=allow_gaps)
-    frame = lines_frame(model)
-    missing = sorted(set(frame["dataset"]) - set(bg.column))
-    if missing:
+    column = bg.column
+    try:
+        cols = np.fromiter((column[line.dataset] for line in model.lines), dtype=np.intp,
+                           count=len(model.lines))
+    except KeyError:
         from greendesign.lca.background import EngineError
 
+        missing = sorted({line.dataset for line in model.lines} - set(column))
         raise EngineError(f"The installed inventory lacks dataset(s): {', '.join(missing)}.",
-                          hint="Let the inventory set-up finish or run 'greendesign-cli setup'.")
-    cols = frame["dataset"].map(bg.column).to_numpy()
-    Hm = bg.H[rows]                                   # methods x datasets
-    scores = Hm[:, cols].T * frame["amount"].to_numpy()[:, None]
+                          hint="Let the inventory set-up finish or run 'greendesign-cli setup'."
+                          ) from None
+    amounts = np.fromiter((line.amount for line in model.lines), dtype=float,
+                          count=len(model.lines))
+    scores = bg.H[np.ix_(rows, cols)].T * amounts[:, None]   # lines x methods
     return Result(product.name, variant, product.functional_unit, product.service_life_years,
-                  methods, [bg.method_units[r] for r in rows], model, frame, scores, bg)
+                  methods, [bg.method_units[r] for r in rows], model, scores, bg)

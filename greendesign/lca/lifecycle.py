@@ -45,6 +45,7 @@ Credits beyond the system boundary (D, EN 15804 style, never in the total)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from greendesign.errors import ModelValidationError, Problem
 from greendesign.model import Assembly, Part, Product, walk
@@ -59,9 +60,8 @@ CO2_PER_C = 44.009 / 12.011
 EOL_TRUCK = "truck_16-32t"
 
 
-@dataclass(frozen=True)
-class Line:
-    """Demand of one unit of product on one dataset."""
+class Line(NamedTuple):
+    """Demand of one unit of product on one dataset (a named tuple: thousands per product)."""
 
     stage: str
     dataset: str
@@ -170,19 +170,19 @@ def build_model(product: Product, inventory: Inventory | None = None,
     """
     inv = inventory or default_inventory()
     scen = product.scenario
+    product_mass = product.mass_kg
     model = LifecycleModel(product.name, product.functional_unit, product.service_life_years,
-                           scen.end_of_life.region, product_mass_kg=product.mass_kg)
-    counts = {node.id: count for node, count, _d, _p in walk(product.bom)}
+                           scen.end_of_life.region, product_mass_kg=product_mass)
     seen_gaps: set[tuple[str, str, str]] = set()
     problems: list[Problem] = []
     prod = scen.production
 
-    def need(code: str, unit: str | None, node, what: str) -> bool:
+    def need(code: str, unit: str | None, node, what: str, count: float = 1.0) -> bool:
         have = inv.units.get(code)
         if have is None and allow_gaps:
             if (node.id, what, code) not in seen_gaps:
                 seen_gaps.add((node.id, what, code))
-                mass = node.mass_kg * counts.get(node.id, 1.0) if (
+                mass = node.mass_kg * count if (
                     what == "material" and isinstance(node, Part)) else 0.0
                 model.gaps.append(Gap(node.id, node.name, what, code, mass))
             return False
@@ -219,7 +219,7 @@ def build_model(product: Product, inventory: Inventory | None = None,
         return out
 
     def material_lines(part: Part, count: float, stage: str, kind_prefix: str = "") -> list[Line]:
-        if not need(part.material, "kg", part, "material"):
+        if not need(part.material, "kg", part, "material", count):
             return []
         mass_in = part.mass_kg * (1.0 + part.scrap_rate) * count
         out = []
@@ -311,7 +311,7 @@ def build_model(product: Product, inventory: Inventory | None = None,
 
     model.lines += electricity_lines("manufacturing", prod.factory_electricity_kwh, prod.grid,
                                      prod.green_power_share, prod.green_power_source.value)
-    mass_t = product.mass_kg / 1000.0
+    mass_t = product_mass / 1000.0
     for leg in scen.distribution:
         model.lines.append(Line("distribution", leg.mode.value, mass_t * leg.distance_km,
                                 kind="transport"))
