@@ -256,3 +256,41 @@ def test_unknown_method_on_the_command_line_is_named(capsys):
     kettle = demo_products()[0]
     assert main(["assess", str(kettle), "--method", "IPCC 2021|climate change|nope"]) == 2
     assert "nope" in capsys.readouterr().err
+
+
+def test_one_part_product_by_hand_from_the_dataset_numbers(bg):
+    """1 kg PP part, injection moulded, 100 km on a 16-32 t lorry, landfilled, CN grid.
+
+    Every dataset value comes from the independent numpy calculation on the CSV files,
+    not from the engine.
+    """
+    from greendesign.model import Part, ProcessUse, Product, TransportLeg
+    from greendesign.model.part import EndOfLifeMix
+    from greendesign.model.scenario import (
+        EndOfLifeScenario,
+        LifecycleScenario,
+        ProductionScenario,
+    )
+
+    part = Part(id="P", name="Body", mass_kg=1.0, material="pp",
+                processes=[ProcessUse(dataset="injection_moulding")],
+                transport_legs=[TransportLeg(mode="truck_16-32t", distance_km=100)],
+                eol_override=EndOfLifeMix(landfill=1.0))
+    product = Product(name="One part", functional_unit="one body", service_life_years=1,
+                      bom=[part], scenario=LifecycleScenario(
+                          production=ProductionScenario(grid="CN"),
+                          end_of_life=EndOfLifeScenario(region="CN")))
+    kwh = load_datasets()["injection_moulding"].factory_kwh
+    expected = {
+        "raw_materials": 1.0 * _independent_gwp("pp") + 0.1 * _independent_gwp("truck_16-32t"),
+        "manufacturing": 1.0 * _independent_gwp("injection_moulding")
+        + kwh * _independent_gwp("electricity_CN"),
+        "distribution": 0.0, "use": 0.0,
+        "end_of_life": 1.0 * _independent_gwp("landfill"),
+    }
+    result = assess(product, [GWP100], background=bg)
+    stages = result.by_stage()[" | ".join(GWP100)]
+    for stage, value in expected.items():
+        assert stages[stage] == pytest.approx(value, rel=0.02, abs=1e-9), stage
+    assert result.total[0] == pytest.approx(sum(stages), rel=1e-12)
+    assert kwh > 0 and expected["manufacturing"] > 0.5 * kwh * 0.5306
