@@ -11,6 +11,9 @@ from greendesign.model import Assembly, Part, Product, Project
 def _app_home(tmp_path, monkeypatch):
     home = tmp_path / "gd-home"
     monkeypatch.setenv("GREENDESIGN_HOME", str(home))
+    # tests build the inventory from lca_data unless they ask for the session's template
+    # (inventory_home), whatever a developer's checkout has in build/
+    monkeypatch.setenv("GREENDESIGN_INVENTORY_TEMPLATE", str(tmp_path / "no-template.zip"))
     return home
 
 
