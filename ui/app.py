@@ -3,6 +3,13 @@
 Qt is imported inside :func:`main`, so importing this module is cheap, and
 nothing here imports Brightway: the LCA engine loads it when a calculation
 first needs it (a test checks ``bw2data`` stays out of ``sys.modules``).
+
+Start-up order: take the single-writer lock (a second copy of the app opens
+read-only, see :mod:`ui.instance_lock`), open the log file and write which
+versions run, install the error hooks (they autosave first), load the
+translation of the chosen language and a bundled font if there is one, show
+the window, offer autosaved copies left by a crash, then open the project
+given on the command line.
 """
 
 from __future__ import annotations
@@ -29,7 +36,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--screenshot", metavar="PATH",
                         help="save the main window as a PNG once it is shown, then quit")
     parser.add_argument("--lang", metavar="LANG", default=None,
-                        help="interface language, e.g. en or zh_CN (default: the system's)")
+                        help="interface language, e.g. en or zh_CN (default: the Language "
+                             "setting, else the system's)")
     parser.add_argument("--no-setup", action="store_true",
                         help="do not check or build the local inventory at start")
     return parser.parse_args(argv)
@@ -64,6 +72,49 @@ def install_translations(app, language: str | None) -> list[str]:
     return loaded
 
 
+def load_bundled_fonts() -> list[str]:
+    """Add the fonts in ``resources/fonts`` (if any) to the application; returns the families.
+
+    A bundled CJK font makes Chinese text render on systems without one.
+    """
+    from PySide6.QtGui import QFontDatabase
+
+    families: list[str] = []
+    try:
+        from greendesign.bundled import resources_dir
+        folder = resources_dir() / "fonts"
+    except Exception:  # no resources folder
+        return families
+    if not folder.is_dir():
+        return families
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in (".ttf", ".otf", ".ttc"):
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                families.extend(QFontDatabase.applicationFontFamilies(font_id))
+            else:
+                log.warning("could not load the font %s", path.name)
+    return families
+
+
+def has_cjk_font() -> bool:
+    """Whether some installed font can show Simplified Chinese."""
+    from PySide6.QtGui import QFontDatabase
+
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+def chosen_language(cli_value: str | None) -> str | None:
+    """The ``--lang`` value, else the Language setting, else None (the system's)."""
+    if cli_value:
+        return cli_value
+    try:
+        from greendesign.settings import load_settings
+        return load_settings().language or None
+    except Exception:  # unreadable settings never stop the app
+        return None
+
+
 def _grab_and_quit(window, path: str, started: float) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -88,30 +139,57 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer, qVersion
     from PySide6.QtWidgets import QApplication
 
+    from greendesign.logging_setup import configure_logging, log_session_start
     from ui.errors import install_excepthook
+    from ui.instance_lock import acquire_instance_lock
     from ui.main_window import MainWindow
+    from ui.prompts import UserPrompts
     from ui.style import apply_style
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "greendesign"])
     app.setApplicationName("GreenDesign")
     app.setOrganizationName("GreenDesign")
     app.setApplicationDisplayName("GreenDesign")
+    lock = acquire_instance_lock()
+    # the second, read-only copy keeps its own log: two writers would break rotation
+    configure_logging(file_name="greendesign.log" if lock.acquired else
+                      "greendesign-read-only.log")
+    log_session_start("GreenDesign app" + ("" if lock.acquired else " (read-only)"),
+                      qt_version=qVersion())
     apply_style(app)
-    install_excepthook(lambda: QApplication.activeWindow())
-    install_translations(app, args.lang)
+    language = chosen_language(args.lang)
+    install_translations(app, language)
+    fonts = load_bundled_fonts()
+    if language and language.startswith("zh") and not has_cjk_font():
+        log.warning("no font for Chinese is installed; Chinese text may not show "
+                    "(install Noto Sans CJK SC or put a font in resources/fonts)")
+    log.info("bundled fonts: %s", fonts or "none")
 
-    window = MainWindow()
-    if args.project:
-        window.open_file(Path(args.project))
+    prompts = UserPrompts()
+    if not lock.acquired:
+        log.info("another GreenDesign (process %s) holds %s", lock.holder_pid, lock.path.name)
+        if args.screenshot is None and not prompts.ask_open_read_only(None, lock.holder_pid):
+            return 0
+    window = MainWindow(prompts=prompts)
+    install_excepthook(lambda: QApplication.activeWindow() or window,
+                       autosave=window.autosave_now)
+    if not lock.acquired:
+        window.set_read_only(True)
     window.show()
+    recovered = False
+    if lock.acquired and args.screenshot is None:
+        recovered = window.offer_recovery()
+    if args.project and not recovered:
+        window.open_file(Path(args.project))
     shown_ms = (time.perf_counter() - started) * 1000
     log.info("main window shown %.0f ms after main() started (epoch %.3f)", shown_ms,
              time.time())
     app.aboutToQuit.connect(window.stop_background_work)
-    if not args.no_setup:
+    app.aboutToQuit.connect(lock.release)
+    if not args.no_setup and lock.acquired:
         # first run: build the local inventory in the background; the window stays usable
         QTimer.singleShot(0, window.start_inventory_setup)
     if args.screenshot:

@@ -1,5 +1,6 @@
 """Errors shown to the user: typed core errors as dialogs, and a last-resort hook
-that logs unexpected exceptions to the rotating log file and shows them once.
+that autosaves, logs unexpected exceptions to the rotating log file and shows
+each one once.
 
 The core raises :class:`~greendesign.errors.GreenDesignError` with a message,
 a list of problems (where and what) and a hint (how to fix it). The dialog puts
@@ -10,24 +11,23 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from greendesign.errors import GreenDesignError
+from greendesign.logging_setup import LOG_FILE_NAME, log_file
+from greendesign.logging_setup import configure_logging as _configure_logging
 from greendesign.paths import log_dir
+from ui.i18n import _tr
 
-LOG_FILE_NAME = "greendesign.log"
 log = logging.getLogger("greendesign.ui")
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
 
 
 def error_summary(exc: BaseException) -> str:
@@ -94,58 +94,83 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
 
 
 def configure_logging(level: int = logging.INFO) -> Path:
-    """Send the ``greendesign`` loggers to ``log_dir()/greendesign.log`` (rotating).
+    """Send the ``greendesign`` loggers to the rotating log file (see
+    :func:`greendesign.logging_setup.configure_logging`) and return its path."""
+    return _configure_logging(level)
 
-    Safe to call twice: the handler on the same file is kept, one on another
-    file (``GREENDESIGN_HOME`` changed) is replaced.
 
-    Returns
-    -------
-    Path
-        The log file.
-    """
-    path = log_dir() / LOG_FILE_NAME
-    root = logging.getLogger("greendesign")
-    root.setLevel(level)
-    for handler in list(root.handlers):
-        if getattr(handler, "_greendesign_log", False):
-            if Path(handler.baseFilename) == path:
-                return path
-            root.removeHandler(handler)  # GREENDESIGN_HOME moved (tests): follow it
-            handler.close()
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler._greendesign_log = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    return path
+class _MainThreadRelay(QObject):
+    """Carries an exception raised in another thread to the GUI thread."""
+
+    raised = Signal(object, object, object)
 
 
 class UnexpectedErrorHook:
-    """A ``sys.excepthook`` that logs every unexpected exception with its traceback
-    and shows each distinct one (type and message) once per session.
+    """The last resort for exceptions nobody caught, in any thread.
+
+    It first autosaves the open project (the error may have left the app in a
+    bad state), then logs the traceback, then shows a dialog saying what
+    happened and where the log is: once per distinct error (type and message)
+    and never while another such dialog is open, so an error that repeats on
+    every repaint does not bury the user in dialogs. Errors of other threads are
+    logged at once and handed to the GUI thread for the autosave and the dialog.
 
     Parameters
     ----------
     parent
         Returns the window to attach the dialog to (or None).
     show
-        Shows the dialog; tests pass a recorder instead of a modal box.
+        Shows the dialog; tests pass a recorder instead of a modal box. Called
+        with the parent and the exception; :attr:`last_autosave` holds the
+        recovery copy written just before (or None).
+    autosave
+        Saves a recovery copy of the open project and returns its path (or
+        None when there was nothing to save).
     """
 
     def __init__(self, parent: Callable[[], QWidget | None] = lambda: None,
-                 show: Callable[[QWidget | None, BaseException], None] | None = None) -> None:
+                 show: Callable[..., None] | None = None,
+                 autosave: Callable[[], Path | None] | None = None) -> None:
         self._parent = parent
         self._show = show or self._show_box
+        self._autosave = autosave
+        self.last_autosave: Path | None = None
         self._seen: set[tuple[str, str]] = set()
         self._showing = False
         self.previous = sys.excepthook
+        self.previous_thread_hook = threading.excepthook
+        self._relay: _MainThreadRelay | None = None
+        if QCoreApplication.instance() is not None:
+            self._relay = _MainThreadRelay()
+            self._relay.raised.connect(
+                lambda kind, exc, tb: self._handle(kind, exc, tb, logged=True),
+                Qt.ConnectionType.QueuedConnection)
 
     def __call__(self, kind: type[BaseException], exc: BaseException,
                  tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             self.previous(kind, exc, tb)
             return
-        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        self._handle(kind, exc, tb)
+
+    def thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        """``threading.excepthook``: log now, autosave and show in the GUI thread."""
+        if args.exc_type is SystemExit:
+            return
+        if threading.current_thread() is threading.main_thread() or self._relay is None:
+            self._handle(args.exc_type, args.exc_value, args.exc_traceback)
+            return
+        thread = args.thread.name if args.thread else "?"
+        log.error("unexpected error in thread %s:\n%s", thread, "".join(
+            traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)))
+        self._relay.raised.emit(args.exc_type, args.exc_value, None)
+
+    def _handle(self, kind: type[BaseException], exc: BaseException | None,
+                tb: TracebackType | None, logged: bool = False) -> None:
+        self.last_autosave = self._autosave_first()
+        if not logged:
+            log.error("unexpected error:\n%s", "".join(
+                traceback.format_exception(kind, exc, tb)))
         key = (kind.__name__, str(exc))
         if key in self._seen or self._showing or QApplication.instance() is None:
             return
@@ -156,29 +181,48 @@ class UnexpectedErrorHook:
         finally:
             self._showing = False
 
-    @staticmethod
-    def _show_box(parent: QWidget | None, exc: BaseException) -> None:
+    def _autosave_first(self) -> Path | None:
+        if self._autosave is None:
+            return None
+        try:
+            path = self._autosave()
+        except Exception:  # the autosave must never hide the first error
+            log.exception("autosave after an unexpected error failed")
+            return None
+        if path is not None:
+            log.info("autosaved after an unexpected error: %s", path.name)
+        return path
+
+    def _show_box(self, parent: QWidget | None, exc: BaseException) -> None:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(_tr("Unexpected error"))
-        box.setText(_tr("Something went wrong that GreenDesign did not expect. Your project "
-                        "is still open; save it under a new name to be safe."))
-        box.setInformativeText(_tr("The details are in the log file:\n{path}").format(
-            path=log_dir() / LOG_FILE_NAME))
+        box.setText(_tr("Something went wrong that GreenDesign did not expect: {error}").format(
+            error=f"{type(exc).__name__}: {exc}"))
+        saved_note = _tr("A copy of your project was saved; if GreenDesign closes, it is "
+                         "offered for recovery at the next start.") if self.last_autosave else _tr(
+            "Your project is still open; save it under a new name to be safe.")
+        path = log_file() or log_dir() / LOG_FILE_NAME
+        box.setInformativeText(saved_note + "\n\n" + _tr(
+            "The details are in the log file:\n{path}").format(path=path))
         box.setDetailedText("".join(traceback.format_exception(exc)))
         box.exec()
 
 
-def install_excepthook(parent: Callable[[], QWidget | None] = lambda: None
+def install_excepthook(parent: Callable[[], QWidget | None] = lambda: None,
+                       autosave: Callable[[], Path | None] | None = None
                        ) -> UnexpectedErrorHook:
-    """Configure the log file and install :class:`UnexpectedErrorHook` as ``sys.excepthook``.
+    """Configure the log file and install :class:`UnexpectedErrorHook` as
+    ``sys.excepthook`` and ``threading.excepthook``.
 
     Returns
     -------
     UnexpectedErrorHook
-        The installed hook (its ``previous`` attribute holds the old one).
+        The installed hook (its ``previous`` attributes hold the old hooks).
     """
-    configure_logging()
-    hook = UnexpectedErrorHook(parent)
+    if log_file() is None:
+        configure_logging()
+    hook = UnexpectedErrorHook(parent, autosave=autosave)
     sys.excepthook = hook
+    threading.excepthook = hook.thread_hook
     return hook

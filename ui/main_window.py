@@ -2,8 +2,15 @@
 
 The window only arranges widgets and keeps its own state (title, status bar,
 which page is shown). The open project lives in :class:`ProjectDocument`; file
-commands live in :class:`ProjectActions`; pages observe the document. A new
-page is one more entry in :meth:`MainWindow._page_specs`.
+commands live in :class:`ProjectActions`; BOM edits in the Product page's
+:class:`~ui.bom_editor.BomEditor`; every edit is a command on the document's
+undo stack (Edit menu). Pages observe the document. A new page is one more
+entry in :meth:`MainWindow._page_specs`.
+
+The window also keeps the recovery copy up to date
+(:class:`~ui.autosave_control.AutosaveController`), offers copies left by a
+crash (:meth:`MainWindow.offer_recovery`) and can run read-only when another
+GreenDesign window is the one allowed to write (:meth:`MainWindow.set_read_only`).
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,15 +35,18 @@ from PySide6.QtWidgets import (
 )
 
 from greendesign.errors import GreenDesignError
+from greendesign.io.autosave import discard_recovery
 from greendesign.model import BASELINE
 from greendesign.model.part import iter_parts
+from greendesign.settings import AppSettings, load_settings, save_settings
+from ui.autosave_control import AutosaveController, recoverable_copies
 from ui.document import ProjectDocument
 from ui.formatting import format_number
 from ui.inventory_setup import InventorySetupStatus
 from ui.placeholder_page import PlaceholderPage
 from ui.product_page import ProductPage
 from ui.project_actions import ProjectActions
-from ui.prompts import UserPrompts
+from ui.prompts import RecoverChoice, UserPrompts
 from ui.settings import UiSettings
 from ui.start_page import StartPage
 
@@ -61,16 +71,24 @@ class MainWindow(QMainWindow):
         Remembered window state and recent files (a private file in tests).
     prompts
         Dialogs asked by the file commands (scripted in tests).
+    app_settings
+        The validated app settings (autosave interval, language); read from
+        the settings file when omitted.
     """
 
     def __init__(self, settings: UiSettings | None = None,
-                 prompts: UserPrompts | None = None) -> None:
+                 prompts: UserPrompts | None = None,
+                 app_settings: AppSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or UiSettings()
+        self.app_settings = app_settings or load_settings()
+        self.prompts = prompts or UserPrompts()
+        self.read_only = False
         self.document = ProjectDocument(self)
-        self.commands = ProjectActions(self.document, self.settings, prompts or UserPrompts(),
-                                      self)
+        self.commands = ProjectActions(self.document, self.settings, self.prompts, self)
+        self.autosave = AutosaveController(self.document, self.app_settings.autosave_interval_s,
+                                           self)
 
         self.start_page = StartPage()
         self.nav = QListWidget()
@@ -179,6 +197,41 @@ class MainWindow(QMainWindow):
         menu.addAction(self.quit_action)
         self.file_menu = menu
 
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        for action in self.product_page.editor.actions:
+            edit.addAction(action)
+        self.edit_menu = edit
+
+        design = self.menuBar().addMenu(self.tr("&Design"))
+        self.new_variant_action = design.addAction(self.tr("&New Variant\u2026"))
+        self.new_variant_action.setStatusTip(self.tr("Copy the shown design into a new variant"))
+        self.new_variant_action.triggered.connect(lambda _checked=False: self.new_variant())
+        self.delete_variant_action = design.addAction(self.tr("&Delete Variant"))
+        self.delete_variant_action.setStatusTip(self.tr("Delete the shown variant"))
+        self.delete_variant_action.triggered.connect(lambda _checked=False: self.delete_variant())
+        self.design_menu = design
+
+        settings = self.menuBar().addMenu(self.tr("&Settings"))
+        language = settings.addMenu(self.tr("&Language"))
+        self.language_actions = QActionGroup(self)
+        for code, label in (("", self.tr("System language")), ("en", "English"),
+                            ("zh_CN", "\u7b80\u4f53\u4e2d\u6587")):
+            action = language.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == self.app_settings.language)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_actions.addAction(action)
+        self.settings_menu = settings
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.mass_label = QLabel()
@@ -205,6 +258,9 @@ class MainWindow(QMainWindow):
         doc.modifiedChanged.connect(self.setWindowModified)
         doc.pathChanged.connect(self._update_title)
         doc.pathChanged.connect(self._update_status)
+        doc.variantsChanged.connect(self._fill_design_combo)
+        doc.designChanged.connect(lambda _name: self._update_enabled())
+        self.autosave.statusMessage.connect(self.show_message)
         self.design_combo.currentIndexChanged.connect(self._design_chosen)
         self.commands.recentFilesChanged.connect(self.refresh_recent_files)
         self.commands.statusMessage.connect(self.show_message)
@@ -214,7 +270,7 @@ class MainWindow(QMainWindow):
         self.start_page.browseRequested.connect(lambda: self.commands.open())
 
     # --- document events ---------------------------------------------------------------
-    def _project_replaced(self) -> None:
+    def _fill_design_combo(self) -> None:
         project = self.document.project
         self.design_combo.blockSignals(True)
         self.design_combo.clear()
@@ -222,7 +278,13 @@ class MainWindow(QMainWindow):
             for name in project.design_names:
                 label = self.tr("Baseline") if name == BASELINE else name
                 self.design_combo.addItem(label, name)
+            index = self.design_combo.findData(self.document.design_name)
+            self.design_combo.setCurrentIndex(max(0, index))
         self.design_combo.blockSignals(False)
+
+    def _project_replaced(self) -> None:
+        project = self.document.project
+        self._fill_design_combo()
         self.central.setCurrentIndex(1 if project is not None else 0)
         self._update_title()
         self._update_enabled()
@@ -248,15 +310,108 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         name = self.document.display_name
         title = f"{name}[*] \u2014 GreenDesign" if name else "GreenDesign"
+        if self.read_only:
+            title += " " + self.tr("(read-only)")
         self.setWindowTitle(title)
         self.setWindowModified(self.document.modified)
 
     def _update_enabled(self) -> None:
         has_project = self.document.project is not None
-        for action in (self.commands.save_action, self.commands.save_as_action,
-                       self.commands.export_action):
-            action.setEnabled(has_project)
+        writable = has_project and not self.read_only
+        self.commands.export_action.setEnabled(has_project)
+        for action in (self.commands.save_action, self.commands.save_as_action):
+            action.setEnabled(writable)
+        for action in (self.commands.new_action, self.commands.import_action):
+            action.setEnabled(not self.read_only)
         self.design_combo.setEnabled(has_project)
+        self.product_page.editor.set_enabled(writable)
+        self.new_variant_action.setEnabled(writable)
+        self.delete_variant_action.setEnabled(
+            writable and self.document.design_name != BASELINE)
+        self.language_actions.setEnabled(not self.read_only)
+
+    # --- variants, language --------------------------------------------------------------
+    def new_variant(self, name: str | None = None) -> bool:
+        """Copy the shown design into a new variant (name asked when None); undoable."""
+        if self.document.project is None or self.read_only:
+            return False
+        if name is None:
+            name = self.prompts.ask_text(self, self.tr("New variant"), self.tr(
+                "Name of the variant (a copy of \u201c{design}\u201d):").format(
+                design=self.design_combo.currentText()))
+            if not name:
+                return False
+        try:
+            self.document.add_variant(name)
+        except GreenDesignError as exc:
+            self.prompts.show_error(self, exc, self.tr("Cannot add the variant"))
+            return False
+        self.show_message(self.tr("Added the variant \u201c{name}\u201d").format(name=name))
+        return True
+
+    def delete_variant(self) -> bool:
+        """Delete the shown variant; undoable."""
+        if self.document.project is None or self.read_only:
+            return False
+        try:
+            self.document.delete_variant(self.document.design_name)
+        except GreenDesignError as exc:
+            self.prompts.show_error(self, exc, self.tr("Cannot delete the variant"))
+            return False
+        return True
+
+    def set_language(self, code: str) -> None:
+        """Remember the interface language; it applies at the next start."""
+        self.app_settings = self.app_settings.model_copy(update={"language": code})
+        try:
+            save_settings(self.app_settings)
+        except (GreenDesignError, OSError) as exc:
+            self.prompts.show_error(self, exc, self.tr("Cannot save the settings"))
+            return
+        self.prompts.show_info(self, self.tr("Language"), self.tr(
+            "The new language is used from the next start of GreenDesign."))
+
+    # --- read-only, autosave, recovery ---------------------------------------------------
+    def set_read_only(self, read_only: bool = True) -> None:
+        """Run as a viewer: nothing can be edited or saved, nothing is autosaved."""
+        self.read_only = read_only
+        self.document.read_only = read_only
+        self.autosave.enabled = not read_only
+        self.product_page.set_read_only(read_only)
+        self._update_title()
+        self._update_enabled()
+
+    def autosave_now(self):
+        """Write the recovery copy now (the error hook calls this first)."""
+        return self.autosave.autosave_now()
+
+    def offer_recovery(self) -> bool:
+        """Offer the autosaved copies a crashed GreenDesign left; True when one was opened."""
+        if self.read_only:
+            return False
+        opened = False
+        for recovery in recoverable_copies():
+            choice = self.prompts.ask_recovery(self, recovery)
+            if choice is RecoverChoice.LATER:
+                continue
+            if choice is RecoverChoice.OPEN_SAVED:
+                discard_recovery(recovery)
+                if not opened and recovery.original is not None and recovery.original.exists():
+                    opened = self.commands.open(recovery.original)
+                continue
+            if opened:
+                continue  # one recovered project at a time; the next start offers the rest
+            try:
+                project = recovery.load()
+            except GreenDesignError as exc:
+                self.prompts.show_error(self, exc, self.tr("Cannot recover the copy"))
+                continue
+            discard_recovery(recovery)
+            self.document.set_project(project, recovery.original, modified=True)
+            self.autosave.autosave_now()  # the recovered work is on disk again at once
+            self.show_message(self.tr("Recovered the autosaved copy; save it to keep it."))
+            opened = True
+        return opened
 
     def _update_status(self) -> None:
         product = self.document.product
@@ -319,9 +474,11 @@ class MainWindow(QMainWindow):
         if not self.commands.confirm_discard():
             event.ignore()
             return
-        self.settings.save_window(self.saveGeometry(), self.saveState())
-        self.settings.last_project = self.document.path
-        self.settings.sync()
+        self.autosave.stop()
+        if not self.read_only:  # the writing window owns the shared window state
+            self.settings.save_window(self.saveGeometry(), self.saveState())
+            self.settings.last_project = self.document.path
+            self.settings.sync()
         self.stop_background_work()
         event.accept()
 

@@ -27,6 +27,11 @@ def _catalogue() -> Any | None:
         return None
 
 
+def catalogue() -> Any | None:
+    """The bundled dataset catalogue, or None while it is missing or unreadable."""
+    return _catalogue()
+
+
 def dataset_name(code: str, language: str = "en") -> str | None:
     """The catalogue name of a dataset code, or None when the code is unknown.
 

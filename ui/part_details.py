@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from greendesign.model import Assembly, Part
 from greendesign.model.part import iter_parts
 from ui.formatting import format_mass, format_number, format_percent, format_quantity
+from ui.i18n import _tr
 from ui.material_names import dataset_label
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PartDetails", text)
 
 
 def detail_sections(node: Part | Assembly, units_per_product: float | None = None

@@ -7,9 +7,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
+    QToolBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -17,10 +19,14 @@ from PySide6.QtWidgets import (
 
 from greendesign.model import Assembly, Part, Product
 from greendesign.model.part import iter_parts
+from ui.bom_editor import BomEditor
 from ui.bom_model import BomModel, Column
+from ui.cell_editors import BomItemDelegate
 from ui.document import ProjectDocument
 from ui.formatting import format_mass, format_number
+from ui.i18n import _tr
 from ui.part_details import PartDetailsPanel
+from ui.part_fields import PartFieldsForm
 
 EXPAND_DEPTH = 1
 """Tree levels shown expanded on load: 0 is the top, so 1 shows two levels."""
@@ -32,6 +38,13 @@ _COLUMN_LIMITS = {  # (minimum, maximum) width in px at 96 dpi; content decides 
 }
 _SHRINKABLE = (Column.MATERIAL, Column.NAME, Column.ID)
 """Columns that give up width, in this order, when the tree is narrower than the content."""
+
+
+def category_label(value: str) -> str:
+    """The product category as the user reads it (``household_appliance`` -> household appliance)."""
+    labels = {"household_appliance": _tr("household appliance"), "furniture": _tr("furniture"),
+              "electronics": _tr("electronics"), "other": _tr("other")}
+    return labels.get(value, value.replace("_", " "))
 
 
 def fit_widths(wanted: dict[int, int], minimum: dict[int, int], available: int) -> dict[int, int]:
@@ -100,7 +113,7 @@ class ProductHeader(QFrame):
         self.title.setText(title)
         parts = list(iter_parts(product.bom))
         units = sum(count for _part, count in parts)
-        self.fields["category"].setText(product.category.value.replace("_", " "))
+        self.fields["category"].setText(category_label(product.category.value))
         self.fields["service_life"].setText(
             self.tr("{years} years").format(years=format_number(product.service_life_years)))
         self.fields["mass"].setText(format_mass(product.mass_kg))
@@ -121,6 +134,9 @@ class ProductPage(QWidget):
     """
 
     statusMessage = Signal(str)
+    EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked
+                     | QAbstractItemView.EditTrigger.EditKeyPressed
+                     | QAbstractItemView.EditTrigger.AnyKeyPressed)
 
     def __init__(self, document: ProjectDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,29 +149,48 @@ class ProductPage(QWidget):
         self.tree.setUniformRowHeights(True)  # keeps thousands of rows fast
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setEditTriggers(self.EDIT_TRIGGERS)
+        self.delegate = BomItemDelegate(self.model, self.tree)
+        self.tree.setItemDelegate(self.delegate)
+        self.editor = BomEditor(document, self.model, self.tree, self)
         self.tree.header().setStretchLastSection(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.details = PartDetailsPanel()
+        self.fields = PartFieldsForm(self.editor.set_fields, self.model.has_id)
         self._fit_pending = False
+        self.edit_bar = QToolBar(self.tr("BOM editing"))
+        self.edit_bar.setObjectName("bomToolbar")
+        self.edit_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in self.editor.actions:
+            self.edit_bar.addAction(action)
 
         caption = QLabel(self.tr("Bill of materials"))
         caption.setObjectName("sectionCaption")
-        hint = QLabel(self.tr("Double-click a quantity or mass to edit it (e.g. \u201c250 g\u201d)."))
+        hint = QLabel(self.tr("Double-click or start typing to edit a cell (mass as "
+                              "\u201c250 g\u201d, recycled content in %); Ctrl+Z undoes."))
         hint.setStyleSheet("color: #666;")
         tree_box = QWidget()
         tree_layout = QVBoxLayout(tree_box)
         tree_layout.setContentsMargins(0, 0, 0, 0)
-        tree_layout.addWidget(caption)
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(caption)
+        caption_row.addStretch(1)
+        caption_row.addWidget(self.edit_bar)
+        tree_layout.addLayout(caption_row)
         tree_layout.addWidget(self.tree, 1)
         tree_layout.addWidget(hint)
 
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.fields)
+        side_layout.addWidget(self.details, 1)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(tree_box)
-        self.splitter.addWidget(self.details)
+        self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1060, 300])
@@ -167,7 +202,8 @@ class ProductPage(QWidget):
 
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.editRejected.connect(self.statusMessage)
-        self.model.edited.connect(self._edited)
+        self.editor.statusMessage.connect(self.statusMessage)
+        self.fields.statusMessage.connect(self.statusMessage)
         document.projectReplaced.connect(self.reload)
         document.designChanged.connect(lambda _name: self.reload())
         document.productChanged.connect(self._product_changed)
@@ -199,8 +235,15 @@ class ProductPage(QWidget):
         self.header.show_product(product)
         self._selection_changed()
 
-    def _edited(self, _node_id: str) -> None:
-        self.document.mark_modified()
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the BOM without any way to change it (a second window)."""
+        self.model.read_only = read_only
+        self.fields.read_only = read_only
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only
+                                  else self.EDIT_TRIGGERS)
+        self.editor.set_enabled(not read_only)
+        self.edit_bar.setVisible(not read_only)
+        self._selection_changed()
 
     def _fit_columns(self) -> None:
         """Size columns to their content within limits, then fit the visible width."""
@@ -237,6 +280,7 @@ class ProductPage(QWidget):
             index = rows[0]
         node = self.model.node(index) if index.isValid() else None
         self.details.show_node(node, self._units_per_product(index) if node else None)
+        self.fields.show_node(node)
 
     def _units_per_product(self, index: QModelIndex) -> float:
         count = 1.0

@@ -55,13 +55,16 @@ def test_displayed_values(model):
     assert model.data(body, Qt.ItemDataRole.ToolTipRole) == "Body assembly\n壶身组件"
 
 
-def test_only_quantity_and_part_mass_are_editable(model):
+def test_every_field_is_editable_except_an_assembly_sum(model):
     body = model.index(0, 0)
     editable = Qt.ItemFlag.ItemIsEditable
-    assert model.flags(model.index(0, Column.MASS, body)) & editable
-    assert model.flags(model.index(0, Column.QTY, body)) & editable
+    for column in Column:
+        assert model.flags(model.index(0, column, body)) & editable, column
     assert not model.flags(model.index(0, Column.MASS)) & editable  # assembly mass is a sum
-    assert not model.flags(model.index(0, Column.MATERIAL, body)) & editable
+    assert not model.flags(model.index(0, Column.MATERIAL)) & editable
+    assert model.flags(model.index(0, Column.NAME)) & editable
+    model.read_only = True
+    assert not model.flags(model.index(0, Column.NAME)) & editable
 
 
 def test_mass_edit_updates_assembly_and_product(model, qtbot):

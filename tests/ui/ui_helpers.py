@@ -53,8 +53,14 @@ class ScriptedPrompts:
         self.save_choice = SaveChoice.DISCARD
         self.next_open_path: Path | None = None
         self.next_save_path: Path | None = None
+        from ui.prompts import RecoverChoice
+
         self.errors: list[tuple[BaseException, str]] = []
         self.asked_to_save: list[str] = []
+        self.texts: list[str | None] = []
+        self.recover_choice = RecoverChoice.LATER
+        self.recoveries: list = []
+        self.infos: list[tuple[str, str]] = []
 
     def ask_save_changes(self, parent, name):
         self.asked_to_save.append(name)
@@ -68,3 +74,16 @@ class ScriptedPrompts:
 
     def show_error(self, parent, exc, title):
         self.errors.append((exc, title))
+
+    def ask_text(self, parent, title, label, text=""):
+        return self.texts.pop(0) if self.texts else None
+
+    def ask_recovery(self, parent, recovery):
+        self.recoveries.append(recovery)
+        return self.recover_choice
+
+    def ask_open_read_only(self, parent, holder_pid):
+        return True
+
+    def show_info(self, parent, title, text):
+        self.infos.append((title, text))
