@@ -27,3 +27,18 @@ def bench_bom_import(tmp: Path) -> None:
         best_of(lambda: import_bom(xlsx_path), repeat=3),
         "peer: pandas.read_excel (openpyxl)",
         best_of(lambda: pd.read_excel(xlsx_path, dtype=str), repeat=3))
+
+    # 100,000 rows: the size docs/bom-format.md quotes import times for (once each: seconds)
+    big = synthetic_product(90_000, per_assembly=9)  # 10,000 assembly + 90,000 part rows
+    big_csv = tmp / "bom100k.csv"
+    export_bom(big, big_csv)
+    row("import 100,000-row CSV BOM",
+        best_of(lambda: import_bom(big_csv), repeat=1),
+        "peer: pandas.read_csv, no checks",
+        best_of(lambda: pd.read_csv(big_csv, dtype=str, encoding="utf-8-sig"), repeat=1))
+    big_xlsx = tmp / "bom100k.xlsx"
+    export_bom(big, big_xlsx)
+    row("import 100,000-row XLSX BOM",
+        best_of(lambda: import_bom(big_xlsx), repeat=1),
+        "peer: pandas.read_excel (openpyxl)",
+        best_of(lambda: pd.read_excel(big_xlsx, dtype=str), repeat=1))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import zipfile
 
 import openpyxl
@@ -524,11 +523,8 @@ def test_100k_rows_import(tmp_path):
             lines.append(f"2,P{i},Part {i},{i % 97 + 1},g,steel,{i % 3 + 1},moulding,snap fit")
             expected_kg += (i % 97 + 1) / 1000 * (i % 3 + 1)
     path = write(tmp_path, "\n".join(lines) + "\n")
-    start = time.perf_counter()
-    result = import_bom(path)
-    elapsed = time.perf_counter() - start
+    result = import_bom(path)  # its speed is measured by bench/bom.py (make bench)
     assert len(result.nodes) == 10_000
     assert sum(len(n.children) for n in result.nodes) == 90_000
     product = product_from_bom(result, name="Big", functional_unit="one", service_life_years=1)
     assert product.mass_kg == pytest.approx(expected_kg, rel=1e-12)
-    assert elapsed < 30, f"100,000 rows took {elapsed:.1f} s"

@@ -187,7 +187,10 @@ def _sniff_delimiter(text: str) -> str:
     lines = [line for line in text.splitlines()[:30] if line.strip()]
     best, best_count = ",", 0
     for delimiter in (",", ";", "\t"):
-        counts = [len(cells) for cells in csv.reader(lines, delimiter=delimiter)]
+        try:
+            counts = [len(cells) for cells in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:  # e.g. a cell over the field size limit: the reader reports it
+            continue
         count = max(counts, default=0)
         if count > best_count:
             best, best_count = delimiter, count
@@ -289,6 +292,7 @@ def _read_xlsx(source: Path, sheet: str | None) -> BomTable:
                     hint="Open it in Excel or WPS and save it again as .xlsx, or as CSV UTF-8."
                     ) from None
     formula_book = None
+    number = 0
     try:
         names = book.sheetnames
         name = sheet if sheet is not None else names[0]
@@ -320,6 +324,13 @@ def _read_xlsx(source: Path, sheet: str | None) -> BomTable:
                 records.append((number, texts))
                 if len(records) > MAX_ROWS + _HEADER_SEARCH_ROWS:
                     raise _too_many_rows(source)
+    except BomImportError:
+        raise
+    except Exception as exc:  # a damaged worksheet fails only when its rows are read
+        raise _fail(source, f"the file is not a readable XLSX workbook (row {number + 1} or "
+                    f"below: {exc}).",
+                    hint="Open it in Excel or WPS and save it again as .xlsx, or as CSV UTF-8."
+                    ) from None
     finally:
         book.close()
         if formula_book is not None:

@@ -204,6 +204,7 @@ class _TreeBuilder:
         if "id" not in self.index and any(self.cell(row, "parent") for row in rows):
             raise self.failure("the file has a parent column but no id column.", problems=[
                 Problem("the parent column names ids, but no column gives the ids",
+                        location=f"column {self.header['parent']!r}",
                         hint="add an id column (or map one), or use a level column instead",
                         field="parent", column=self.header["parent"])])
         for row in rows:
@@ -338,7 +339,11 @@ class _TreeBuilder:
                 except CellError as exc:
                     self.error(row, "process_amount", exc.message, exc.hint)
                     continue
-            processes.append(ProcessUse(dataset=code, amount=value))
+            try:
+                processes.append(ProcessUse(dataset=code, amount=value))
+            except ModelValidationError as exc:  # e.g. a code over the length limit
+                for problem in exc.problems:
+                    self.error(row, "process", problem.message, problem.hint)
         return processes
 
     def parse_mass(self, row: _Row, *, required: bool) -> tuple[float, str, str] | None:
