@@ -39,6 +39,7 @@ class MaterialCompleter(QCompleter):
     def __init__(self, parent: QObject | None = None, limit: int = 20) -> None:
         self._items = QStandardItemModel()
         super().__init__(self._items, parent)
+        self._items.setParent(self)  # Qt owns it: deleted with the completer, never by GC
         self.limit = limit
         self.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.setCompletionRole(CODE_ROLE)
@@ -124,7 +125,10 @@ class BomItemDelegate(QStyledItemDelegate):
         editor.selectAll()
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: N802
-        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+        # Qt also commits while a view is torn down, when the editor may already be a bare
+        # QWidget wrapper: nothing to commit then
+        if isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
         """Keep an editor with refused text open on Enter or Tab, showing the reason."""

@@ -42,8 +42,11 @@ from greendesign.settings import AppSettings, load_settings, save_settings
 from ui.autosave_control import AutosaveController, recoverable_copies
 from ui.document import ProjectDocument
 from ui.formatting import format_number
+from ui.green_design_page import GreenDesignPage
+from ui.inventory_browser import InventoryBrowser
 from ui.inventory_setup import InventorySetupStatus
-from ui.placeholder_page import PlaceholderPage
+from ui.lca_service import LcaService, ServiceState
+from ui.placeholder_page import LazyPage, PlaceholderPage
 from ui.product_page import ProductPage
 from ui.project_actions import ProjectActions
 from ui.prompts import RecoverChoice, UserPrompts
@@ -89,6 +92,8 @@ class MainWindow(QMainWindow):
         self.commands = ProjectActions(self.document, self.settings, self.prompts, self)
         self.autosave = AutosaveController(self.document, self.app_settings.autosave_interval_s,
                                            self)
+        # the engine starts when the inventory set-up says the inventory is ready
+        self.lca = LcaService(self.document, self, autostart=False)
 
         self.start_page = StartPage()
         self.nav = QListWidget()
@@ -101,6 +106,8 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(widget)
             self.nav.addItem(spec.title)
         self.product_page: ProductPage = self.page_widgets["product"]  # type: ignore[assignment]
+        self.green_page: GreenDesignPage = self.page_widgets["green_design"]  # type: ignore
+        self.inventory_browser: InventoryBrowser = self.page_widgets["inventory"]  # type: ignore
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
@@ -132,26 +139,47 @@ class MainWindow(QMainWindow):
 
         return [
             PageSpec("product", self.tr("Product"), lambda: ProductPage(self.document)),
-            PageSpec("lifecycle", self.tr("Lifecycle"), later(self.tr("Lifecycle"), self.tr(
-                "Production energy, distribution, use and end of life of the product. This page "
-                "arrives with the LCA engine; until then the scenario is kept in the project "
-                "file and shown nowhere."))),
-            PageSpec("results", self.tr("Results"), later(self.tr("Results"), self.tr(
-                "Impacts by life cycle stage, part and material. This page arrives with the LCA "
-                "engine; no results are computed yet."))),
-            PageSpec("green_design", self.tr("Green design"), later(self.tr("Green design"),
-                self.tr("Lightweighting, modularity and recyclability scores and the green "
-                        "design index (GB/T 32161). This page arrives with the scoring module."))),
+            PageSpec("lifecycle", self.tr("Lifecycle"), lambda: self._lazy(self._lifecycle_page)),
+            PageSpec("results", self.tr("Results"), lambda: self._lazy(self._results_page)),
+            PageSpec("green_design", self.tr("Green design"),
+                     lambda: GreenDesignPage(self.document)),
             PageSpec("variants", self.tr("Variants"), later(self.tr("Variants"), self.tr(
                 "Compare the baseline with its variants by part, stage and lever. Not built "
                 "yet; the toolbar already switches between the project's designs."))),
-            PageSpec("inventory", self.tr("Inventory"), later(self.tr("Inventory"), self.tr(
-                "Search the bundled inventory datasets and their sources. This page arrives "
-                "with the inventory installer."))),
+            PageSpec("inventory", self.tr("Inventory"), InventoryBrowser),
             PageSpec("evidence", self.tr("Evidence pack"), later(self.tr("Evidence pack"),
                 self.tr("A bilingual report, workbook and data for green design applications. "
                         "This page arrives with the report module."))),
         ]
+
+    # the results and lifecycle pages bring charts and pandas: built when first shown
+    @staticmethod
+    def _lazy(factory: Callable[[], QWidget]) -> LazyPage:
+        return LazyPage(factory)
+
+    def _results_page(self) -> QWidget:
+        from ui.results_page import ResultsPage
+
+        page = ResultsPage(self.document, self.lca)
+        page.partSelected.connect(self.show_part)
+        return page
+
+    def _lifecycle_page(self) -> QWidget:
+        from ui.lifecycle_page import LifecyclePage
+
+        page = LifecyclePage(self.document, self.lca)
+        page.statusMessage.connect(self.show_message)
+        return page
+
+    @property
+    def results_page(self):
+        """The results page (built on first use)."""
+        return self.page_widgets["results"].page()
+
+    @property
+    def lifecycle_page(self):
+        """The lifecycle page (built on first use)."""
+        return self.page_widgets["lifecycle"].page()
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main toolbar"))
@@ -238,7 +266,11 @@ class MainWindow(QMainWindow):
         self.parts_label = QLabel()
         self.path_label = QLabel()
         self.path_label.setStyleSheet("color: #555;")
-        for label in (self.mass_label, self.parts_label, self.path_label):
+        self.gwp_label = QLabel()
+        self.gwp_label.setObjectName("gwpLabel")
+        self.gwp_label.setToolTip(self.tr("Cradle-to-grave IPCC 2021 GWP100 of the shown design "
+                                          "over its service life"))
+        for label in (self.gwp_label, self.mass_label, self.parts_label, self.path_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
         self.inventory_status: InventorySetupStatus | None = None
@@ -247,6 +279,9 @@ class MainWindow(QMainWindow):
         """Check the local inventory and build it if needed, in the background."""
         if self.inventory_status is None:
             self.inventory_status = InventorySetupStatus(self.statusBar(), self)
+            self.inventory_status.ready.connect(self.lca.inventory_ready)
+            self.inventory_status.ready.connect(
+                lambda _result: self.inventory_browser.inventory_ready())
         self.inventory_status.start()
         return self.inventory_status
 
@@ -265,6 +300,9 @@ class MainWindow(QMainWindow):
         self.commands.recentFilesChanged.connect(self.refresh_recent_files)
         self.commands.statusMessage.connect(self.show_message)
         self.product_page.statusMessage.connect(self.show_message)
+        self.green_page.statusMessage.connect(self.show_message)
+        self.lca.gwpChanged.connect(self._update_gwp)
+        self.lca.stateChanged.connect(self._lca_state_changed)
         self.start_page.openRequested.connect(lambda path: self.commands.open(path))
         self.start_page.newRequested.connect(self.commands.new)
         self.start_page.browseRequested.connect(lambda: self.commands.open())
@@ -486,3 +524,22 @@ class MainWindow(QMainWindow):
         """Cancel background work and end its thread (on close or quit)."""
         if self.inventory_status is not None:
             self.inventory_status.stop()
+        self.lca.stop()
+
+    def show_part(self, part_id: str) -> None:
+        """Show the product page with this part selected (from a results chart)."""
+        self.nav.setCurrentRow(0)
+        self.product_page.select_node(part_id)
+
+    def _update_gwp(self, value: float) -> None:
+        if value != value:  # NaN: no result
+            self.gwp_label.setText("")
+            return
+        self.gwp_label.setText(self.tr("GWP100: {value} kg CO2-eq").format(
+            value=format_number(value)))
+
+    def _lca_state_changed(self, state: str) -> None:
+        if state == ServiceState.READY and self.lca.background is not None:
+            from greendesign.cli_lca import material_gwp_lookup
+
+            self.green_page.set_gwp_lookup(material_gwp_lookup(self.lca.background))

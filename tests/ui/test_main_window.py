@@ -185,9 +185,22 @@ def test_placeholder_pages_say_what_is_coming(window):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == ["Product", "Lifecycle", "Results", "Green design", "Variants",
                       "Inventory", "Evidence pack"]
+    window.show_page("variants")
+    assert window.pages.currentWidget() is window.page_widgets["variants"]
+    assert "Compare the baseline" in window.page_widgets["variants"].note.text()
+    assert "report" in window.page_widgets["evidence"].note.text()
+
+
+def test_results_and_lifecycle_pages_are_built_when_first_shown(window, kettle_file):
+    from ui.lifecycle_page import LifecyclePage
+    from ui.results_page import ResultsPage
+
+    lazy = window.page_widgets["results"]
+    window.open_file(kettle_file)
+    assert lazy._page is None  # noqa: SLF001 - not built at start: no charts, no pandas
     window.show_page("results")
-    assert window.pages.currentWidget() is window.page_widgets["results"]
-    assert "LCA engine" in window.page_widgets["results"].note.text()
+    assert isinstance(lazy._page, ResultsPage)  # noqa: SLF001
+    assert isinstance(window.lifecycle_page, LifecyclePage)
 
 
 def test_details_panel_shows_all_part_fields(window, kettle_file):

@@ -1,0 +1,202 @@
+"""The Results page on the real inventory: headline, Pareto clicks, tables, Monte Carlo.
+
+The inventory is unpacked once per module from the session's ready-built
+template (see ``tests/conftest.py``); the kettle demo is assessed live.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from greendesign.bundled import demo_products
+from greendesign.io.project_file import load_project
+from greendesign.lca.background import load_background
+from greendesign.lca.engine import GWP100, assess, method_label
+from greendesign.model import Product, Project
+from ui.document import ProjectDocument
+from ui.formatting import format_number
+from ui.lca_service import LcaJob, LcaService, ServiceState
+from ui.results_page import ResultsPage
+
+
+@pytest.fixture(autouse=True)
+def greendesign_home(inventory_home, monkeypatch):  # overrides the per-test empty home
+    monkeypatch.setenv("GREENDESIGN_HOME", str(inventory_home))
+    return inventory_home
+
+
+@pytest.fixture(autouse=True)
+def _app_home(inventory_home, monkeypatch):  # overrides tests/conftest.py's home too
+    monkeypatch.setenv("GREENDESIGN_HOME", str(inventory_home))
+    return inventory_home
+
+
+def kettle_project() -> tuple[Project, object]:
+    path = next(p for p in demo_products() if p.stem == "electric_kettle")
+    return load_project(path), path
+
+
+@pytest.fixture
+def kettle(qtbot):
+    """A document showing the kettle demo, its service and a Results page, with a result."""
+    document = ProjectDocument()
+    service = LcaService(document)
+    page = ResultsPage(document, service)
+    qtbot.addWidget(page)
+    page.resize(1300, 850)
+    project, path = kettle_project()
+    with qtbot.waitSignal(service.resultChanged, timeout=120_000,
+                          check_params_cb=lambda result: result is not None):
+        document.set_project(project, path)
+    yield document, service, page
+    service.stop()
+    document.undo_stack.cleanChanged.disconnect()  # the document goes before its stack
+
+
+def test_headline_total_equals_assess_of_the_shown_design(kettle):
+    document, service, page = kettle
+    expected = assess(document.product, [GWP100], background=load_background(),
+                      allow_gaps=True)
+    total, unit = float(expected.total[0]), expected.units[0]
+    assert page.method == GWP100
+    assert service.gwp100 == pytest.approx(total, rel=1e-12)
+    assert page.headline.text() == f"{format_number(total)} {unit}"
+    assert page.per_year.text().startswith(format_number(total / 5.0))
+    credit = float(expected.credits[0])
+    assert credit < 0
+    assert format_number(credit) in page.credits_label.text()
+    assert "not included in the total" in page.credits_label.text()
+    assert page.stack.currentIndex() == 1
+
+
+def test_notes_name_ghg_only_data_and_gaps(kettle):
+    _document, service, page = kettle
+    assert not page.ghg_note.isHidden() and "electricity_CN" in "".join(
+        service.result.ghg_only_notes()["dataset"])
+    assert "other than climate change" in page.ghg_note.text()
+    gaps = service.result.model.gaps
+    assert gaps and not page.gaps_note.isHidden()
+    assert f"{len(gaps)} references" in page.gaps_note.text()
+    assert "10.4 %" in page.gaps_note.text()  # the kettle's excluded mass share
+
+
+def test_method_selector_switches_family_and_category(kettle, qtbot):
+    _document, service, page = kettle
+    families = [page.family_combo.itemText(i) for i in range(page.family_combo.count())]
+    assert families == ["IPCC 2021", "EF v3.1", "CED", "ReCiPe 2016 midpoint (H)", "CML v4.8"]
+    page.family_combo.setCurrentIndex(families.index("EF v3.1"))
+    assert page.method[0] == "EF v3.1"
+    j = service.result.methods.index(page.method)
+    assert page.headline.text().startswith(format_number(float(service.result.total[j])))
+    page.family_combo.setCurrentIndex(0)
+    assert page.method == GWP100
+
+
+def test_clicking_a_pareto_bar_selects_that_part(kettle, qtbot):
+    _document, service, page = kettle
+    page.show()
+    qtbot.waitExposed(page)
+    parts = service.result.by_part(rollup=False)[method_label(GWP100)]
+    top = parts.sort_values(ascending=False).index[0]
+    assert page.pareto.keys[0] == top
+    second = page.pareto.keys[1]
+    for index, part_id in ((0, top), (1, second)):
+        with qtbot.waitSignal(page.partSelected, timeout=5000) as blocker:
+            qtbot.mouseClick(page.pareto.viewport(), Qt.MouseButton.LeftButton,
+                             pos=page.pareto.bar_centre(index))
+        assert blocker.args == [part_id]
+    page.materials_button.setChecked(True)  # materials: no part to select
+    assert "steel_stainless_304" in page.pareto.keys
+    with qtbot.assertNotEmitted(page.partSelected, wait=200):
+        qtbot.mouseClick(page.pareto.viewport(), Qt.MouseButton.LeftButton,
+                         pos=page.pareto.bar_centre(0))
+
+
+def test_tables_by_process_flow_and_inventory(kettle, qtbot):
+    _document, service, page = kettle
+    assert page.process_model.rowCount() > 0
+    assert page.lci_model.rowCount() == len(service.result.lci())
+    page.tabs.setCurrentWidget(page.flows_tab)
+    qtbot.waitUntil(lambda: page.flow_model.rowCount() > 0, timeout=60_000)
+    scores = page.flow_model.frame["score"].sum()
+    assert scores == pytest.approx(service.gwp100, rel=1e-6)
+    view = page.flow_table
+    proxy = view.model()
+    top = proxy.data(proxy.index(0, 5), Qt.ItemDataRole.UserRole)
+    assert top == pytest.approx(page.flow_model.frame["score"].max())
+    view.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+    assert proxy.data(proxy.index(0, 5), Qt.ItemDataRole.UserRole) == pytest.approx(
+        page.flow_model.frame["score"].min())
+
+
+def test_monte_carlo_runs_and_can_be_cancelled(kettle, qtbot):
+    _document, service, page = kettle
+    panel = page.uncertainty
+    panel.iterations.setValue(200)
+    panel.seed.setValue(7)
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert panel.progress_bar.isVisibleTo(panel) and panel.cancel_button.isVisibleTo(panel)
+    qtbot.waitUntil(lambda: panel.runs is not None or "fail" in panel.status.text(), timeout=60_000)
+    assert panel.runs is not None, panel.status.text()
+    assert panel.runs.samples.shape == (200, len(service.result.methods))
+    assert panel.runs.seed == 7
+    samples = panel.runs.samples[:, service.result.methods.index(GWP100)]
+    assert np.percentile(samples, 2.5) < service.gwp100 < np.percentile(samples, 97.5)
+    assert "95 % interval" in panel.statistics.text()
+    assert panel.tornado_frame is not None and len(panel.tornado_frame)
+    assert not panel.cancel_button.isVisibleTo(panel)
+
+    # hold the worker with another job so that the cancel certainly comes first
+    gate = threading.Event()
+    service.submit(LcaJob("gate", lambda progress, cancelled: gate.wait(30)))
+    previous = panel.runs
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    job = panel.job
+    with qtbot.waitSignal(job.cancelled, timeout=30_000):
+        qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+        gate.set()
+    assert panel.status.text() == "Monte Carlo cancelled."
+    assert panel.runs is previous and panel.job is None
+    assert panel.run_button.isEnabled()
+
+
+def test_empty_states(qtbot):
+    document = ProjectDocument()
+    waiting = LcaService(document, autostart=False)
+    page = ResultsPage(document, waiting)
+    qtbot.addWidget(page)
+    assert waiting.state == ServiceState.WAITING
+    assert page.message.text() == "Setting up the local inventory\u2026"
+
+    service = LcaService(document)
+    page = ResultsPage(document, service)
+    qtbot.addWidget(page)
+    empty = Project(product=Product(name="Nothing yet", functional_unit="one",
+                                    service_life_years=2))
+    with qtbot.waitSignal(service.stateChanged, timeout=60_000,
+                          check_params_cb=lambda state: state == ServiceState.READY):
+        document.set_project(empty, None)
+    assert page.stack.currentIndex() == 0
+    assert page.message.text() == "Add parts to the BOM to see results"
+    service.stop()
+
+
+def test_core_error_is_shown_inline(kettle, qtbot):
+    document, service, page = kettle
+    product = document.product
+    data = product.model_dump()
+    data["scenario"]["use"]["grid"] = "XX"  # no such grid dataset
+    broken = Product.model_validate(data)
+    with qtbot.waitSignal(service.errorChanged, timeout=5000) as blocker:
+        document.put_product(document.design_name, broken)
+    assert "electricity_XX" in blocker.args[0]
+    assert service.result is None
+    assert page.stack.currentIndex() == 0 and "electricity_XX" in page.message.text()
+    with qtbot.waitSignal(service.resultChanged, timeout=5000,
+                          check_params_cb=lambda result: result is not None):
+        document.put_product(document.design_name, product)
+    assert page.stack.currentIndex() == 1
