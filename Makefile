@@ -13,7 +13,7 @@ DEBS   := $(shell grep -v '^\s*\#' packaging/debian-packages.txt 2>/dev/null)
 TEMPLATE := build/greendesign-inventory-template.zip
 LCA_DATA := $(shell find lca_data -name '*.csv' 2>/dev/null)
 
-.PHONY: run test bench fuzz lint screenshot sysdeps clean inventory
+.PHONY: run test bench fuzz lint screenshot screenshots sysdeps clean inventory
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "GreenDesign needs Python 3.11 or newer: set PYTHON=python3.11")'
@@ -60,6 +60,16 @@ screenshot: $(STAMP) sysdeps
 		(echo "make screenshot needs xvfb-run: apt-get install xvfb xauth" && exit 1)
 	mkdir -p screenshots
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/greendesign $(DEMO) --screenshot screenshots/main_window.png --no-setup
+
+# every page of every demo product, in English and Chinese, into screenshots/
+screenshots: $(STAMP) sysdeps $(TEMPLATE)
+	@command -v xvfb-run >/dev/null || apt-get install -y -qq xvfb xauth >/dev/null || \
+		(echo "make screenshots needs xvfb-run: apt-get install xvfb xauth" && exit 1)
+	mkdir -p screenshots
+	for demo in resources/demo/*.gdproj; do for lang in en zh_CN; do \
+		GREENDESIGN_HOME=build/screenshot-home xvfb-run -a -s "-screen 0 1600x1000x24" \
+		$(BIN)/greendesign $$demo --lang $$lang --screenshot-pages screenshots || exit 1; \
+	done; done
 
 lint: $(STAMP)
 	$(BIN)/ruff check greendesign ui tests bench

@@ -35,6 +35,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="a .gdproj project to open; the start page is shown without one")
     parser.add_argument("--screenshot", metavar="PATH",
                         help="save the main window as a PNG once it is shown, then quit")
+    parser.add_argument("--screenshot-pages", metavar="FOLDER",
+                        help="once the results are in, save a PNG of every page into FOLDER, "
+                             "then quit")
     parser.add_argument("--lang", metavar="LANG", default=None,
                         help="interface language, e.g. en or zh_CN (default: the Language "
                              "setting, else the system's)")
@@ -171,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     prompts = UserPrompts()
     if not lock.acquired:
         log.info("another GreenDesign (process %s) holds %s", lock.holder_pid, lock.path.name)
-        if args.screenshot is None and not prompts.ask_open_read_only(None, lock.holder_pid):
+        if args.screenshot is None and args.screenshot_pages is None and \
+                not prompts.ask_open_read_only(None, lock.holder_pid):
             return 0
     window = MainWindow(prompts=prompts)
     install_excepthook(lambda: QApplication.activeWindow() or window,
@@ -180,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         window.set_read_only(True)
     window.show()
     recovered = False
-    if lock.acquired and args.screenshot is None:
+    if lock.acquired and args.screenshot is None and args.screenshot_pages is None:
         recovered = window.offer_recovery()
     if args.project and not recovered:
         window.open_file(Path(args.project))
@@ -195,6 +199,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         QTimer.singleShot(SCREENSHOT_DELAY_MS,
                           lambda: _grab_and_quit(window, args.screenshot, started))
+    elif args.screenshot_pages:
+        from ui.screenshots import PageShooter
+
+        stem = Path(args.project).stem if args.project else "start"
+        shooter = PageShooter(window, args.screenshot_pages, stem, language or "system")
+        shooter.start()
     return app.exec()
 
 

@@ -1,0 +1,63 @@
+"""``greendesign --screenshot-pages DIR``: a PNG of every page, for review and the docs.
+
+Waits until the LCA engine has a result for the open design (or gave up), then
+shows each page in turn and saves ``DIR/<project>_<language>_<NN>_<page>.png``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger("greendesign.ui")
+
+SETTLE_MS = 700          # layout, charts and debounced recomputes after a page switch
+ENGINE_TIMEOUT_S = 120.0
+
+
+class PageShooter:
+    """Drives the window through its pages and grabs each one, then quits the app."""
+
+    def __init__(self, window, folder: str | Path, stem: str, language: str) -> None:
+        self.window = window
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.prefix = f"{stem}_{language}"
+        self.keys = list(window.page_widgets)
+        self.started = time.monotonic()
+        self.saved: list[Path] = []
+
+    def start(self) -> None:
+        QTimer.singleShot(SETTLE_MS, self._wait_for_engine)
+
+    def _wait_for_engine(self) -> None:
+        from ui.lca_service import ServiceState
+
+        state = self.window.lca.state
+        waiting = state in (ServiceState.WAITING, ServiceState.LOADING)
+        if waiting and time.monotonic() - self.started < ENGINE_TIMEOUT_S:
+            QTimer.singleShot(250, self._wait_for_engine)
+            return
+        log.info("screenshots: engine state %s after %.1f s", state,
+                 time.monotonic() - self.started)
+        self._next(0)
+
+    def _next(self, index: int) -> None:
+        if index >= len(self.keys):
+            log.info("screenshots saved: %s", ", ".join(p.name for p in self.saved))
+            QApplication.instance().exit(0)
+            return
+        self.window.show_page(self.keys[index])
+        QTimer.singleShot(SETTLE_MS, lambda: self._grab(index))
+
+    def _grab(self, index: int) -> None:
+        path = self.folder / f"{self.prefix}_{index + 1:02d}_{self.keys[index]}.png"
+        if self.window.grab().save(str(path), "PNG"):
+            self.saved.append(path)
+        else:
+            log.warning("could not write %s", path)
+        self._next(index + 1)
