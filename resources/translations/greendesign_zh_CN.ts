@@ -1,1274 +1,2446 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name />
-        <message>
-            <source>Enter a percentage from 0 to 100, e.g. 30 %.</source>
-            <translation>请输入 0 到 100 之间的百分数，例如 30 %。</translation>
-        </message>
-        <message>
-            <source>Enter a positive number such as 2 or 0.5.</source>
-            <translation>请输入正数，例如 2 或 0.5。</translation>
-        </message>
-        <message>
-            <source>Write a number with an optional unit, e.g. '250 g'.</source>
-            <translation>请输入数值，可带单位，例如“250 g”。</translation>
-        </message>
-        <message>
-            <source>a part needs a material</source>
-            <translation>零件必须指定材料</translation>
-        </message>
-        <message>
-            <source>{text!r} is not a material of the catalogue</source>
-            <translation>{text!r} 不是材料目录中的材料</translation>
-        </message>
-        <message>
-            <source>did you mean {codes}?</source>
-            <translation>是否指的是 {codes}？</translation>
-        </message>
-        <message>
-            <source>Type part of a material name in English or Chinese and pick it from the list.</source>
-            <translation>输入材料的中文或英文名称的一部分，然后从列表中选择。</translation>
-        </message>
-        <message>
-            <source>{text!r} is not a joint type.</source>
-            <translation>{text!r} 不是有效的连接方式。</translation>
-        </message>
-        <message>
-            <source>Use one of: {joints}; add ×N for N joints, e.g. screw ×4.</source>
-            <translation>可用：{joints}；N 个连接写作 ×N，例如 screw ×4。</translation>
-        </message>
-        <message>
-            <source>no</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <source>yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <source>an assembly has no such field.</source>
-            <translation>组件没有此字段。</translation>
-        </message>
-        <message>
-            <source>the id {id!r} is already used by another row.</source>
-            <translation>编号 {id!r} 已被其他行使用。</translation>
-        </message>
-        <message>
-            <source>Every part and assembly needs its own id.</source>
-            <translation>每个零件和组件都需要唯一的编号。</translation>
-        </message>
-        <message>
-            <source>name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>Chinese name</source>
-            <translation>中文名称</translation>
-        </message>
-        <message>
-            <source>ID</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <source>quantity</source>
-            <translation>数量</translation>
-        </message>
-        <message>
-            <source>mass</source>
-            <translation>质量</translation>
-        </message>
-        <message>
-            <source>material</source>
-            <translation>材料</translation>
-        </message>
-        <message>
-            <source>recycled content</source>
-            <translation>再生料含量</translation>
-        </message>
-        <message>
-            <source>scrap rate</source>
-            <translation>废料率</translation>
-        </message>
-        <message>
-            <source>joint</source>
-            <translation>连接方式</translation>
-        </message>
-        <message>
-            <source>module</source>
-            <translation>模块</translation>
-        </message>
-        <message>
-            <source>priority</source>
-            <translation>优先级</translation>
-        </message>
-        <message>
-            <source>mass source</source>
-            <translation>质量来源</translation>
-        </message>
-        <message>
-            <source>notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Edit {fields} of “{name}”</source>
-            <translation>编辑“{name}”的{fields}</translation>
-        </message>
-        <message>
-            <source>(and {count} more)</source>
-            <translation>（另有 {count} 项）</translation>
-        </message>
-        <message>
-            <source>GreenDesign</source>
-            <translation>GreenDesign 绿色设计</translation>
-        </message>
-        <message>
-            <source>{count} problem(s); see the details.</source>
-            <translation>共 {count} 个问题，请查看详细信息。</translation>
-        </message>
-        <message>
-            <source>Unexpected error</source>
-            <translation>意外错误</translation>
-        </message>
-        <message>
-            <source>Something went wrong that GreenDesign did not expect: {error}</source>
-            <translation>GreenDesign 遇到了意外错误：{error}</translation>
-        </message>
-        <message>
-            <source>A copy of your project was saved; if GreenDesign closes, it is offered for recovery at the next start.</source>
-            <translation>已保存项目副本；如果 GreenDesign 关闭，下次启动时会提供恢复。</translation>
-        </message>
-        <message>
-            <source>Your project is still open; save it under a new name to be safe.</source>
-            <translation>项目仍处于打开状态；为安全起见，请另存为新文件。</translation>
-        </message>
-        <message>
-            <source>The details are in the log file:
+<context>
+    <name></name>
+    <message>
+        <source>Enter a percentage from 0 to 100, e.g. 30 %.</source>
+        <translation>请输入 0 到 100 之间的百分数，例如 30 %。</translation>
+    </message>
+    <message>
+        <source>Enter a positive number such as 2 or 0.5.</source>
+        <translation>请输入正数，例如 2 或 0.5。</translation>
+    </message>
+    <message>
+        <source>Write a number with an optional unit, e.g. &apos;250 g&apos;.</source>
+        <translation>请输入数值，可带单位，例如“250 g”。</translation>
+    </message>
+    <message>
+        <source>a part needs a material</source>
+        <translation>零件必须指定材料</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a material of the catalogue</source>
+        <translation>{text!r} 不是材料目录中的材料</translation>
+    </message>
+    <message>
+        <source>did you mean {codes}?</source>
+        <translation>是否指的是 {codes}？</translation>
+    </message>
+    <message>
+        <source>Type part of a material name in English or Chinese and pick it from the list.</source>
+        <translation>输入材料的中文或英文名称的一部分，然后从列表中选择。</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a joint type.</source>
+        <translation>{text!r} 不是有效的连接方式。</translation>
+    </message>
+    <message>
+        <source>Use one of: {joints}; add ×N for N joints, e.g. screw ×4.</source>
+        <translation>可用：{joints}；N 个连接写作 ×N，例如 screw ×4。</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>an assembly has no such field.</source>
+        <translation>组件没有此字段。</translation>
+    </message>
+    <message>
+        <source>the id {id!r} is already used by another row.</source>
+        <translation>编号 {id!r} 已被其他行使用。</translation>
+    </message>
+    <message>
+        <source>Every part and assembly needs its own id.</source>
+        <translation>每个零件和组件都需要唯一的编号。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>mass</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>recycled content</source>
+        <translation>再生料含量</translation>
+    </message>
+    <message>
+        <source>scrap rate</source>
+        <translation>废料率</translation>
+    </message>
+    <message>
+        <source>joint</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>mass source</source>
+        <translation>质量来源</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Edit {fields} of “{name}”</source>
+        <translation>编辑“{name}”的{fields}</translation>
+    </message>
+    <message>
+        <source>(and {count} more)</source>
+        <translation>（另有 {count} 项）</translation>
+    </message>
+    <message>
+        <source>GreenDesign</source>
+        <translation>GreenDesign 绿色设计</translation>
+    </message>
+    <message>
+        <source>{count} problem(s); see the details.</source>
+        <translation>共 {count} 个问题，请查看详细信息。</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong that GreenDesign did not expect: {error}</source>
+        <translation>GreenDesign 遇到了意外错误：{error}</translation>
+    </message>
+    <message>
+        <source>A copy of your project was saved; if GreenDesign closes, it is offered for recovery at the next start.</source>
+        <translation>已保存项目副本；如果 GreenDesign 关闭，下次启动时会提供恢复。</translation>
+    </message>
+    <message>
+        <source>Your project is still open; save it under a new name to be safe.</source>
+        <translation>项目仍处于打开状态；为安全起见，请另存为新文件。</translation>
+    </message>
+    <message>
+        <source>The details are in the log file:
 {path}</source>
-            <translation>详细信息已写入日志文件：
+        <translation>详细信息已写入日志文件：
 {path}</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <source>Assembly</source>
-            <translation>组件</translation>
-        </message>
-        <message>
-            <source>Part</source>
-            <translation>零件</translation>
-        </message>
-        <message>
-            <source>Quantity per parent</source>
-            <translation>每上级数量</translation>
-        </message>
-        <message>
-            <source>Units per product</source>
-            <translation>每件产品数量</translation>
-        </message>
-        <message>
-            <source>Identity</source>
-            <translation>基本信息</translation>
-        </message>
-        <message>
-            <source>Mass per unit</source>
-            <translation>单件质量</translation>
-        </message>
-        <message>
-            <source>Mass source</source>
-            <translation>质量来源</translation>
-        </message>
-        <message>
-            <source>Material</source>
-            <translation>材料</translation>
-        </message>
-        <message>
-            <source>Recycled content</source>
-            <translation>再生料含量</translation>
-        </message>
-        <message>
-            <source>Scrap rate</source>
-            <translation>废料率</translation>
-        </message>
-        <message>
-            <source>Material input</source>
-            <translation>材料投入量</translation>
-        </message>
-        <message>
-            <source>Mass and material</source>
-            <translation>质量与材料</translation>
-        </message>
-        <message>
-            <source>Contents</source>
-            <translation>组成</translation>
-        </message>
-        <message>
-            <source>Child rows</source>
-            <translation>子行数</translation>
-        </message>
-        <message>
-            <source>Parts inside</source>
-            <translation>所含零件</translation>
-        </message>
-        <message>
-            <source>part mass</source>
-            <translation>零件质量</translation>
-        </message>
-        <message>
-            <source>Processes</source>
-            <translation>加工工艺</translation>
-        </message>
-        <message>
-            <source>Manufacturing</source>
-            <translation>制造</translation>
-        </message>
-        <message>
-            <source>Joint</source>
-            <translation>连接方式</translation>
-        </message>
-        <message>
-            <source>Joint count</source>
-            <translation>连接数量</translation>
-        </message>
-        <message>
-            <source>Reversible</source>
-            <translation>可拆卸</translation>
-        </message>
-        <message>
-            <source>Module</source>
-            <translation>模块</translation>
-        </message>
-        <message>
-            <source>Priority part</source>
-            <translation>优先拆解零件</translation>
-        </message>
-        <message>
-            <source>Assembly and disassembly</source>
-            <translation>装配与拆解</translation>
-        </message>
-        <message>
-            <source>Declared substances</source>
-            <translation>申报物质</translation>
-        </message>
-        <message>
-            <source>none declared</source>
-            <translation>未申报</translation>
-        </message>
-        <message>
-            <source>Plastic marking (ISO 11469)</source>
-            <translation>塑料标识（ISO 11469）</translation>
-        </message>
-        <message>
-            <source>End of life (override)</source>
-            <translation>报废处理（单独设定）</translation>
-        </message>
-        <message>
-            <source>reuse {reuse}, recycling {rec}, energy {energy}, landfill {landfill}</source>
-            <translation>再使用 {reuse}，回收利用 {rec}，能量回收 {energy}，填埋 {landfill}</translation>
-        </message>
-        <message>
-            <source>Inbound transport</source>
-            <translation>进厂运输</translation>
-        </message>
-        <message>
-            <source>Substances and end of life</source>
-            <translation>物质与报废处理</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Select a part or assembly to see all its fields.</source>
-            <translation>选择零件或组件以查看其全部字段。</translation>
-        </message>
-        <message>
-            <source>household appliance</source>
-            <translation>家用电器</translation>
-        </message>
-        <message>
-            <source>furniture</source>
-            <translation>家具</translation>
-        </message>
-        <message>
-            <source>electronics</source>
-            <translation>电子产品</translation>
-        </message>
-        <message>
-            <source>other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <source>Unsaved changes</source>
-            <translation>未保存的更改</translation>
-        </message>
-        <message>
-            <source>Save the changes to “{name}”?</source>
-            <translation>是否保存对“{name}”的更改？</translation>
-        </message>
-        <message>
-            <source>Your changes are lost if you don't save them.</source>
-            <translation>如果不保存，您的更改将会丢失。</translation>
-        </message>
-        <message>
-            <source>Recover unsaved changes</source>
-            <translation>恢复未保存的更改</translation>
-        </message>
-        <message>
-            <source>an unsaved project</source>
-            <translation>未保存的项目</translation>
-        </message>
-        <message>
-            <source>GreenDesign did not close normally. An autosaved copy of “{name}” from {when} has changes that are not in the saved file.</source>
-            <translation>GreenDesign 上次未正常关闭。“{name}”有一份 {when} 自动保存的副本，其中包含已保存文件中没有的更改。</translation>
-        </message>
-        <message>
-            <source>Recover the copy, open the saved file instead (the copy is deleted), or decide at the next start.</source>
-            <translation>可以恢复该副本，或改为打开已保存的文件（副本将被删除），也可以下次启动时再决定。</translation>
-        </message>
-        <message>
-            <source>Recover</source>
-            <translation>恢复</translation>
-        </message>
-        <message>
-            <source>Open the saved file</source>
-            <translation>打开已保存的文件</translation>
-        </message>
-        <message>
-            <source>Decide later</source>
-            <translation>以后再决定</translation>
-        </message>
-        <message>
-            <source>Discard the copy</source>
-            <translation>丢弃副本</translation>
-        </message>
-        <message>
-            <source>GreenDesign is already running</source>
-            <translation>GreenDesign 已在运行</translation>
-        </message>
-        <message>
-            <source> (process {pid})</source>
-            <translation>（进程 {pid}）</translation>
-        </message>
-        <message>
-            <source>GreenDesign is already open in another window{who}.</source>
-            <translation>GreenDesign 已在另一个窗口中打开{who}。</translation>
-        </message>
-        <message>
-            <source>Only one window can edit projects at a time, so that autosave, settings and the local inventory stay intact. This window can open read-only: you can look at and export projects, but not change or save them.</source>
-            <translation>同一时间只能有一个窗口编辑项目，以保证自动保存、设置和本地清单数据库完好。此窗口可以只读方式打开：可以查看和导出项目，但不能修改或保存。</translation>
-        </message>
-        <message>
-            <source>Open read-only</source>
-            <translation>以只读方式打开</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>退出</translation>
-        </message>
-    </context>
-    <context>
-        <name>AutosaveController</name>
-        <message>
-            <source>Autosave failed: {error}</source>
-            <translation>自动保存失败：{error}</translation>
-        </message>
-    </context>
-    <context>
-        <name>BomEditor</name>
-        <message>
-            <source>Add &amp;Part</source>
-            <translation>添加零件(&amp;P)</translation>
-        </message>
-        <message>
-            <source>Add a part after the selected row, or inside the selected assembly</source>
-            <translation>在所选行之后或所选组件内添加零件</translation>
-        </message>
-        <message>
-            <source>Add &amp;Assembly</source>
-            <translation>添加组件(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Add an empty assembly after the selected row</source>
-            <translation>在所选行之后添加空组件</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>删除(&amp;D)</translation>
-        </message>
-        <message>
-            <source>Delete the selected rows (an assembly with its parts)</source>
-            <translation>删除所选行（组件连同其零件）</translation>
-        </message>
-        <message>
-            <source>D&amp;uplicate</source>
-            <translation>复制(&amp;U)</translation>
-        </message>
-        <message>
-            <source>Copy the selected row below itself, with new ids</source>
-            <translation>在所选行下方复制一份，使用新编号</translation>
-        </message>
-        <message>
-            <source>&amp;Indent</source>
-            <translation>降级(&amp;I)</translation>
-        </message>
-        <message>
-            <source>Move the row into the assembly above it</source>
-            <translation>将该行移入其上方的组件</translation>
-        </message>
-        <message>
-            <source>&amp;Outdent</source>
-            <translation>升级(&amp;O)</translation>
-        </message>
-        <message>
-            <source>Move the row out of its assembly, below it</source>
-            <translation>将该行移出所在组件，置于组件之后</translation>
-        </message>
-        <message>
-            <source>Move &amp;Up</source>
-            <translation>上移(&amp;U)</translation>
-        </message>
-        <message>
-            <source>Move the row above the one before it</source>
-            <translation>将该行移到前一行之上</translation>
-        </message>
-        <message>
-            <source>Move Do&amp;wn</source>
-            <translation>下移(&amp;W)</translation>
-        </message>
-        <message>
-            <source>Move the row below the one after it</source>
-            <translation>将该行移到后一行之下</translation>
-        </message>
-        <message>
-            <source>This window is read-only: another GreenDesign window is editing projects.</source>
-            <translation>此窗口为只读：另一个 GreenDesign 窗口正在编辑项目。</translation>
-        </message>
-        <message>
-            <source>Open or create a project first.</source>
-            <translation>请先打开或新建项目。</translation>
-        </message>
-        <message>
-            <source>New part</source>
-            <translation>新零件</translation>
-        </message>
-        <message>
-            <source>Add part</source>
-            <translation>添加零件</translation>
-        </message>
-        <message>
-            <source>Added a part: type its name, mass and material.</source>
-            <translation>已添加零件：请输入名称、质量和材料。</translation>
-        </message>
-        <message>
-            <source>New assembly</source>
-            <translation>新组件</translation>
-        </message>
-        <message>
-            <source>Add assembly</source>
-            <translation>添加组件</translation>
-        </message>
-        <message>
-            <source>Select the rows to delete first.</source>
-            <translation>请先选择要删除的行。</translation>
-        </message>
-        <message>
-            <source>Delete “{names}”</source>
-            <translation>删除“{names}”</translation>
-        </message>
-        <message>
-            <source>Delete {count} rows</source>
-            <translation>删除 {count} 行</translation>
-        </message>
-        <message>
-            <source>{ids} cannot be deleted: the use phase replaces it.</source>
-            <translation>{ids} 不能删除：使用阶段会更换该零件。</translation>
-        </message>
-        <message>
-            <source>Remove the replacement from the lifecycle scenario first.</source>
-            <translation>请先在生命周期情景中删除该更换项。</translation>
-        </message>
-        <message>
-            <source>Select the rows to duplicate first.</source>
-            <translation>请先选择要复制的行。</translation>
-        </message>
-        <message>
-            <source>Duplicate {count} row(s)</source>
-            <translation>复制 {count} 行</translation>
-        </message>
-        <message>
-            <source>Indent moves a row into the assembly just above it; the row above is not an assembly.</source>
-            <translation>降级会将该行移入其正上方的组件；上方一行不是组件。</translation>
-        </message>
-        <message>
-            <source>Add an assembly above it first (Ctrl+Insert).</source>
-            <translation>请先在其上方添加组件（Ctrl+Insert）。</translation>
-        </message>
-        <message>
-            <source>Indent</source>
-            <translation>降级</translation>
-        </message>
-        <message>
-            <source>The row is already at the top level.</source>
-            <translation>该行已位于顶层。</translation>
-        </message>
-        <message>
-            <source>Outdent</source>
-            <translation>升级</translation>
-        </message>
-        <message>
-            <source>The row cannot move further.</source>
-            <translation>该行无法继续移动。</translation>
-        </message>
-        <message>
-            <source>Move up</source>
-            <translation>上移</translation>
-        </message>
-        <message>
-            <source>Move down</source>
-            <translation>下移</translation>
-        </message>
-        <message>
-            <source>Select a row first.</source>
-            <translation>请先选择一行。</translation>
-        </message>
-        <message>
-            <source>A BOM may have at most {levels} levels.</source>
-            <translation>物料清单最多只能有 {levels} 层。</translation>
-        </message>
-    </context>
-    <context>
-        <name>BomItemDelegate</name>
-        <message>
-            <source>material name or code, e.g. stainless / 不锈钢</source>
-            <translation>材料名称或代码，例如 stainless / 不锈钢</translation>
-        </message>
-    </context>
-    <context>
-        <name>BomModel</name>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>ID</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <source>Qty</source>
-            <translation>数量</translation>
-        </message>
-        <message>
-            <source>Mass</source>
-            <translation>质量</translation>
-        </message>
-        <message>
-            <source>Material</source>
-            <translation>材料</translation>
-        </message>
-        <message>
-            <source>Recycled</source>
-            <translation>再生料</translation>
-        </message>
-        <message>
-            <source>Joint</source>
-            <translation>连接</translation>
-        </message>
-        <message>
-            <source>Module</source>
-            <translation>模块</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>优先</translation>
-        </message>
-        <message>
-            <source>Units per unit of the parent assembly</source>
-            <translation>每个上级组件中的数量</translation>
-        </message>
-        <message>
-            <source>Mass of one unit; an assembly shows the sum of its parts</source>
-            <translation>单件质量；组件显示其零件质量之和</translation>
-        </message>
-        <message>
-            <source>Type part of a material name in English or Chinese</source>
-            <translation>输入材料的中文或英文名称的一部分</translation>
-        </message>
-        <message>
-            <source>Recycled content of the material, in percent</source>
-            <translation>材料的再生料含量（百分数）</translation>
-        </message>
-        <message>
-            <source>How the part is joined to its parent (and how many joints)</source>
-            <translation>零件与上级组件的连接方式（及连接数量）</translation>
-        </message>
-        <message>
-            <source>Priority part for repair or depollution (battery, display, PCB ...)</source>
-            <translation>维修或去污染处理的优先零件（电池、显示屏、电路板……）</translation>
-        </message>
-        <message>
-            <source>Not accepted: {text}
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Assembly</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>Quantity per parent</source>
+        <translation>每上级数量</translation>
+    </message>
+    <message>
+        <source>Units per product</source>
+        <translation>每件产品数量</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Mass per unit</source>
+        <translation>单件质量</translation>
+    </message>
+    <message>
+        <source>Mass source</source>
+        <translation>质量来源</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Recycled content</source>
+        <translation>再生料含量</translation>
+    </message>
+    <message>
+        <source>Scrap rate</source>
+        <translation>废料率</translation>
+    </message>
+    <message>
+        <source>Material input</source>
+        <translation>材料投入量</translation>
+    </message>
+    <message>
+        <source>Mass and material</source>
+        <translation>质量与材料</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>组成</translation>
+    </message>
+    <message>
+        <source>Child rows</source>
+        <translation>子行数</translation>
+    </message>
+    <message>
+        <source>Parts inside</source>
+        <translation>所含零件</translation>
+    </message>
+    <message>
+        <source>part mass</source>
+        <translation>零件质量</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>加工工艺</translation>
+    </message>
+    <message>
+        <source>Manufacturing</source>
+        <translation>制造</translation>
+    </message>
+    <message>
+        <source>Joint</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>Joint count</source>
+        <translation>连接数量</translation>
+    </message>
+    <message>
+        <source>Reversible</source>
+        <translation>可拆卸</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Priority part</source>
+        <translation>优先拆解零件</translation>
+    </message>
+    <message>
+        <source>Assembly and disassembly</source>
+        <translation>装配与拆解</translation>
+    </message>
+    <message>
+        <source>Declared substances</source>
+        <translation>申报物质</translation>
+    </message>
+    <message>
+        <source>none declared</source>
+        <translation>未申报</translation>
+    </message>
+    <message>
+        <source>Plastic marking (ISO 11469)</source>
+        <translation>塑料标识（ISO 11469）</translation>
+    </message>
+    <message>
+        <source>End of life (override)</source>
+        <translation>报废处理（单独设定）</translation>
+    </message>
+    <message>
+        <source>reuse {reuse}, recycling {rec}, energy {energy}, landfill {landfill}</source>
+        <translation>再使用 {reuse}，回收利用 {rec}，能量回收 {energy}，填埋 {landfill}</translation>
+    </message>
+    <message>
+        <source>Inbound transport</source>
+        <translation>进厂运输</translation>
+    </message>
+    <message>
+        <source>Substances and end of life</source>
+        <translation>物质与报废处理</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Select a part or assembly to see all its fields.</source>
+        <translation>选择零件或组件以查看其全部字段。</translation>
+    </message>
+    <message>
+        <source>household appliance</source>
+        <translation>家用电器</translation>
+    </message>
+    <message>
+        <source>furniture</source>
+        <translation>家具</translation>
+    </message>
+    <message>
+        <source>electronics</source>
+        <translation>电子产品</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}”?</source>
+        <translation>是否保存对“{name}”的更改？</translation>
+    </message>
+    <message>
+        <source>Your changes are lost if you don&apos;t save them.</source>
+        <translation>如果不保存，您的更改将会丢失。</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes</source>
+        <translation>恢复未保存的更改</translation>
+    </message>
+    <message>
+        <source>an unsaved project</source>
+        <translation>未保存的项目</translation>
+    </message>
+    <message>
+        <source>GreenDesign did not close normally. An autosaved copy of “{name}” from {when} has changes that are not in the saved file.</source>
+        <translation>GreenDesign 上次未正常关闭。“{name}”有一份 {when} 自动保存的副本，其中包含已保存文件中没有的更改。</translation>
+    </message>
+    <message>
+        <source>Recover the copy, open the saved file instead (the copy is deleted), or decide at the next start.</source>
+        <translation>可以恢复该副本，或改为打开已保存的文件（副本将被删除），也可以下次启动时再决定。</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Open the saved file</source>
+        <translation>打开已保存的文件</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>以后再决定</translation>
+    </message>
+    <message>
+        <source>Discard the copy</source>
+        <translation>丢弃副本</translation>
+    </message>
+    <message>
+        <source>GreenDesign is already running</source>
+        <translation>GreenDesign 已在运行</translation>
+    </message>
+    <message>
+        <source> (process {pid})</source>
+        <translation>（进程 {pid}）</translation>
+    </message>
+    <message>
+        <source>GreenDesign is already open in another window{who}.</source>
+        <translation>GreenDesign 已在另一个窗口中打开{who}。</translation>
+    </message>
+    <message>
+        <source>Only one window can edit projects at a time, so that autosave, settings and the local inventory stay intact. This window can open read-only: you can look at and export projects, but not change or save them.</source>
+        <translation>同一时间只能有一个窗口编辑项目，以保证自动保存、设置和本地清单数据库完好。此窗口可以只读方式打开：可以查看和导出项目，但不能修改或保存。</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>The improvement cannot be applied: {error}</source>
+        <translation>无法应用该改进建议：{error}</translation>
+    </message>
+    <message>
+        <source>The improvement no longer applies to this design.</source>
+        <translation>该改进建议已不适用于此设计方案。</translation>
+    </message>
+    <message>
+        <source>Wait for the scores to update and choose it again.</source>
+        <translation>请等待评分更新后重新选择。</translation>
+    </message>
+    <message>
+        <source>A design named “{name}” already exists.</source>
+        <translation>名为“{name}”的设计方案已存在。</translation>
+    </message>
+    <message>
+        <source>Choose another name for the variant.</source>
+        <translation>请为设计变体另取一个名称。</translation>
+    </message>
+    <message>
+        <source>Add variant “{name}”</source>
+        <translation>添加设计变体“{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>AutosaveController</name>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation>自动保存失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>BomEditor</name>
+    <message>
+        <source>Add &amp;Part</source>
+        <translation>添加零件(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add a part after the selected row, or inside the selected assembly</source>
+        <translation>在所选行之后或所选组件内添加零件</translation>
+    </message>
+    <message>
+        <source>Add &amp;Assembly</source>
+        <translation>添加组件(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add an empty assembly after the selected row</source>
+        <translation>在所选行之后添加空组件</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected rows (an assembly with its parts)</source>
+        <translation>删除所选行（组件连同其零件）</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Copy the selected row below itself, with new ids</source>
+        <translation>在所选行下方复制一份，使用新编号</translation>
+    </message>
+    <message>
+        <source>&amp;Indent</source>
+        <translation>降级(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Move the row into the assembly above it</source>
+        <translation>将该行移入其上方的组件</translation>
+    </message>
+    <message>
+        <source>&amp;Outdent</source>
+        <translation>升级(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Move the row out of its assembly, below it</source>
+        <translation>将该行移出所在组件，置于组件之后</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move the row above the one before it</source>
+        <translation>将该行移到前一行之上</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Move the row below the one after it</source>
+        <translation>将该行移到后一行之下</translation>
+    </message>
+    <message>
+        <source>This window is read-only: another GreenDesign window is editing projects.</source>
+        <translation>此窗口为只读：另一个 GreenDesign 窗口正在编辑项目。</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>请先打开或新建项目。</translation>
+    </message>
+    <message>
+        <source>New part</source>
+        <translation>新零件</translation>
+    </message>
+    <message>
+        <source>Add part</source>
+        <translation>添加零件</translation>
+    </message>
+    <message>
+        <source>Added a part: type its name, mass and material.</source>
+        <translation>已添加零件：请输入名称、质量和材料。</translation>
+    </message>
+    <message>
+        <source>New assembly</source>
+        <translation>新组件</translation>
+    </message>
+    <message>
+        <source>Add assembly</source>
+        <translation>添加组件</translation>
+    </message>
+    <message>
+        <source>Select the rows to delete first.</source>
+        <translation>请先选择要删除的行。</translation>
+    </message>
+    <message>
+        <source>Delete “{names}”</source>
+        <translation>删除“{names}”</translation>
+    </message>
+    <message>
+        <source>Delete {count} rows</source>
+        <translation>删除 {count} 行</translation>
+    </message>
+    <message>
+        <source>{ids} cannot be deleted: the use phase replaces it.</source>
+        <translation>{ids} 不能删除：使用阶段会更换该零件。</translation>
+    </message>
+    <message>
+        <source>Remove the replacement from the lifecycle scenario first.</source>
+        <translation>请先在生命周期情景中删除该更换项。</translation>
+    </message>
+    <message>
+        <source>Select the rows to duplicate first.</source>
+        <translation>请先选择要复制的行。</translation>
+    </message>
+    <message>
+        <source>Duplicate {count} row(s)</source>
+        <translation>复制 {count} 行</translation>
+    </message>
+    <message>
+        <source>Indent moves a row into the assembly just above it; the row above is not an assembly.</source>
+        <translation>降级会将该行移入其正上方的组件；上方一行不是组件。</translation>
+    </message>
+    <message>
+        <source>Add an assembly above it first (Ctrl+Insert).</source>
+        <translation>请先在其上方添加组件（Ctrl+Insert）。</translation>
+    </message>
+    <message>
+        <source>Indent</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>The row is already at the top level.</source>
+        <translation>该行已位于顶层。</translation>
+    </message>
+    <message>
+        <source>Outdent</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>The row cannot move further.</source>
+        <translation>该行无法继续移动。</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Select a row first.</source>
+        <translation>请先选择一行。</translation>
+    </message>
+    <message>
+        <source>A BOM may have at most {levels} levels.</source>
+        <translation>物料清单最多只能有 {levels} 层。</translation>
+    </message>
+</context>
+<context>
+    <name>BomItemDelegate</name>
+    <message>
+        <source>material name or code, e.g. stainless / 不锈钢</source>
+        <translation>材料名称或代码，例如 stainless / 不锈钢</translation>
+    </message>
+</context>
+<context>
+    <name>BomModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Mass</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Recycled</source>
+        <translation>再生料</translation>
+    </message>
+    <message>
+        <source>Joint</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <source>Units per unit of the parent assembly</source>
+        <translation>每个上级组件中的数量</translation>
+    </message>
+    <message>
+        <source>Mass of one unit; an assembly shows the sum of its parts</source>
+        <translation>单件质量；组件显示其零件质量之和</translation>
+    </message>
+    <message>
+        <source>Type part of a material name in English or Chinese</source>
+        <translation>输入材料的中文或英文名称的一部分</translation>
+    </message>
+    <message>
+        <source>Recycled content of the material, in percent</source>
+        <translation>材料的再生料含量（百分数）</translation>
+    </message>
+    <message>
+        <source>How the part is joined to its parent (and how many joints)</source>
+        <translation>零件与上级组件的连接方式（及连接数量）</translation>
+    </message>
+    <message>
+        <source>Priority part for repair or depollution (battery, display, PCB ...)</source>
+        <translation>维修或去污染处理的优先零件（电池、显示屏、电路板……）</translation>
+    </message>
+    <message>
+        <source>Not accepted: {text}
 {reason}</source>
-            <translation>未接受：{text}
+        <translation>未接受：{text}
 {reason}</translation>
-        </message>
-        <message>
-            <source>yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <source>Sum of {count} child rows, quantities applied</source>
-            <translation>{count} 个子行之和（已计入数量）</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportBomDialog</name>
-        <message>
-            <source>Import BOM</source>
-            <translation>导入物料清单</translation>
-        </message>
-        <message>
-            <source>Choose a CSV or Excel file…</source>
-            <translation>选择 CSV 或 Excel 文件…</translation>
-        </message>
-        <message>
-            <source>Browse…</source>
-            <translation>浏览…</translation>
-        </message>
-        <message>
-            <source>Detect</source>
-            <translation>自动检测</translation>
-        </message>
-        <message>
-            <source>File:</source>
-            <translation>文件：</translation>
-        </message>
-        <message>
-            <source>Encoding:</source>
-            <translation>编码：</translation>
-        </message>
-        <message>
-            <source>Sheet:</source>
-            <translation>工作表：</translation>
-        </message>
-        <message>
-            <source>Column in the file</source>
-            <translation>文件中的列</translation>
-        </message>
-        <message>
-            <source>Read as</source>
-            <translation>读取为</translation>
-        </message>
-        <message>
-            <source>Example</source>
-            <translation>示例</translation>
-        </message>
-        <message>
-            <source>Column mapping</source>
-            <translation>列映射</translation>
-        </message>
-        <message>
-            <source>Preview (first {n} rows)</source>
-            <translation>预览（前 {n} 行）</translation>
-        </message>
-        <message>
-            <source>Check the mapping, then press “Check and import”. Required columns: {columns}.</source>
-            <translation>请检查列映射，然后点击“检查并导入”。必需列：{columns}。</translation>
-        </message>
-        <message>
-            <source>Row</source>
-            <translation>行</translation>
-        </message>
-        <message>
-            <source>Column</source>
-            <translation>列</translation>
-        </message>
-        <message>
-            <source>Problem</source>
-            <translation>问题</translation>
-        </message>
-        <message>
-            <source>Check and import</source>
-            <translation>检查并导入</translation>
-        </message>
-        <message>
-            <source>Apply</source>
-            <translation>应用</translation>
-        </message>
-        <message>
-            <source>Replace the BOM of the design shown</source>
-            <translation>替换当前设计的物料清单</translation>
-        </message>
-        <message>
-            <source>Start a new project from this BOM</source>
-            <translation>用此物料清单新建项目</translation>
-        </message>
-        <message>
-            <source>years</source>
-            <translation>年</translation>
-        </message>
-        <message>
-            <source>Product name:</source>
-            <translation>产品名称：</translation>
-        </message>
-        <message>
-            <source>Functional unit:</source>
-            <translation>功能单位：</translation>
-        </message>
-        <message>
-            <source>Service life:</source>
-            <translation>使用寿命：</translation>
-        </message>
-        <message>
-            <source>BOM tables (*.csv *.xlsx *.txt);;All files (*)</source>
-            <translation>物料清单表格 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>{rows} rows, {columns} columns</source>
-            <translation>{rows} 行，{columns} 列</translation>
-        </message>
-        <message>
-            <source>encoding: {encoding}</source>
-            <translation>编码：{encoding}</translation>
-        </message>
-        <message>
-            <source>sheet: {sheet}</source>
-            <translation>工作表：{sheet}</translation>
-        </message>
-        <message>
-            <source>(ignore)</source>
-            <translation>（忽略）</translation>
-        </message>
-        <message>
-            <source>Read {count} parts, {mass} in all.</source>
-            <translation>已读取 {count} 个零件，总计 {mass}。</translation>
-        </message>
-        <message>
-            <source>Warnings:</source>
-            <translation>警告：</translation>
-        </message>
-        <message>
-            <source>Nothing was imported.</source>
-            <translation>未导入任何内容。</translation>
-        </message>
-        <message>
-            <source>Imported product</source>
-            <translation>导入的产品</translation>
-        </message>
-    </context>
-    <context>
-        <name>InventorySetupStatus</name>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>Stop setting up the inventory; it restarts the next time the app starts</source>
-            <translation>停止配置清单数据库；下次启动时会重新开始</translation>
-        </message>
-        <message>
-            <source>Checking the local inventory…</source>
-            <translation>正在检查本地清单数据库…</translation>
-        </message>
-        <message>
-            <source>Setting up inventory: {0}</source>
-            <translation>正在配置清单数据库：{0}</translation>
-        </message>
-        <message>
-            <source>Inventory ready: {0} LCIA methods</source>
-            <translation>清单数据库就绪：{0} 种生命周期影响评价方法</translation>
-        </message>
-        <message>
-            <source>Inventory not set up: {0}</source>
-            <translation>清单数据库未配置：{0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Product</source>
-            <translation>产品</translation>
-        </message>
-        <message>
-            <source>Lifecycle</source>
-            <translation>生命周期</translation>
-        </message>
-        <message>
-            <source>Production energy, distribution, use and end of life of the product. This page arrives with the LCA engine; until then the scenario is kept in the project file and shown nowhere.</source>
-            <translation>产品的生产能耗、分销、使用和报废处理。此页面将随生命周期评价（LCA）引擎提供；在此之前，情景数据保存在项目文件中，暂不显示。</translation>
-        </message>
-        <message>
-            <source>Results</source>
-            <translation>结果</translation>
-        </message>
-        <message>
-            <source>Impacts by life cycle stage, part and material. This page arrives with the LCA engine; no results are computed yet.</source>
-            <translation>按生命周期阶段、零件和材料划分的环境影响。此页面将随生命周期评价（LCA）引擎提供；目前尚未计算任何结果。</translation>
-        </message>
-        <message>
-            <source>Green design</source>
-            <translation>绿色设计</translation>
-        </message>
-        <message>
-            <source>Lightweighting, modularity and recyclability scores and the green design index (GB/T 32161). This page arrives with the scoring module.</source>
-            <translation>轻量化、模块化和可回收利用率评分，以及绿色设计指数（GB/T 32161）。此页面将随评分模块提供。</translation>
-        </message>
-        <message>
-            <source>Variants</source>
-            <translation>设计变体</translation>
-        </message>
-        <message>
-            <source>Compare the baseline with its variants by part, stage and lever. Not built yet; the toolbar already switches between the project's designs.</source>
-            <translation>按零件、阶段和改进措施比较基准方案与各设计方案。尚未完成；工具栏已可在项目的各设计方案之间切换。</translation>
-        </message>
-        <message>
-            <source>Inventory</source>
-            <translation>清单数据</translation>
-        </message>
-        <message>
-            <source>Search the bundled inventory datasets and their sources. This page arrives with the inventory installer.</source>
-            <translation>检索内置的清单数据集及其来源。此页面将随清单数据安装程序提供。</translation>
-        </message>
-        <message>
-            <source>Evidence pack</source>
-            <translation>证据包</translation>
-        </message>
-        <message>
-            <source>A bilingual report, workbook and data for green design applications. This page arrives with the report module.</source>
-            <translation>用于绿色设计申报的双语报告、工作簿和数据。此页面将随报告模块提供。</translation>
-        </message>
-        <message>
-            <source>Main toolbar</source>
-            <translation>主工具栏</translation>
-        </message>
-        <message>
-            <source>Design:</source>
-            <translation>设计方案：</translation>
-        </message>
-        <message>
-            <source>The baseline design or one of its variants</source>
-            <translation>基准方案或其设计变体之一</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>Open &amp;Recent</source>
-            <translation>最近打开(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>编辑(&amp;E)</translation>
-        </message>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>撤销(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>重做(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Design</source>
-            <translation>设计方案(&amp;D)</translation>
-        </message>
-        <message>
-            <source>&amp;New Variant…</source>
-            <translation>新建设计变体(&amp;N)…</translation>
-        </message>
-        <message>
-            <source>Copy the shown design into a new variant</source>
-            <translation>将当前设计复制为新的设计变体</translation>
-        </message>
-        <message>
-            <source>&amp;Delete Variant</source>
-            <translation>删除设计变体(&amp;D)</translation>
-        </message>
-        <message>
-            <source>Delete the shown variant</source>
-            <translation>删除当前显示的设计变体</translation>
-        </message>
-        <message>
-            <source>&amp;Settings</source>
-            <translation>设置(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>语言(&amp;L)</translation>
-        </message>
-        <message>
-            <source>System language</source>
-            <translation>跟随系统语言</translation>
-        </message>
-        <message>
-            <source>Baseline</source>
-            <translation>基准方案</translation>
-        </message>
-        <message>
-            <source>(read-only)</source>
-            <translation>（只读）</translation>
-        </message>
-        <message>
-            <source>New variant</source>
-            <translation>新建设计变体</translation>
-        </message>
-        <message>
-            <source>Name of the variant (a copy of “{design}”):</source>
-            <translation>设计变体名称（复制自“{design}”）：</translation>
-        </message>
-        <message>
-            <source>Cannot add the variant</source>
-            <translation>无法添加设计变体</translation>
-        </message>
-        <message>
-            <source>Added the variant “{name}”</source>
-            <translation>已添加设计变体“{name}”</translation>
-        </message>
-        <message>
-            <source>Cannot delete the variant</source>
-            <translation>无法删除设计变体</translation>
-        </message>
-        <message>
-            <source>Cannot save the settings</source>
-            <translation>无法保存设置</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>The new language is used from the next start of GreenDesign.</source>
-            <translation>新语言将在 GreenDesign 下次启动时生效。</translation>
-        </message>
-        <message>
-            <source>Cannot recover the copy</source>
-            <translation>无法恢复该副本</translation>
-        </message>
-        <message>
-            <source>Recovered the autosaved copy; save it to keep it.</source>
-            <translation>已恢复自动保存的副本；请保存以保留这些更改。</translation>
-        </message>
-        <message>
-            <source>Mass: {mass} kg</source>
-            <translation>质量：{mass} kg</translation>
-        </message>
-        <message>
-            <source>{count} parts</source>
-            <translation>{count} 个零件</translation>
-        </message>
-        <message>
-            <source>not saved yet</source>
-            <translation>尚未保存</translation>
-        </message>
-        <message>
-            <source>Clear list</source>
-            <translation>清除列表</translation>
-        </message>
-    </context>
-    <context>
-        <name>PartFieldsForm</name>
-        <message>
-            <source>Edit</source>
-            <translation>编辑</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>Chinese name</source>
-            <translation>中文名称</translation>
-        </message>
-        <message>
-            <source>Quantity</source>
-            <translation>数量</translation>
-        </message>
-        <message>
-            <source>Mass per unit</source>
-            <translation>单件质量</translation>
-        </message>
-        <message>
-            <source>Material</source>
-            <translation>材料</translation>
-        </message>
-        <message>
-            <source>Recycled content</source>
-            <translation>再生料含量</translation>
-        </message>
-        <message>
-            <source>Scrap rate</source>
-            <translation>废料率</translation>
-        </message>
-        <message>
-            <source>Module</source>
-            <translation>模块</translation>
-        </message>
-        <message>
-            <source>Mass source</source>
-            <translation>质量来源</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>search: stainless, 不锈钢, PP …</source>
-            <translation>搜索：stainless、不锈钢、PP …</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProductHeader</name>
-        <message>
-            <source>Functional unit</source>
-            <translation>功能单位</translation>
-        </message>
-        <message>
-            <source>Mass</source>
-            <translation>质量</translation>
-        </message>
-        <message>
-            <source>Parts</source>
-            <translation>零件</translation>
-        </message>
-        <message>
-            <source>Service life</source>
-            <translation>使用寿命</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>产品类别</translation>
-        </message>
-        <message>
-            <source>Model number</source>
-            <translation>型号</translation>
-        </message>
-        <message>
-            <source>Made in</source>
-            <translation>产地</translation>
-        </message>
-        <message>
-            <source>{years} years</source>
-            <translation>{years} 年</translation>
-        </message>
-        <message>
-            <source>{lines} part lines, {units} units</source>
-            <translation>{lines} 种零件，共 {units} 件</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProductPage</name>
-        <message>
-            <source>BOM editing</source>
-            <translation>物料清单编辑</translation>
-        </message>
-        <message>
-            <source>Bill of materials</source>
-            <translation>物料清单（BOM）</translation>
-        </message>
-        <message>
-            <source>Double-click or start typing to edit a cell (mass as “250 g”, recycled content in %); Ctrl+Z undoes.</source>
-            <translation>双击或直接输入即可编辑单元格（质量如“250 g”，再生料含量以 % 计）；Ctrl+Z 撤销。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProjectActions</name>
-        <message>
-            <source>GreenDesign projects (*{suffix})</source>
-            <translation>GreenDesign 项目 (*{suffix})</translation>
-        </message>
-        <message>
-            <source>BOM tables (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</source>
-            <translation>物料清单表格 (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>&amp;New</source>
-            <translation>新建(&amp;N)</translation>
-        </message>
-        <message>
-            <source>Start an empty project</source>
-            <translation>新建空项目</translation>
-        </message>
-        <message>
-            <source>&amp;Open…</source>
-            <translation>打开(&amp;O)…</translation>
-        </message>
-        <message>
-            <source>Open a GreenDesign project file</source>
-            <translation>打开 GreenDesign 项目文件</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>保存(&amp;S)</translation>
-        </message>
-        <message>
-            <source>Save the project</source>
-            <translation>保存项目</translation>
-        </message>
-        <message>
-            <source>Save &amp;As…</source>
-            <translation>另存为(&amp;A)…</translation>
-        </message>
-        <message>
-            <source>Save the project under a new name</source>
-            <translation>以新文件名保存项目</translation>
-        </message>
-        <message>
-            <source>&amp;Import BOM…</source>
-            <translation>导入物料清单(&amp;I)…</translation>
-        </message>
-        <message>
-            <source>Read a bill of materials from CSV or Excel</source>
-            <translation>从 CSV 或 Excel 读取物料清单</translation>
-        </message>
-        <message>
-            <source>&amp;Export BOM…</source>
-            <translation>导出物料清单(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>Write the shown design's BOM to CSV or Excel</source>
-            <translation>将当前设计的物料清单写入 CSV 或 Excel</translation>
-        </message>
-        <message>
-            <source>Untitled product</source>
-            <translation>未命名产品</translation>
-        </message>
-        <message>
-            <source>Open project</source>
-            <translation>打开项目</translation>
-        </message>
-        <message>
-            <source>Cannot open the project</source>
-            <translation>无法打开项目</translation>
-        </message>
-        <message>
-            <source>Opened {path}</source>
-            <translation>已打开 {path}</translation>
-        </message>
-        <message>
-            <source>Save project as</source>
-            <translation>项目另存为</translation>
-        </message>
-        <message>
-            <source>Cannot save the project</source>
-            <translation>无法保存项目</translation>
-        </message>
-        <message>
-            <source>Saved {path}</source>
-            <translation>已保存 {path}</translation>
-        </message>
-        <message>
-            <source>Replaced the BOM of {design} from {file}</source>
-            <translation>已用 {file} 替换 {design} 的物料清单</translation>
-        </message>
-        <message>
-            <source>Cannot use the imported BOM</source>
-            <translation>无法使用导入的物料清单</translation>
-        </message>
-        <message>
-            <source>Export BOM</source>
-            <translation>导出物料清单</translation>
-        </message>
-        <message>
-            <source>BOM export is not available in this build: {error}</source>
-            <translation>此版本无法导出物料清单：{error}</translation>
-        </message>
-        <message>
-            <source>Cannot export the BOM</source>
-            <translation>无法导出物料清单</translation>
-        </message>
-        <message>
-            <source>Exported the BOM to {path}</source>
-            <translation>已将物料清单导出到 {path}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProjectDocument</name>
-        <message>
-            <source>Import BOM</source>
-            <translation>导入物料清单</translation>
-        </message>
-        <message>
-            <source>A design named “{name}” already exists.</source>
-            <translation>名为“{name}”的设计方案已存在。</translation>
-        </message>
-        <message>
-            <source>Choose another name for the variant.</source>
-            <translation>请为设计变体另取一个名称。</translation>
-        </message>
-        <message>
-            <source>Add variant “{name}”</source>
-            <translation>添加设计变体“{name}”</translation>
-        </message>
-        <message>
-            <source>The baseline design cannot be deleted.</source>
-            <translation>基准方案不能删除。</translation>
-        </message>
-        <message>
-            <source>Variant “{name}” cannot be deleted: {others} are based on it.</source>
-            <translation>设计变体“{name}”不能删除：{others} 基于它创建。</translation>
-        </message>
-        <message>
-            <source>Delete those variants first.</source>
-            <translation>请先删除这些设计变体。</translation>
-        </message>
-        <message>
-            <source>Variant “{name}” is the project's reference design.</source>
-            <translation>设计变体“{name}”是项目的参照方案。</translation>
-        </message>
-        <message>
-            <source>Choose another reference design first.</source>
-            <translation>请先选择其他参照方案。</translation>
-        </message>
-        <message>
-            <source>Delete variant “{name}”</source>
-            <translation>删除设计变体“{name}”</translation>
-        </message>
-    </context>
-    <context>
-        <name>StartPage</name>
-        <message>
-            <source>GreenDesign</source>
-            <translation>GreenDesign 绿色设计</translation>
-        </message>
-        <message>
-            <source>Green product design and cradle-to-grave life cycle assessment</source>
-            <translation>绿色产品设计与从摇篮到坟墓的生命周期评价</translation>
-        </message>
-        <message>
-            <source>New project</source>
-            <translation>新建项目</translation>
-        </message>
-        <message>
-            <source>Open…</source>
-            <translation>打开…</translation>
-        </message>
-        <message>
-            <source>Demo products</source>
-            <translation>示例产品</translation>
-        </message>
-        <message>
-            <source>Recent files</source>
-            <translation>最近打开的文件</translation>
-        </message>
-        <message>
-            <source>No demo products are installed.</source>
-            <translation>未安装示例产品。</translation>
-        </message>
-        <message>
-            <source>No recent files yet.</source>
-            <translation>还没有最近打开的文件。</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Sum of {count} child rows, quantities applied</source>
+        <translation>{count} 个子行之和（已计入数量）</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Geography</source>
+        <translation>地理范围</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Pedigree</source>
+        <translation>谱系评分</translation>
+    </message>
+    <message>
+        <source>GHG-only</source>
+        <translation>仅温室气体</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理数据</translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>proxy</source>
+        <translation>代理</translation>
+    </message>
+</context>
+<context>
+    <name>EffectLabel</name>
+    <message>
+        <source>({arrow} {change} since the last edit)</source>
+        <translation>（较上次编辑 {arrow} {change}）</translation>
+    </message>
+</context>
+<context>
+    <name>GreenDesignPage</name>
+    <message>
+        <source>Green design</source>
+        <translation>绿色设计</translation>
+    </message>
+    <message>
+        <source>The index profile: indicators, benchmarks and weights for a product category</source>
+        <translation>评价配置：某一产品类别的评价指标、基准值和权重</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>评价配置：</translation>
+    </message>
+    <message>
+        <source>Green design index (0–100, GB/T 32161 groups)</source>
+        <translation>绿色设计指数（0–100，按 GB/T 32161 一级指标）</translation>
+    </message>
+    <message>
+        <source>Lightweighting</source>
+        <translation>轻量化</translation>
+    </message>
+    <message>
+        <source>Modularity, disassembly, repair</source>
+        <translation>模块化、可拆解性、可维修性</translation>
+    </message>
+    <message>
+        <source>Recyclability and circularity</source>
+        <translation>可回收利用性与循环性</translation>
+    </message>
+    <message>
+        <source>Mass (without packaging)</source>
+        <translation>质量（不含包装）</translation>
+    </message>
+    <message>
+        <source>Mass reduction vs reference</source>
+        <translation>较参照方案减重</translation>
+    </message>
+    <message>
+        <source>Material efficiency</source>
+        <translation>材料利用率</translation>
+    </message>
+    <message>
+        <source>Packaging (not scored)</source>
+        <translation>包装（不计分）</translation>
+    </message>
+    <message>
+        <source>Material GWP, cradle to gate</source>
+        <translation>材料 GWP（摇篮到大门）</translation>
+    </message>
+    <message>
+        <source>Reversible joints</source>
+        <translation>可拆卸连接</translation>
+    </message>
+    <message>
+        <source>Standard fasteners</source>
+        <translation>标准紧固件</translation>
+    </message>
+    <message>
+        <source>Disassembly time, priority parts</source>
+        <translation>优先拆解零件的拆解时间</translation>
+    </message>
+    <message>
+        <source>Repairability index (class)</source>
+        <translation>可维修性指数（等级）</translation>
+    </message>
+    <message>
+        <source>Modularity Q (Newman)</source>
+        <translation>模块度 Q（Newman）</translation>
+    </message>
+    <message>
+        <source>Recyclability rate RCR</source>
+        <translation>可再生利用率 RCR</translation>
+    </message>
+    <message>
+        <source>Recoverability rate RVR</source>
+        <translation>可回收利用率 RVR</translation>
+    </message>
+    <message>
+        <source>Recycled content</source>
+        <translation>再生料含量</translation>
+    </message>
+    <message>
+        <source>Material Circularity Indicator</source>
+        <translation>材料循环指数 MCI</translation>
+    </message>
+    <message>
+        <source>Restricted substance findings</source>
+        <translation>有害物质限量问题</translation>
+    </message>
+    <message>
+        <source>Unmarked plastics (ISO 11469)</source>
+        <translation>未标识塑料件（ISO 11469）</translation>
+    </message>
+    <message>
+        <source>Material combinations hindering recycling</source>
+        <translation>妨碍回收的材料组合</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Apply to a new variant</source>
+        <translation>应用到新设计变体</translation>
+    </message>
+    <message>
+        <source>Copy the shown design into a new variant with the selected improvement applied (undoable)</source>
+        <translation>将当前设计复制为新的设计变体，并应用所选改进建议（可撤销）</translation>
+    </message>
+    <message>
+        <source>Improvements</source>
+        <translation>改进建议</translation>
+    </message>
+    <message>
+        <source>Index indicators</source>
+        <translation>评价指标</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>By product category</source>
+        <translation>按产品类别</translation>
+    </message>
+    <message>
+        <source>The design cannot be scored: {error}</source>
+        <translation>无法对该设计方案评分：{error}</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准方案</translation>
+    </message>
+    <message>
+        <source>{design} + {change}</source>
+        <translation>{design} + {change}</translation>
+    </message>
+    <message>
+        <source>Apply “{change}” to a new variant</source>
+        <translation>将“{change}”应用到新设计变体</translation>
+    </message>
+    <message>
+        <source>Added the variant “{name}” with the improvement applied</source>
+        <translation>已添加应用了该改进建议的设计变体“{name}”</translation>
+    </message>
+    <message>
+        <source>reversible joints</source>
+        <translation>可拆卸连接</translation>
+    </message>
+    <message>
+        <source>separable joint</source>
+        <translation>可分离连接</translation>
+    </message>
+    <message>
+        <source>plastic marking</source>
+        <translation>塑料标识</translation>
+    </message>
+    <message>
+        <source>substance substitution</source>
+        <translation>有害物质替代</translation>
+    </message>
+    <message>
+        <source>recycled content</source>
+        <translation>再生料含量</translation>
+    </message>
+    <message>
+        <source>material substitution</source>
+        <translation>材料替代</translation>
+    </message>
+    <message>
+        <source>The profile has no benchmark for this score.</source>
+        <translation>评价配置中没有该指标的基准值。</translation>
+    </message>
+    <message>
+        <source>Not assessed: the value is not known.</source>
+        <translation>未评价：数值未知。</translation>
+    </message>
+    <message>
+        <source>Benchmark {benchmark} {unit}; indicator score {score} of 100, weight {weight}</source>
+        <translation>基准值 {benchmark} {unit}；指标得分 {score}（满分 100），权重 {weight}</translation>
+    </message>
+    <message>
+        <source>{product} — design {design}</source>
+        <translation>{product} — 设计方案：{design}</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>手动选择</translation>
+    </message>
+    <message>
+        <source>by product category</source>
+        <translation>按产品类别</translation>
+    </message>
+    <message>
+        <source>Profile: {name} ({how}); {coverage} % of the weight assessed</source>
+        <translation>评价配置：{name}（{how}）；已评价指标的权重占 {coverage} %</translation>
+    </message>
+    <message>
+        <source>— (the reference)</source>
+        <translation>—（参照方案）</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>{value} kg CO2-eq</source>
+        <translation>{value} kg CO2-eq</translation>
+    </message>
+    <message>
+        <source>{count} parts</source>
+        <translation>{count} 个零件</translation>
+    </message>
+    <message>
+        <source> ({share} % of plastic mass)</source>
+        <translation>（占塑料质量的 {share} %）</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Findings ({count})</source>
+        <translation>检查结果（{count}）</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Improvements ({count})</source>
+        <translation>改进建议（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBomDialog</name>
+    <message>
+        <source>Import BOM</source>
+        <translation>导入物料清单</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or Excel file…</source>
+        <translation>选择 CSV 或 Excel 文件…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读取为</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>列映射</translation>
+    </message>
+    <message>
+        <source>Preview (first {n} rows)</source>
+        <translation>预览（前 {n} 行）</translation>
+    </message>
+    <message>
+        <source>Check the mapping, then press “Check and import”. Required columns: {columns}.</source>
+        <translation>请检查列映射，然后点击“检查并导入”。必需列：{columns}。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Check and import</source>
+        <translation>检查并导入</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Replace the BOM of the design shown</source>
+        <translation>替换当前设计的物料清单</translation>
+    </message>
+    <message>
+        <source>Start a new project from this BOM</source>
+        <translation>用此物料清单新建项目</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Product name:</source>
+        <translation>产品名称：</translation>
+    </message>
+    <message>
+        <source>Functional unit:</source>
+        <translation>功能单位：</translation>
+    </message>
+    <message>
+        <source>Service life:</source>
+        <translation>使用寿命：</translation>
+    </message>
+    <message>
+        <source>BOM tables (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>物料清单表格 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{rows} rows, {columns} columns</source>
+        <translation>{rows} 行，{columns} 列</translation>
+    </message>
+    <message>
+        <source>encoding: {encoding}</source>
+        <translation>编码：{encoding}</translation>
+    </message>
+    <message>
+        <source>sheet: {sheet}</source>
+        <translation>工作表：{sheet}</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>Read {count} parts, {mass} in all.</source>
+        <translation>已读取 {count} 个零件，总计 {mass}。</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告：</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Imported product</source>
+        <translation>导入的产品</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTableModel</name>
+    <message>
+        <source>Group</source>
+        <translation>一级指标</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>基准值</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>pass/fail at the benchmark</source>
+        <translation>以基准值判定是否达标</translation>
+    </message>
+    <message>
+        <source>linear from {zero} (0) to the benchmark (100)</source>
+        <translation>从 {zero}（0 分）到基准值（100 分）线性计分</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryBrowser</name>
+    <message>
+        <source>Inventory</source>
+        <translation>清单数据</translation>
+    </message>
+    <message>
+        <source>Import database…</source>
+        <translation>导入数据库…</translation>
+    </message>
+    <message>
+        <source>Importing a user database (EcoSpold 2 folder or Excel) is not available yet.</source>
+        <translation>暂不支持导入用户数据库（EcoSpold 2 文件夹或 Excel）。</translation>
+    </message>
+    <message>
+        <source>Search code, English or Chinese name, alias (e.g. SUS304, 不锈钢)</source>
+        <translation>搜索代码、中英文名称或别名（例如 SUS304、不锈钢）</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>加工工艺</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>运输</translation>
+    </message>
+    <message>
+        <source>End of life</source>
+        <translation>废弃处置</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>电力</translation>
+    </message>
+    <message>
+        <source>GHG-only data only</source>
+        <translation>只看仅温室气体数据</translation>
+    </message>
+    <message>
+        <source>Datasets that rest only on greenhouse-gas factors: other categories are blank</source>
+        <translation>仅基于温室气体排放因子的数据集：其他影响类别为空</translation>
+    </message>
+    <message>
+        <source>Proxies only</source>
+        <translation>只看代理数据</translation>
+    </message>
+    <message>
+        <source>Datasets where other data stands in</source>
+        <translation>以其他数据替代的数据集</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>The bundled inventory cannot be read: {error}</source>
+        <translation>无法读取内置清单数据：{error}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} datasets</source>
+        <translation>{shown} / {total} 个数据集</translation>
+    </message>
+    <message>
+        <source>Select a dataset to see its source, quality, recipe and impacts.</source>
+        <translation>选择数据集以查看其来源、数据质量、输入组成和环境影响。</translation>
+    </message>
+    <message>
+        <source>GHG-only data: this dataset rests only on greenhouse-gas factors ({sources}); every impact category other than climate change is left blank.</source>
+        <translation>仅温室气体数据：该数据集仅基于温室气体排放因子（{sources}）；除气候变化外的所有影响类别均为空。</translation>
+    </message>
+    <message>
+        <source>Partly GHG-only: some inputs rest on greenhouse-gas factors only ({sources}); other categories understate those inputs.</source>
+        <translation>部分为仅温室气体数据：部分输入仅基于温室气体排放因子（{sources}）；其他影响类别低估了这些输入的贡献。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Geography</source>
+        <translation>地理范围</translation>
+    </message>
+    <message>
+        <source>Pedigree (1 best, 5 worst)</source>
+        <translation>数据质量谱系（1 最好，5 最差）</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理数据</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Factory electricity: {kwh} kWh per {unit}, supplied in the life cycle model from the product&apos;s production grid and green-power share (not in the impacts below).</source>
+        <translation>工厂用电：每 {unit} {kwh} kWh，在生命周期模型中按产品生产地电网和绿电比例计入（不含在下方环境影响中）。</translation>
+    </message>
+    <message>
+        <source>Factory electricity: none.</source>
+        <translation>工厂用电：无。</translation>
+    </message>
+    <message>
+        <source>USLCI: {name}</source>
+        <translation>USLCI：{name}</translation>
+    </message>
+    <message>
+        <source>factory electricity (product&apos;s grid)</source>
+        <translation>工厂用电（产品生产地电网）</translation>
+    </message>
+    <message>
+        <source>published GWP factor {code} (GHG-only)</source>
+        <translation>公开发布的 GWP 因子 {code}（仅温室气体）</translation>
+    </message>
+    <message>
+        <source>grid emission factor {code} (GHG-only)</source>
+        <translation>电网排放因子 {code}（仅温室气体）</translation>
+    </message>
+    <message>
+        <source>elementary flow: {flow}</source>
+        <translation>基本流：{flow}</translation>
+    </message>
+    <message>
+        <source>none (counted elsewhere)</source>
+        <translation>无（已在别处计入）</translation>
+    </message>
+    <message>
+        <source>The impacts cannot be loaded: {error}</source>
+        <translation>无法加载环境影响：{error}</translation>
+    </message>
+    <message>
+        <source>Loading the impacts from the local inventory…</source>
+        <translation>正在从本地清单数据库加载环境影响…</translation>
+    </message>
+    <message>
+        <source>The impacts appear when the local inventory is ready.</source>
+        <translation>本地清单数据库就绪后将显示环境影响。</translation>
+    </message>
+    <message>
+        <source>This dataset is not in the local inventory; set the inventory up again.</source>
+        <translation>本地清单数据库中没有此数据集；请重新配置清单数据库。</translation>
+    </message>
+    <message>
+        <source>not covered</source>
+        <translation>未覆盖</translation>
+    </message>
+</context>
+<context>
+    <name>InventorySetupStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop setting up the inventory; it restarts the next time the app starts</source>
+        <translation>停止配置清单数据库；下次启动时会重新开始</translation>
+    </message>
+    <message>
+        <source>Checking the local inventory…</source>
+        <translation>正在检查本地清单数据库…</translation>
+    </message>
+    <message>
+        <source>Setting up inventory: {0}</source>
+        <translation>正在配置清单数据库：{0}</translation>
+    </message>
+    <message>
+        <source>Inventory ready: {0} LCIA methods</source>
+        <translation>清单数据库就绪：{0} 种生命周期影响评价方法</translation>
+    </message>
+    <message>
+        <source>Inventory not set up: {0}</source>
+        <translation>清单数据库未配置：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>LifecyclePage</name>
+    <message>
+        <source>Open or create a project to describe its life cycle.</source>
+        <translation>请先打开或新建项目，再描述其生命周期。</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>生产制造阶段</translation>
+    </message>
+    <message>
+        <source>Solar PV</source>
+        <translation>光伏</translation>
+    </message>
+    <message>
+        <source>Wind</source>
+        <translation>风电</translation>
+    </message>
+    <message>
+        <source>Hydro</source>
+        <translation>水电</translation>
+    </message>
+    <message>
+        <source>Electricity grid:</source>
+        <translation>电网：</translation>
+    </message>
+    <message>
+        <source>Green-power share (%):</source>
+        <translation>绿电比例（%）：</translation>
+    </message>
+    <message>
+        <source>Green-power source:</source>
+        <translation>绿电来源：</translation>
+    </message>
+    <message>
+        <source>Factory electricity (kWh per product):</source>
+        <translation>工厂用电（kWh/件产品）：</translation>
+    </message>
+    <message>
+        <source>Change production grid</source>
+        <translation>更改生产电网</translation>
+    </message>
+    <message>
+        <source>Change green-power source</source>
+        <translation>更改绿电来源</translation>
+    </message>
+    <message>
+        <source>Change factory electricity</source>
+        <translation>更改工厂用电</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>分销/运输阶段</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Distance (km)</source>
+        <translation>距离（km）</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Remove distribution leg</source>
+        <translation>删除运输段</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用阶段</translation>
+    </message>
+    <message>
+        <source>service life</source>
+        <translation>使用寿命</translation>
+    </message>
+    <message>
+        <source>Energy per year</source>
+        <translation>年能耗</translation>
+    </message>
+    <message>
+        <source>Operating modes</source>
+        <translation>运行模式</translation>
+    </message>
+    <message>
+        <source>kWh per year</source>
+        <translation>kWh/年</translation>
+    </message>
+    <message>
+        <source>Years of use:</source>
+        <translation>使用年限：</translation>
+    </message>
+    <message>
+        <source>Power (W)</source>
+        <translation>功率（W）</translation>
+    </message>
+    <message>
+        <source>Hours per year</source>
+        <translation>年运行小时数</translation>
+    </message>
+    <message>
+        <source>Remove operating mode</source>
+        <translation>删除运行模式</translation>
+    </message>
+    <message>
+        <source>Consumables per year:</source>
+        <translation>每年耗材：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Amount per year</source>
+        <translation>年用量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Remove consumable</source>
+        <translation>删除耗材</translation>
+    </message>
+    <message>
+        <source>Change use-phase grid</source>
+        <translation>更改使用阶段电网</translation>
+    </message>
+    <message>
+        <source>Change years of use</source>
+        <translation>更改使用年限</translation>
+    </message>
+    <message>
+        <source>Change use-phase energy</source>
+        <translation>更改使用阶段能耗</translation>
+    </message>
+    <message>
+        <source>End of life</source>
+        <translation>废弃处置阶段</translation>
+    </message>
+    <message>
+        <source>Region (end-of-life scenario):</source>
+        <translation>地区（废弃处置情景）：</translation>
+    </message>
+    <message>
+        <source>Transport to treatment (km):</source>
+        <translation>至处理设施运输距离（km）：</translation>
+    </message>
+    <message>
+        <source>Change end-of-life region</source>
+        <translation>更改废弃处置地区</translation>
+    </message>
+    <message>
+        <source>Change end-of-life transport</source>
+        <translation>更改废弃处置运输距离</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>{years} (service life)</source>
+        <translation>{years}（使用寿命）</translation>
+    </message>
+    <message>
+        <source>Enter a green-power share between 0 and 100 %.</source>
+        <translation>请输入 0 到 100 % 之间的绿电比例。</translation>
+    </message>
+    <message>
+        <source>Change green-power share</source>
+        <translation>更改绿电比例</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>请输入数字。</translation>
+    </message>
+    <message>
+        <source>Edit distribution leg</source>
+        <translation>编辑运输段</translation>
+    </message>
+    <message>
+        <source>Change transport mode</source>
+        <translation>更改运输方式</translation>
+    </message>
+    <message>
+        <source>Add distribution leg</source>
+        <translation>添加运输段</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Use operating modes</source>
+        <translation>改用运行模式</translation>
+    </message>
+    <message>
+        <source>Use energy per year</source>
+        <translation>改用年能耗</translation>
+    </message>
+    <message>
+        <source>Edit operating mode</source>
+        <translation>编辑运行模式</translation>
+    </message>
+    <message>
+        <source>Add operating mode</source>
+        <translation>添加运行模式</translation>
+    </message>
+    <message>
+        <source>standby</source>
+        <translation>待机</translation>
+    </message>
+    <message>
+        <source>Edit consumable</source>
+        <translation>编辑耗材</translation>
+    </message>
+    <message>
+        <source>Add consumable</source>
+        <translation>添加耗材</translation>
+    </message>
+    <message>
+        <source>consumable</source>
+        <translation>耗材</translation>
+    </message>
+    <message>
+        <source>Manufacturing</source>
+        <translation>生产制造阶段</translation>
+    </message>
+    <message>
+        <source>Total GWP100</source>
+        <translation>GWP100 总计</translation>
+    </message>
+</context>
+<context>
+    <name>LightLegend</name>
+    <message>
+        <source>meets the benchmark</source>
+        <translation>达到基准值</translation>
+    </message>
+    <message>
+        <source>part of the way</source>
+        <translation>部分达到</translation>
+    </message>
+    <message>
+        <source>scores 0</source>
+        <translation>得分为 0</translation>
+    </message>
+    <message>
+        <source>no benchmark in the profile</source>
+        <translation>评价配置中无基准值</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Green design</source>
+        <translation>绿色设计</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>设计变体</translation>
+    </message>
+    <message>
+        <source>Compare the baseline with its variants by part, stage and lever. Not built yet; the toolbar already switches between the project&apos;s designs.</source>
+        <translation>按零件、阶段和改进措施比较基准方案与各设计方案。尚未完成；工具栏已可在项目的各设计方案之间切换。</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>清单数据</translation>
+    </message>
+    <message>
+        <source>Evidence pack</source>
+        <translation>证据包</translation>
+    </message>
+    <message>
+        <source>A bilingual report, workbook and data for green design applications. This page arrives with the report module.</source>
+        <translation>用于绿色设计申报的双语报告、工作簿和数据。此页面将随报告模块提供。</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Design:</source>
+        <translation>设计方案：</translation>
+    </message>
+    <message>
+        <source>The baseline design or one of its variants</source>
+        <translation>基准方案或其设计变体之一</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Design</source>
+        <translation>设计方案(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;New Variant…</source>
+        <translation>新建设计变体(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Copy the shown design into a new variant</source>
+        <translation>将当前设计复制为新的设计变体</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Variant</source>
+        <translation>删除设计变体(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the shown variant</source>
+        <translation>删除当前显示的设计变体</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>Cradle-to-grave IPCC 2021 GWP100 of the shown design over its service life</source>
+        <translation>当前设计方案在整个使用寿命内从摇篮到坟墓的 IPCC 2021 GWP100</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准方案</translation>
+    </message>
+    <message>
+        <source>(read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <source>New variant</source>
+        <translation>新建设计变体</translation>
+    </message>
+    <message>
+        <source>Name of the variant (a copy of “{design}”):</source>
+        <translation>设计变体名称（复制自“{design}”）：</translation>
+    </message>
+    <message>
+        <source>Cannot add the variant</source>
+        <translation>无法添加设计变体</translation>
+    </message>
+    <message>
+        <source>Added the variant “{name}”</source>
+        <translation>已添加设计变体“{name}”</translation>
+    </message>
+    <message>
+        <source>Cannot delete the variant</source>
+        <translation>无法删除设计变体</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings</source>
+        <translation>无法保存设置</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of GreenDesign.</source>
+        <translation>新语言将在 GreenDesign 下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Cannot recover the copy</source>
+        <translation>无法恢复该副本</translation>
+    </message>
+    <message>
+        <source>Recovered the autosaved copy; save it to keep it.</source>
+        <translation>已恢复自动保存的副本；请保存以保留这些更改。</translation>
+    </message>
+    <message>
+        <source>Mass: {mass} kg</source>
+        <translation>质量：{mass} kg</translation>
+    </message>
+    <message>
+        <source>{count} parts</source>
+        <translation>{count} 个零件</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>GWP100: {value} kg CO2-eq</source>
+        <translation>GWP100：{value} kg CO2-eq</translation>
+    </message>
+</context>
+<context>
+    <name>NumberField</name>
+    <message>
+        <source>“{text}” is not a number.</source>
+        <translation>“{text}”不是数字。</translation>
+    </message>
+</context>
+<context>
+    <name>PartFieldsForm</name>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Mass per unit</source>
+        <translation>单件质量</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Recycled content</source>
+        <translation>再生料含量</translation>
+    </message>
+    <message>
+        <source>Scrap rate</source>
+        <translation>废料率</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Mass source</source>
+        <translation>质量来源</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>search: stainless, 不锈钢, PP …</source>
+        <translation>搜索：stainless、不锈钢、PP …</translation>
+    </message>
+</context>
+<context>
+    <name>PedigreeNames</name>
+    <message>
+        <source>reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <source>completeness</source>
+        <translation>完整性</translation>
+    </message>
+    <message>
+        <source>temporal correlation</source>
+        <translation>时间相关性</translation>
+    </message>
+    <message>
+        <source>geographical correlation</source>
+        <translation>地理相关性</translation>
+    </message>
+    <message>
+        <source>further technological correlation</source>
+        <translation>技术相关性</translation>
+    </message>
+    <message>
+        <source>Pedigree scores, 1 best to 5 worst: {names}</source>
+        <translation>数据质量谱系评分（1 最好，5 最差）：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductHeader</name>
+    <message>
+        <source>Functional unit</source>
+        <translation>功能单位</translation>
+    </message>
+    <message>
+        <source>Mass</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>Service life</source>
+        <translation>使用寿命</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>产品类别</translation>
+    </message>
+    <message>
+        <source>Model number</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Made in</source>
+        <translation>产地</translation>
+    </message>
+    <message>
+        <source>{years} years</source>
+        <translation>{years} 年</translation>
+    </message>
+    <message>
+        <source>{lines} part lines, {units} units</source>
+        <translation>{lines} 种零件，共 {units} 件</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPage</name>
+    <message>
+        <source>BOM editing</source>
+        <translation>物料清单编辑</translation>
+    </message>
+    <message>
+        <source>Bill of materials</source>
+        <translation>物料清单（BOM）</translation>
+    </message>
+    <message>
+        <source>Double-click or start typing to edit a cell (mass as “250 g”, recycled content in %); Ctrl+Z undoes.</source>
+        <translation>双击或直接输入即可编辑单元格（质量如“250 g”，再生料含量以 % 计）；Ctrl+Z 撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectActions</name>
+    <message>
+        <source>GreenDesign projects (*{suffix})</source>
+        <translation>GreenDesign 项目 (*{suffix})</translation>
+    </message>
+    <message>
+        <source>BOM tables (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>物料清单表格 (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start an empty project</source>
+        <translation>新建空项目</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a GreenDesign project file</source>
+        <translation>打开 GreenDesign 项目文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the project under a new name</source>
+        <translation>以新文件名保存项目</translation>
+    </message>
+    <message>
+        <source>&amp;Import BOM…</source>
+        <translation>导入物料清单(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read a bill of materials from CSV or Excel</source>
+        <translation>从 CSV 或 Excel 读取物料清单</translation>
+    </message>
+    <message>
+        <source>&amp;Export BOM…</source>
+        <translation>导出物料清单(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the shown design&apos;s BOM to CSV or Excel</source>
+        <translation>将当前设计的物料清单写入 CSV 或 Excel</translation>
+    </message>
+    <message>
+        <source>Untitled product</source>
+        <translation>未命名产品</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>已打开 {path}</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Cannot save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Replaced the BOM of {design} from {file}</source>
+        <translation>已用 {file} 替换 {design} 的物料清单</translation>
+    </message>
+    <message>
+        <source>Cannot use the imported BOM</source>
+        <translation>无法使用导入的物料清单</translation>
+    </message>
+    <message>
+        <source>Export BOM</source>
+        <translation>导出物料清单</translation>
+    </message>
+    <message>
+        <source>BOM export is not available in this build: {error}</source>
+        <translation>此版本无法导出物料清单：{error}</translation>
+    </message>
+    <message>
+        <source>Cannot export the BOM</source>
+        <translation>无法导出物料清单</translation>
+    </message>
+    <message>
+        <source>Exported the BOM to {path}</source>
+        <translation>已将物料清单导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDocument</name>
+    <message>
+        <source>Import BOM</source>
+        <translation>导入物料清单</translation>
+    </message>
+    <message>
+        <source>A design named “{name}” already exists.</source>
+        <translation>名为“{name}”的设计方案已存在。</translation>
+    </message>
+    <message>
+        <source>Choose another name for the variant.</source>
+        <translation>请为设计变体另取一个名称。</translation>
+    </message>
+    <message>
+        <source>Add variant “{name}”</source>
+        <translation>添加设计变体“{name}”</translation>
+    </message>
+    <message>
+        <source>The baseline design cannot be deleted.</source>
+        <translation>基准方案不能删除。</translation>
+    </message>
+    <message>
+        <source>Variant “{name}” cannot be deleted: {others} are based on it.</source>
+        <translation>设计变体“{name}”不能删除：{others} 基于它创建。</translation>
+    </message>
+    <message>
+        <source>Delete those variants first.</source>
+        <translation>请先删除这些设计变体。</translation>
+    </message>
+    <message>
+        <source>Variant “{name}” is the project&apos;s reference design.</source>
+        <translation>设计变体“{name}”是项目的参照方案。</translation>
+    </message>
+    <message>
+        <source>Choose another reference design first.</source>
+        <translation>请先选择其他参照方案。</translation>
+    </message>
+    <message>
+        <source>Delete variant “{name}”</source>
+        <translation>删除设计变体“{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <source>Method:</source>
+        <translation>评价方法：</translation>
+    </message>
+    <message>
+        <source>Check with Brightway</source>
+        <translation>用 Brightway 校核</translation>
+    </message>
+    <message>
+        <source>Solve this design again with Brightway on the full technosphere (slower) and compare the total</source>
+        <translation>用 Brightway 在完整技术圈上重新求解此设计方案（较慢）并比较总量</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>By life cycle stage</source>
+        <translation>按生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Largest contributors</source>
+        <translation>主要贡献项</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>过程</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>影响值</translation>
+    </message>
+    <message>
+        <source>Share of total (%)</source>
+        <translation>占总量比例（%）</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>基本流</translation>
+    </message>
+    <message>
+        <source>Compartment</source>
+        <translation>环境介质</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>特征化因子</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>过程</translation>
+    </message>
+    <message>
+        <source>Elementary flows</source>
+        <translation>基本流</translation>
+    </message>
+    <message>
+        <source>Inventory (LCI)</source>
+        <translation>清单（LCI）</translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation>不确定性</translation>
+    </message>
+    <message>
+        <source>Setting up the local inventory…</source>
+        <translation>正在配置本地清单数据库…</translation>
+    </message>
+    <message>
+        <source>The results cannot be computed.</source>
+        <translation>无法计算结果。</translation>
+    </message>
+    <message>
+        <source>Open or create a project to see its results.</source>
+        <translation>请先打开或新建项目以查看结果。</translation>
+    </message>
+    <message>
+        <source>Add parts to the BOM to see results</source>
+        <translation>请在物料清单中添加零件以查看结果</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基准方案</translation>
+    </message>
+    <message>
+        <source>{product} ({design}) · {family}: {category} · per {unit_of_function}</source>
+        <translation>{product}（{design}）· {family}：{category} · 功能单位：{unit_of_function}</translation>
+    </message>
+    <message>
+        <source>{value} {unit} per year over {years} years</source>
+        <translation>{years} 年使用期内每年 {value} {unit}</translation>
+    </message>
+    <message>
+        <source>Credits beyond the system boundary (recycling and energy recovery, module D): {value} {unit}, not included in the total.</source>
+        <translation>超出系统边界的环境效益（回收利用和能量回收，D模块）：{value} {unit}，未计入总量。</translation>
+    </message>
+    <message>
+        <source>Greenhouse-gas-only data: {count} datasets ({names}) give greenhouse gases only, together {share} of GWP100. Categories other than climate change leave out their other emissions and are incomplete.</source>
+        <translation>仅温室气体数据：{count} 个数据集（{names}）仅提供温室气体排放，合计占 GWP100 的 {share}。气候变化以外的影响类别未包含这些数据集的其他排放，结果不完整。</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>另有 {count} 项</translation>
+    </message>
+    <message>
+        <source>Data gaps: {count} references have no inventory data and are left out ({share} of the product mass): {items}.</source>
+        <translation>数据缺口：{count} 项引用没有清单数据，未计入（占产品质量的 {share}）：{items}。</translation>
+    </message>
+    <message>
+        <source>material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation>工艺</translation>
+    </message>
+    <message>
+        <source>consumable</source>
+        <translation>耗材</translation>
+    </message>
+    <message>
+        <source>electricity, {grid}</source>
+        <translation>电力，{grid}</translation>
+    </message>
+    <message>
+        <source>Raw materials</source>
+        <translation>原材料获取阶段</translation>
+    </message>
+    <message>
+        <source>Manufacturing</source>
+        <translation>生产制造阶段</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>分销/运输阶段</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用阶段</translation>
+    </message>
+    <message>
+        <source>End of life</source>
+        <translation>废弃处置阶段</translation>
+    </message>
+    <message>
+        <source>Replacement parts</source>
+        <translation>更换零件</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>电力</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>运输</translation>
+    </message>
+    <message>
+        <source>Consumables</source>
+        <translation>耗材</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>处理处置</translation>
+    </message>
+    <message>
+        <source>Credits (not in total)</source>
+        <translation>D模块效益（不计入总量）</translation>
+    </message>
+    <message>
+        <source>{name} ({id}): click to select it in the BOM</source>
+        <translation>{name}（{id}）：点击可在物料清单中选中</translation>
+    </message>
+    <message>
+        <source>Parts carry {share} of the total; the rest (use-phase energy, distribution, factory energy) belongs to the product as a whole. Click a bar to select the part.</source>
+        <translation>零件占总量的 {share}；其余部分（使用阶段能耗、分销运输、工厂能耗）归属于整个产品。点击条形可选中对应零件。</translation>
+    </message>
+    <message>
+        <source>Materials with their production, transport, end of life and replacements.</source>
+        <translation>各材料含其生产、运输、废弃处置和更换的影响。</translation>
+    </message>
+    <message>
+        <source>Loading the characterisation factors…</source>
+        <translation>正在加载特征化因子…</translation>
+    </message>
+    <message>
+        <source>{count} elementary flows contribute to {category} ({unit}).</source>
+        <translation>共有 {count} 个基本流对 {category}（{unit}）有贡献。</translation>
+    </message>
+    <message>
+        <source>Solving with Brightway…</source>
+        <translation>正在用 Brightway 求解…</translation>
+    </message>
+    <message>
+        <source>Brightway: {value} {unit} (relative difference {diff})</source>
+        <translation>Brightway：{value} {unit}（相对差异 {diff}）</translation>
+    </message>
+    <message>
+        <source>Brightway check failed: {message}</source>
+        <translation>Brightway 校核失败：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>GreenDesign</source>
+        <translation>GreenDesign 绿色设计</translation>
+    </message>
+    <message>
+        <source>Green product design and cradle-to-grave life cycle assessment</source>
+        <translation>绿色产品设计与从摇篮到坟墓的生命周期评价</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Demo products</source>
+        <translation>示例产品</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>最近打开的文件</translation>
+    </message>
+    <message>
+        <source>No demo products are installed.</source>
+        <translation>未安装示例产品。</translation>
+    </message>
+    <message>
+        <source>No recent files yet.</source>
+        <translation>还没有最近打开的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionTableModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation>改进建议</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>Index change (points)</source>
+        <translation>指数变化（分）</translation>
+    </message>
+    <message>
+        <source>GWP change (kg CO2-eq)</source>
+        <translation>GWP 变化（kg CO2-eq）</translation>
+    </message>
+</context>
+<context>
+    <name>UncertaintyPanel</name>
+    <message>
+        <source>Run Monte Carlo</source>
+        <translation>运行蒙特卡洛模拟</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Iterations:</source>
+        <translation>迭代次数：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Distribution of the total</source>
+        <translation>总量分布</translation>
+    </message>
+    <message>
+        <source>Sensitivity: each parameter at its 2.5 % and 97.5 % values, the others fixed</source>
+        <translation>敏感性分析（龙卷风图）：各参数分别取 2.5 % 和 97.5 % 分位值，其他参数固定</translation>
+    </message>
+    <message>
+        <source>Background datasets vary with their data quality (pedigree); part masses, service life, use-phase energy and end-of-life shares with their own distributions. The same seed gives the same draws.</source>
+        <translation>背景数据集按其数据质量（谱系矩阵）变化；零件质量、使用寿命、使用阶段能耗和废弃处置比例按各自的分布变化。相同的随机种子得到相同的抽样结果。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Sampling… {percent}</source>
+        <translation>正在抽样… {percent}</translation>
+    </message>
+    <message>
+        <source>{n} iterations, seed {seed}</source>
+        <translation>{n} 次迭代，随机种子 {seed}</translation>
+    </message>
+    <message>
+        <source>Monte Carlo failed: {message}</source>
+        <translation>蒙特卡洛模拟失败：{message}</translation>
+    </message>
+    <message>
+        <source>Monte Carlo cancelled.</source>
+        <translation>已取消蒙特卡洛模拟。</translation>
+    </message>
+    <message>
+        <source>The design changed since the last run: run again to update the distribution.</source>
+        <translation>自上次运行以来设计已更改：请重新运行以更新分布。</translation>
+    </message>
+    <message>
+        <source>Run Monte Carlo to see how uncertain the total is.</source>
+        <translation>运行蒙特卡洛模拟，查看总量的不确定性。</translation>
+    </message>
+    <message>
+        <source>2.5 %</source>
+        <translation>2.5 %</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>97.5 %</source>
+        <translation>97.5 %</translation>
+    </message>
+    <message>
+        <source>deterministic</source>
+        <translation>确定性结果</translation>
+    </message>
+    <message>
+        <source>Mean {mean}, median {median}, standard deviation {sd} {unit} (coefficient of variation {cv}); 95 % interval {low} – {high} {unit}; deterministic result {det} {unit}.</source>
+        <translation>平均值 {mean}，中位数 {median}，标准差 {sd} {unit}（变异系数 {cv}）；95 % 区间 {low} – {high} {unit}；确定性结果 {det} {unit}。</translation>
+    </message>
+    <message>
+        <source>low value</source>
+        <translation>低值</translation>
+    </message>
+    <message>
+        <source>high value</source>
+        <translation>高值</translation>
+    </message>
+    <message>
+        <source>mass: {part}</source>
+        <translation>质量：{part}</translation>
+    </message>
+    <message>
+        <source>service life</source>
+        <translation>使用寿命</translation>
+    </message>
+    <message>
+        <source>use-phase energy</source>
+        <translation>使用阶段能耗</translation>
+    </message>
+</context>
 </TS>
