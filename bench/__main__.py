@@ -45,6 +45,9 @@ def main() -> int:
         from bench.lca import run as bench_lca
 
         bench_lca(Path(tmp))
+        from bench.ui import run as bench_ui
+
+        bench_ui()
     return 0
 
 

@@ -11,6 +11,7 @@ thread. Optional GWP factors (material code -> kg CO2-eq per kg) arrive with
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -80,6 +81,7 @@ class GreenDesignPage(QWidget):
 
     scoresUpdated = Signal()
     statusMessage = Signal(str)
+    _suggestionsFound = Signal(int, object)  # generation, list of suggestion dicts
 
     def __init__(self, document: ProjectDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,7 +93,10 @@ class GreenDesignPage(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.recompute)
+        self._timer.timeout.connect(lambda: self.recompute(suggestions_in_background=True))
+        self._dirty = True
+        self._generation = 0
+        self._suggestionsFound.connect(self._suggestions_found)
         self._build()
         document.productChanged.connect(self.schedule)
         document.designChanged.connect(lambda _name: self.schedule())
@@ -289,21 +294,41 @@ class GreenDesignPage(QWidget):
         self.profile_combo.setCurrentIndex(index)
 
     def schedule(self) -> None:
-        """Score again shortly (edits in quick succession are scored once)."""
-        self._timer.start()
+        """Score again shortly (edits in quick succession are scored once).
 
-    def recompute(self) -> None:
-        """Score the shown design now and show the result."""
+        A hidden page only remembers that it is out of date and scores when it is
+        shown: scoring a large BOM takes a noticeable time.
+        """
+        self._dirty = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._dirty:
+            self._timer.start()
+
+    def recompute(self, suggestions_in_background: bool = False) -> None:
+        """Score the shown design now and show the result.
+
+        The improvement suggestions re-score a copy of the design per candidate
+        change; with ``suggestions_in_background`` (the page's own refreshes)
+        they are found in a worker thread and shown when ready.
+        """
         self._timer.stop()
+        self._dirty = False
+        self._generation += 1
         project = self.document.project
         if project is None:
             self.result = None
             self._clear()
             return
         gwp = self._safe_lookup() if self._gwp_lookup is not None else None
+        profile = self.profile_combo.currentData() or None
+        design = self.document.design_name
         try:
-            result = score_json(project, self.document.design_name, gwp,
-                                profile=self.profile_combo.currentData() or None)
+            result = score_json(project, design, gwp, profile=profile,
+                                suggestions=not suggestions_in_background)
         except GreenDesignError as exc:
             self.result = None
             self._clear()
@@ -315,6 +340,28 @@ class GreenDesignPage(QWidget):
         self.result = result
         self._show(result)
         self.scoresUpdated.emit()
+        if suggestions_in_background:
+            self._find_suggestions(project.model_copy(deep=True), design, gwp, profile)
+
+    def _find_suggestions(self, project, design, gwp, profile) -> None:
+        generation = self._generation
+        self.statusMessage.emit(self.tr("Finding improvements…"))
+
+        def work() -> None:
+            try:
+                found = score_json(project, design, gwp, profile=profile)["suggestions"]
+            except Exception:  # noqa: BLE001 - scores are already shown; log and move on
+                log.exception("improvement suggestions failed")
+                found = []
+            self._suggestionsFound.emit(generation, found)
+
+        threading.Thread(target=work, name="suggestions", daemon=True).start()
+
+    def _suggestions_found(self, generation: int, found: list) -> None:
+        if generation != self._generation or self.result is None:
+            return  # the design changed meanwhile: a newer search is under way
+        self.result["suggestions"] = found
+        self._show_suggestions(found)
 
     def apply_suggestion(self, row: int | None = None) -> str | None:
         """Add a variant of the shown design with suggestion ``row`` (default: the selected

@@ -135,7 +135,8 @@ class PreviewModel(QAbstractTableModel):
             return str(self.row_numbers[section])
         header = self.headers[section]
         column = self.mapping.get(header)
-        return f"{header}\n\u2192 {column}" if column else f"{header}\n({self.tr('ignored')})"
+        ignored = self.tr("ignored")
+        return f"{header}\n\u2192 {column}" if column else f"{header}\n({ignored})"
 
 
 class ImportBomDialog(QDialog):

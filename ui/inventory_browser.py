@@ -50,6 +50,7 @@ from greendesign.inventory.catalogue import Catalogue, Entry, load_catalogue, no
 from greendesign.inventory.datasets import FACTORY_ELECTRICITY, Dataset, load_datasets, load_uslci
 from ui.errors import error_summary
 from ui.formatting import format_number
+from ui.i18n import _tr
 from ui.scorecards import ui_language
 
 log = logging.getLogger("greendesign.ui")
@@ -456,7 +457,7 @@ class InventoryBrowser(QWidget):
             other = row.entry.name_en if language == "zh" else row.entry.name_zh
             if other:
                 parts.append(f" \u00b7 {esc(other)}")
-        parts.append(f" \u00b7 {esc(self.tr('per {unit}').format(unit=ds.unit))}</p>")
+        parts.append(f" \u00b7 {esc(_tr('per {unit}').format(unit=ds.unit))}</p>")
         if ds.ghg_only or ds.ghg_only_sources:
             text = (self.tr("GHG-only data: this dataset rests only on greenhouse-gas factors "
                             "({sources}); every impact category other than climate change is "
@@ -466,7 +467,7 @@ class InventoryBrowser(QWidget):
             parts.append("<p style='background:#fff4d6; padding:4px; border:1px solid #e0c36a'>"
                          + esc(text.format(sources=", ".join(ds.ghg_only_sources))) + "</p>")
 
-        parts.append(f"<h4>{esc(self.tr('Provenance'))}</h4><table cellspacing='0' "
+        parts.append(f"<h4>{esc(_tr('Provenance'))}</h4><table cellspacing='0' "
                      "cellpadding='2'>")
         names = PedigreeNames().names()
         pedigree = "; ".join(f"{name} {score}" for name, score in zip(names, ds.pedigree,
@@ -480,12 +481,12 @@ class InventoryBrowser(QWidget):
                          f"{esc(caption)}</td><td>{esc(value)}</td></tr>")
         parts.append("</table>")
 
-        parts.append(f"<h4>{esc(self.tr('Recipe per {unit}').format(unit=ds.unit))}</h4>")
+        parts.append(f"<h4>{esc(_tr('Recipe per {unit}').format(unit=ds.unit))}</h4>")
         parts.append("<table cellspacing='0' cellpadding='2' width='100%'>"
-                     f"<tr style='background:#eef2ee'><th align='left'>{esc(self.tr('Input'))}"
-                     f"</th><th align='right'>{esc(self.tr('Amount'))}</th>"
-                     f"<th align='left'>{esc(self.tr('Unit'))}</th>"
-                     f"<th align='left'>{esc(self.tr('Note'))}</th></tr>")
+                     f"<tr style='background:#eef2ee'><th align='left'>{esc(_tr('Input'))}"
+                     f"</th><th align='right'>{esc(_tr('Amount'))}</th>"
+                     f"<th align='left'>{esc(_tr('Unit'))}</th>"
+                     f"<th align='left'>{esc(_tr('Note'))}</th></tr>")
         for line in ds.lines:
             label, unit = self._input_label(line.prefix, line.target)
             parts.append(f"<tr><td>{esc(label)}</td><td align='right'>"
@@ -501,7 +502,7 @@ class InventoryBrowser(QWidget):
             factory = self.tr("Factory electricity: none.")
         parts.append(f"<p>{esc(factory)}</p>")
 
-        parts.append(f"<h4>{esc(self.tr('Cradle-to-gate impacts per {unit}').format(unit=ds.unit))}"
+        parts.append(f"<h4>{esc(_tr('Cradle-to-gate impacts per {unit}').format(unit=ds.unit))}"
                      "</h4>")
         parts.append(self._impacts_html(ds))
         return "".join(parts)
@@ -554,9 +555,9 @@ class InventoryBrowser(QWidget):
                 "This dataset is not in the local inventory; set the inventory up again.")) + \
                 "</p>"
         rows = ["<table cellspacing='0' cellpadding='2' width='100%'>"
-                f"<tr style='background:#eef2ee'><th align='left'>{esc(self.tr('Method'))}</th>"
-                f"<th align='right'>{esc(self.tr('Value'))}</th>"
-                f"<th align='left'>{esc(self.tr('Unit'))}</th></tr>"]
+                f"<tr style='background:#eef2ee'><th align='left'>{esc(_tr('Method'))}</th>"
+                f"<th align='right'>{esc(_tr('Value'))}</th>"
+                f"<th align='left'>{esc(_tr('Unit'))}</th></tr>"]
         for method in default_methods(bg):
             row = bg.method_row.get(tuple(method))
             if row is None:
@@ -570,7 +571,7 @@ class InventoryBrowser(QWidget):
             shown = self.tr("not covered") if not_covered else format_number(value)
             rows.append(f"<tr><td title='{esc(' | '.join(method))}'>{esc(label)}</td>"
                         f"<td align='right'>{esc(shown)}</td><td>"
-                        f"{esc(self.tr('{unit} per {per}').format(unit=unit, per=ds.unit))}"
+                        f"{esc(_tr('{unit} per {per}').format(unit=unit, per=ds.unit))}"
                         "</td></tr>")
         rows.append("</table>")
         return "".join(rows)
@@ -581,3 +582,11 @@ class InventoryBrowser(QWidget):
             if shown == tuple(method):
                 return value, unit
         return None
+
+
+def _f_string_labels() -> tuple[str, ...]:
+    """Never called: lists the labels used inside f-strings above, where lupdate does not
+    look, so that they are extracted into the translation file (empty context)."""
+    return (_tr("per {unit}"), _tr("Provenance"), _tr("Recipe per {unit}"), _tr("Input"),
+            _tr("Amount"), _tr("Unit"), _tr("Note"), _tr("Cradle-to-gate impacts per {unit}"),
+            _tr("Method"), _tr("Value"), _tr("{unit} per {per}"))

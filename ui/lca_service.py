@@ -30,7 +30,7 @@ from ui.errors import error_summary
 
 log = logging.getLogger("greendesign.ui")
 
-DEBOUNCE_MS = 50
+DEBOUNCE_MS = 10
 """Delay between the last change of the design and its new assessment."""
 
 Work = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
@@ -238,13 +238,13 @@ class LcaService(QObject):
     @Slot()
     def recompute(self) -> None:
         """Assess the shown design now (fast path, GUI thread) and tell the observers."""
-        from greendesign.lca.engine import assess
-
         self._timer.stop()
         product = self.document.product
         if product is None or self.background is None:
             self._publish(None, "")
             return
+        from greendesign.lca.engine import assess  # after the inventory is ready: pandas
+
         try:
             result = assess(product, list(self.background.methods),
                             variant=self.document.design_name,
@@ -272,9 +272,11 @@ class LcaService(QObject):
     @property
     def gwp100(self) -> float | None:
         """IPCC 2021 GWP100 total of the current result, kg CO2-eq (None without one)."""
+        if self.result is None:
+            return None
         from greendesign.lca.engine import GWP100
 
-        if self.result is None or GWP100 not in self.result.methods:
+        if GWP100 not in self.result.methods:
             return None
         return float(self.result.total[self.result.methods.index(GWP100)])
 

@@ -101,10 +101,14 @@ class FrameTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = columns
         self.frame = pd.DataFrame(columns=[c[0] for c in columns])
+        self._values: list = [[] for _ in columns]  # column-wise, for fast cell access
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
         self.frame = frame.reset_index(drop=True)
+        self._values = [self.frame[key].to_numpy() if key in self.frame else
+                        np.full(len(self.frame), "", dtype=object)
+                        for key, _header, _numeric in self.columns]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -116,8 +120,8 @@ class FrameTableModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        key, _header, numeric = self.columns[index.column()]
-        value = self.frame.iloc[index.row()][key]
+        _key, _header, numeric = self.columns[index.column()]
+        value = self._values[index.column()][index.row()]
         if role == self.SORT_ROLE:
             return float(value) if numeric else str(value)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -720,7 +724,9 @@ class ResultsPage(QWidget):
         result = self.result
         j = result.methods.index(self.method)
         lines = result.lines
-        groups = lines["kind"].map(self._kind_group).to_numpy()
+        kinds = lines["kind"].to_numpy()
+        group_of = {kind: self._kind_group(kind) for kind in dict.fromkeys(kinds)}
+        groups = np.array([group_of[kind] for kind in kinds], dtype=object)
         stages = lines["stage"].to_numpy()
         series: dict[str, list[float]] = {}
         for group in dict.fromkeys(groups):

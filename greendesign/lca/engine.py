@@ -103,18 +103,19 @@ class Result:
 
     def by_part(self, rollup: bool = True) -> pd.DataFrame:
         """Score of every part and assembly (``rollup``: assemblies include their children)."""
-        own = self._group("part_id", (self.lines["part_id"] != "").to_numpy())
         tree = self.model.tree
         index = list(tree)
-        values = np.zeros((len(index), len(self.methods)))
         pos = {pid: i for i, pid in enumerate(index)}
-        for pid, row in own.iterrows():
-            values[pos[pid]] += row.to_numpy()
-            if rollup:
+        values = np.zeros((len(index), len(self.methods)))
+        rows = np.fromiter((pos.get(line.part_id, -1) for line in self.model.lines),
+                           dtype=np.intp, count=len(self.model.lines))
+        keep = self._in_total & (rows >= 0)
+        np.add.at(values, rows[keep], self.scores[keep])
+        if rollup:  # children come after their parent in the tree: add up from the bottom
+            for pid in reversed(index):
                 parent = tree[pid][1]
-                while parent:
-                    values[pos[parent]] += row.to_numpy()
-                    parent = tree[parent][1]
+                if parent:
+                    values[pos[parent]] += values[pos[pid]]
         frame = self._frame(values, pd.Index(index, name="part_id"))
         frame.insert(0, "name", [tree[p][0] for p in index])
         frame.insert(1, "parent", [tree[p][1] for p in index])

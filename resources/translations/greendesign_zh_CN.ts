@@ -397,6 +397,50 @@
         <source>Add variant “{name}”</source>
         <translation>添加设计变体“{name}”</translation>
     </message>
+    <message>
+        <source>per {unit}</source>
+        <translation>每{unit}</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Recipe per {unit}</source>
+        <translation>每{unit}的组成</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Cradle-to-gate impacts per {unit}</source>
+        <translation>每{unit}的从摇篮到大门影响</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>{unit} per {per}</source>
+        <translation>{unit}/{per}</translation>
+    </message>
 </context>
 <context>
     <name>AutosaveController</name>
@@ -839,6 +883,10 @@
     <message>
         <source>The design cannot be scored: {error}</source>
         <translation>无法对该设计方案评分：{error}</translation>
+    </message>
+    <message>
+        <source>Finding improvements…</source>
+        <translation>正在查找改进建议…</translation>
     </message>
     <message>
         <source>Baseline</source>
@@ -1849,6 +1897,13 @@
     <message>
         <source>Pedigree scores, 1 best to 5 worst: {names}</source>
         <translation>数据质量谱系评分（1 最好，5 最差）：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>ignored</source>
+        <translation>已忽略</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,8 @@ def test_profile_can_be_chosen(qtbot, document):
 
 def test_edits_are_scored_again_debounced(qtbot, document):
     page = open_page(qtbot, document, kettle_path())
+    page.show()
+    qtbot.waitExposed(page)
     before = page.result["mass_kg"]
     product = document.product.model_copy(deep=True)
     part = next(p for p, _count in iter_parts(product.bom))
@@ -195,3 +197,20 @@ def test_no_project_shows_nothing(qtbot, document):
     assert page.result is None
     assert not page.apply_button.isEnabled()
     assert page.apply_suggestion(0) is None
+
+
+def test_hidden_page_scores_when_shown_and_finds_suggestions_in_the_background(qtbot,
+                                                                             document):
+    page = open_page(qtbot, document, kettle_path())
+    expected = score_json(document.project, BASELINE)
+    product = document.product.model_copy(deep=True)
+    next(p for p, _count in iter_parts(product.bom)).mass_kg *= 2
+    document.put_product(BASELINE, product)
+    document.productChanged.emit()
+    qtbot.wait(300)
+    assert page.result["mass_kg"] == pytest.approx(expected["mass_kg"])  # hidden: not yet
+    with qtbot.waitSignal(page.scoresUpdated, timeout=5000):
+        page.show()
+    assert page.result["mass_kg"] > expected["mass_kg"]
+    qtbot.waitUntil(lambda: page.suggestion_model.rowCount() > 0, timeout=20000)
+    assert page.result["suggestions"] == score_json(document.project, BASELINE)["suggestions"]
