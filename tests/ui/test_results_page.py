@@ -17,6 +17,7 @@ from greendesign.io.project_file import load_project
 from greendesign.lca.background import load_background
 from greendesign.lca.engine import GWP100, assess, method_label
 from greendesign.model import Product, Project
+from greendesign.model.part import iter_parts
 from ui.document import ProjectDocument
 from ui.formatting import format_number
 from ui.lca_service import LcaJob, LcaService, ServiceState
@@ -200,3 +201,36 @@ def test_core_error_is_shown_inline(kettle, qtbot):
                           check_params_cb=lambda result: result is not None):
         document.put_product(document.design_name, product)
     assert page.stack.currentIndex() == 1
+
+
+def test_editing_a_mass_in_the_bom_moves_the_total_by_the_part_share(kettle, qtbot):
+    """The cell edit goes through the real BOM editor; every line of a part whose processes
+    take the part's own mass scales with that mass, so the total moves by the part's old
+    contribution times (new mass / old mass - 1), plus the distribution of the heavier
+    product (its stage scales with the product mass). Undo restores the total."""
+    from ui.product_page import ProductPage
+
+    document, service, _page = kettle
+    product_page = ProductPage(document)
+    qtbot.addWidget(product_page)
+    with qtbot.waitSignal(service.resultChanged, timeout=10_000):
+        document.projectReplaced.emit()  # the new page shows the open project
+    result = service.result
+    part, count = next((p, n) for p, n in iter_parts(document.product.bom)
+                       if p.processes and all(u.amount is None for u in p.processes)
+                       and not p.eol_override)
+    column = " | ".join(GWP100)
+    share = float(result.by_part(rollup=False).loc[part.id, column])
+    distribution = float(result.by_stage().loc["distribution", column])
+    product_mass = document.product.mass_kg
+    old_mass = part.mass_kg
+    before = service.gwp100
+    assert share > 0
+    with qtbot.waitSignal(service.resultChanged, timeout=10_000):
+        product_page.editor.set_fields(part.id, {"mass_kg": old_mass * 1.5})
+    heavier = (product_mass + 0.5 * old_mass * count) / product_mass
+    assert service.gwp100 == pytest.approx(
+        before + share * 0.5 + distribution * (heavier - 1.0), rel=1e-9)
+    with qtbot.waitSignal(service.resultChanged, timeout=10_000):
+        document.undo_stack.undo()
+    assert service.gwp100 == pytest.approx(before, rel=1e-12)
