@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -52,6 +51,7 @@ from ui.errors import error_summary
 from ui.formatting import format_number
 from ui.i18n import _tr
 from ui.scorecards import ui_language
+from ui.table_models import ListTableModel
 
 log = logging.getLogger("greendesign.ui")
 
@@ -144,38 +144,30 @@ def search_rows(rows: list[DatasetRow], text: str) -> list[DatasetRow]:
     return [item[2] for item in ranked]
 
 
-class DatasetTableModel(QAbstractTableModel):
+class DatasetTableModel(ListTableModel):
     """The datasets found: code, name, unit, geography, year, quality, flags."""
 
     COLUMNS = ("code", "name", "unit", "geography", "year", "quality", "ghg_only", "proxy")
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[DatasetRow] = []
+        super().__init__((self.tr("Code"), self.tr("Name"), self.tr("Unit"),
+                          self.tr("Geography"), self.tr("Year"), self.tr("Pedigree"),
+                          self.tr("GHG-only"), self.tr("Proxy")), parent)
         self.language = ui_language()
-        self._headers = (self.tr("Code"), self.tr("Name"), self.tr("Unit"),
-                         self.tr("Geography"), self.tr("Year"), self.tr("Pedigree"),
-                         self.tr("GHG-only"), self.tr("Proxy"))
+
+    @property
+    def rows(self) -> list[DatasetRow]:
+        return self.items
 
     def set_rows(self, rows: list[DatasetRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        self.set_items(rows)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
                 and self.COLUMNS[section] == "quality":
             return PedigreeNames().tooltip()
-        return None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -17,12 +17,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
 from greendesign.scoring.index import GROUP_NAMES
 from ui.formatting import format_number
+from ui.table_models import ListTableModel
 
 GREEN, AMBER, RED, NONE = "green", "amber", "red", "none"
 _Index = QModelIndex | QPersistentModelIndex
@@ -163,38 +164,26 @@ def benchmark_text(indicator: dict[str, Any]) -> str:
     return f"{sign} {format_number(indicator['benchmark'])}"
 
 
-class IndicatorTableModel(QAbstractTableModel):
+class IndicatorTableModel(ListTableModel):
     """The indicators of the green design index, one row each (read-only)."""
 
     COLUMNS = ("group", "indicator", "value", "unit", "benchmark", "score", "weight",
                "evidence", "source")
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.indicators: list[dict[str, Any]] = []
+        super().__init__((self.tr("Group"), self.tr("Indicator"), self.tr("Value"),
+                          self.tr("Unit"), self.tr("Benchmark"), self.tr("Score"),
+                          self.tr("Weight"), self.tr("Evidence"), self.tr("Source")), parent)
         self.language = "en"
-        self._headers = (self.tr("Group"), self.tr("Indicator"), self.tr("Value"),
-                         self.tr("Unit"), self.tr("Benchmark"), self.tr("Score"),
-                         self.tr("Weight"), self.tr("Evidence"), self.tr("Source"))
+
+    @property
+    def indicators(self) -> list[dict[str, Any]]:
+        return self.items
 
     def set_indicators(self, indicators: list[dict[str, Any]], language: str = "en") -> None:
         """Show the ``indicators`` list of a ``score_json`` index result."""
-        self.beginResetModel()
-        self.indicators = list(indicators)
         self.language = language
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else len(self.indicators)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+        self.set_items(indicators)
 
     def _text(self, item: dict[str, Any], column: str) -> str:
         zh = self.language == "zh"
@@ -241,33 +230,22 @@ class IndicatorTableModel(QAbstractTableModel):
         return None
 
 
-class SuggestionTableModel(QAbstractTableModel):
+class SuggestionTableModel(ListTableModel):
     """Improvement suggestions ranked by their effect on the index, then on GWP."""
 
     COLUMNS = ("rank", "description", "parts", "index_change", "gwp_change_kg")
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.suggestions: list[dict[str, Any]] = []
-        self._headers = (self.tr("#"), self.tr("Improvement"), self.tr("Parts"),
-                         self.tr("Index change (points)"), self.tr("GWP change (kg CO2-eq)"))
+        super().__init__((self.tr("#"), self.tr("Improvement"), self.tr("Parts"),
+                          self.tr("Index change (points)"), self.tr("GWP change (kg CO2-eq)")),
+                         parent)
+
+    @property
+    def suggestions(self) -> list[dict[str, Any]]:
+        return self.items
 
     def set_suggestions(self, suggestions: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.suggestions = list(suggestions)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.suggestions)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+        self.set_items(suggestions)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
