@@ -50,7 +50,7 @@ from greendesign.inventory.datasets import FACTORY_ELECTRICITY, Dataset, load_da
 from ui.errors import error_summary
 from ui.formatting import format_number
 from ui.i18n import _tr
-from ui.scorecards import ui_language
+from ui.material_names import ui_language
 from ui.table_models import ListTableModel
 
 log = logging.getLogger("greendesign.ui")

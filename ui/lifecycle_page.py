@@ -43,8 +43,7 @@ from greendesign.model import Product
 from greendesign.model.vocab import GreenPowerSource, TransportMode
 from ui.edit_commands import ReplaceProductCommand
 from ui.formatting import format_number, parse_number
-from ui.material_names import dataset_name
-from ui.results_page import location_names, ui_language
+from ui.material_names import dataset_name, location_names, ui_language
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 ERROR_BRUSH = QBrush(QColor("#fdecea"))

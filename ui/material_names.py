@@ -60,3 +60,20 @@ def dataset_label(code: str, language: str = "en") -> str:
     """``"Stainless steel 304 (steel_stainless_304)"``, or the bare code if not catalogued."""
     name = dataset_name(code, language)
     return f"{name} ({code})" if name and name != code else code
+
+
+def ui_language() -> str:
+    """``"zh"`` when the interface runs in Chinese, else ``"en"``."""
+    from PySide6.QtCore import QLocale
+
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def location_names(kind: str) -> list[tuple[str, str]]:
+    """``(code, name)`` of the catalogue's locations of ``kind`` (``grid``,
+    ``eol_region``, ``renewable``), named in the interface language."""
+    cat = catalogue()
+    if cat is None:
+        return []
+    zh = ui_language() == "zh"
+    return [(e.code, e.name_zh if zh and e.name_zh else e.name_en) for e in cat.entries(kind)]

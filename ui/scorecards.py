@@ -17,12 +17,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
 from greendesign.scoring.index import GROUP_NAMES
 from ui.formatting import format_number
+from ui.material_names import ui_language  # noqa: F401 - re-exported
 from ui.table_models import ListTableModel
 
 GREEN, AMBER, RED, NONE = "green", "amber", "red", "none"
@@ -138,11 +139,6 @@ class LightLegend(QWidget):
             layout.addWidget(label)
             layout.addSpacing(8)
         layout.addStretch(1)
-
-
-def ui_language() -> str:
-    """``zh`` when the interface runs in Chinese, else ``en``."""
-    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def number_text(value: float | None, digits: int = 4) -> str:
