@@ -258,3 +258,12 @@ def test_bom_depth_is_limited():
         excinfo.value)
     ok = node.children[0]
     assert Product(name="ok", functional_unit="f", service_life_years=1, bom=[ok]).mass_kg == 1
+
+
+def test_a_product_mass_that_overflows_is_refused():
+    from greendesign.errors import ModelValidationError
+    from greendesign.model import Part, Product
+
+    huge = Part(id="P", name="Huge", mass_kg=1e308, material="pp", quantity=1e308)
+    with pytest.raises(ModelValidationError, match="too large to compute"):
+        Product(name="X", functional_unit="one", service_life_years=1, bom=[huge])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Annotated
 
 from pydantic import Field, model_validator
@@ -44,6 +45,9 @@ class Product(GDModel):
                 f"use phase replaces part {r.part_id!r}, which is not in the BOM"
                 for r in self.scenario.use.replacements if r.part_id not in ids
             ]
+        if not problems and not math.isfinite(self.mass_kg):
+            problems = ["the product's mass (masses x quantities) is too large to compute; "
+                        "check the masses, units and quantities of the BOM"]
         if problems:
             raise ValueError("; ".join(problems))
         return self
