@@ -528,3 +528,12 @@ def test_100k_rows_import(tmp_path):
     assert sum(len(n.children) for n in result.nodes) == 90_000
     product = product_from_bom(result, name="Big", functional_unit="one", service_life_years=1)
     assert product.mass_kg == pytest.approx(expected_kg, rel=1e-12)
+
+
+def test_utf32_with_byte_order_mark_is_read(tmp_path):
+    text = "id,name,mass,material\nP1,Lid 盖子,0.25 kg,pp\n"
+    path = tmp_path / "bom32.csv"
+    path.write_bytes(text.encode("utf-32"))  # Python writes the byte order mark
+    result = import_bom(path)
+    assert result.nodes[0].name == "Lid 盖子"
+    assert result.nodes[0].mass_kg == 0.25

@@ -163,6 +163,11 @@ def _decode(source: Path, raw: bytes, encoding: str | None) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise _fail(source, f"the file is not {encoding} text (byte {exc.start}).",
                         hint=save_hint) from None
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: same start
+        try:
+            return raw.decode("utf-32"), "utf-32"
+        except UnicodeDecodeError:
+            raise _fail(source, "the file is damaged UTF-32 text.", hint=save_hint) from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16"), "utf-16"
