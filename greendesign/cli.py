@@ -175,9 +175,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    import logging
+
+    from greendesign.logging_setup import configure_logging, log_session_start
+
+    try:
+        configure_logging()
+        log_session_start(f"GreenDesign command line: {args.command}")
+    except OSError:  # an unwritable app data folder never stops a command
+        pass
     try:
         return args.func(args)
     except GreenDesignError as exc:
+        logging.getLogger("greendesign.cli").info("%s failed: %s", args.command, exc)
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
