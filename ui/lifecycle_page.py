@@ -3,7 +3,8 @@
 Four sections edit the product's :class:`~greendesign.model.scenario.LifecycleScenario`:
 production (grid, green-power share and source, factory electricity),
 distribution legs, the use phase (grid, annual energy or operating modes,
-years, consumables) and the end of life (region, transport to treatment).
+years, consumables with a catalogue search for their material, replacement
+parts picked from the BOM) and the end of life (region, transport to treatment).
 Every edit builds a validated copy of the product and swaps it in with the
 document's undoable :class:`~ui.edit_commands.ReplaceProductCommand`; input
 the model refuses is shown on its field and changes nothing. Beside each
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +32,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,10 +43,11 @@ from PySide6.QtWidgets import (
 from greendesign.errors import GreenDesignError
 from greendesign.lca.engine import GWP100, method_label
 from greendesign.model import Product
+from greendesign.model.part import walk
 from greendesign.model.vocab import GreenPowerSource, TransportMode
 from ui.edit_commands import ReplaceProductCommand
 from ui.formatting import format_number, parse_number
-from ui.material_names import dataset_name, location_names, ui_language
+from ui.material_names import catalogue, dataset_name, location_names, ui_language
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 ERROR_BRUSH = QBrush(QColor("#fdecea"))
@@ -127,6 +131,26 @@ class EffectLabel(QLabel):
             text += "  " + self.tr("({arrow} {change} since the last edit)").format(
                 arrow=arrow, change=f"{change:+.4g}")
         self.setText(text)
+
+
+class MaterialDelegate(QStyledItemDelegate):
+    """Edits a consumable's material with the catalogue search (English or Chinese);
+    choosing a match puts its code into the cell."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.completer = None  # the open editor's search (tests read its choices)
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: QModelIndex) -> QWidget:
+        from ui.cell_editors import MaterialCompleter  # the BOM's search, loaded on first use
+
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        editor.setPlaceholderText(self.tr("material name or code, e.g. citric acid / 柠檬酸"))
+        self.completer = MaterialCompleter(editor)
+        self.completer.attach(editor)
+        return editor
 
 
 class LifecyclePage(QWidget):
@@ -282,8 +306,15 @@ class LifecyclePage(QWidget):
         self.consumables = self._table([self.tr("Name"), self.tr("Material"),
                                         self.tr("Amount per year"), self.tr("Unit")])
         inner.addWidget(self.consumables)
+        self.material_delegate = MaterialDelegate(self.consumables)
+        self.consumables.setItemDelegateForColumn(1, self.material_delegate)
         inner.addLayout(self._add_remove(self._add_consumable, lambda: self._remove_row(
             self.consumables, "use.consumables", self.tr("Remove consumable"))))
+        inner.addWidget(QLabel(self.tr("Replacement parts over the service life:")))
+        self.replacements = self._table([self.tr("Part"), self.tr("Replacements")])
+        inner.addWidget(self.replacements)
+        inner.addLayout(self._add_remove(lambda: self._add_replacement(), lambda: self._remove_row(
+            self.replacements, "use.replacements", self.tr("Remove replacement part"))))
         self.use_grid.currentIndexChanged.connect(lambda _i: self._apply(
             "use", self.tr("Change use-phase grid"),
             lambda s: s["use"].update(grid=self.use_grid.currentData())))
@@ -297,6 +328,7 @@ class LifecyclePage(QWidget):
         group.buttonClicked.connect(lambda _button: self._energy_kind_chosen())
         self.modes.itemChanged.connect(lambda _item: self._modes_edited())
         self.consumables.itemChanged.connect(lambda _item: self._consumables_edited())
+        self.replacements.itemChanged.connect(lambda _item: self._replacements_edited())
         return box
 
     def _build_end_of_life(self) -> QGroupBox:
@@ -382,6 +414,7 @@ class LifecyclePage(QWidget):
             for row, item in enumerate(use.consumables):
                 cell = self.consumables.item(row, 1)
                 cell.setToolTip(dataset_name(item.material, ui_language()) or item.material)
+            self._fill_replacements(product)
             self._fill_combo(self.eol_region, location_choices("eol_region"),
                              scen.end_of_life.region)
             self.eol_km.set_value(scen.end_of_life.transport_km)
@@ -410,10 +443,18 @@ class LifecyclePage(QWidget):
             for c, value in enumerate(values):
                 if c == mode_column:
                     table.setCellWidget(r, c, self._mode_combo(r, value))
-                    table.setItem(r, c, QTableWidgetItem(value))
-                else:
-                    table.setItem(r, c, QTableWidgetItem(value))
+                self._set_cell(table, r, c, value)
         table.blockSignals(False)
+
+    @staticmethod
+    def _set_cell(table: QTableWidget, row: int, column: int, text: str) -> None:
+        """Show ``text`` in a cell, keeping its item (an editor open on it stays valid)."""
+        item = table.item(row, column)
+        if item is None:
+            table.setItem(row, column, QTableWidgetItem(text))
+            return
+        item.setText(text)
+        item.setData(Qt.ItemDataRole.BackgroundRole, None)
 
     def _mode_combo(self, row: int, value: str) -> QComboBox:
         combo = QComboBox()
@@ -422,6 +463,29 @@ class LifecyclePage(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(value)))
         combo.currentIndexChanged.connect(lambda _i, r=row, c=combo: self._leg_mode_chosen(r, c))
         return combo
+
+    def _part_choices(self, product: Product) -> list[tuple[str, str]]:
+        """``(id, label)`` of every part and assembly of the BOM, in tree order."""
+        return [(node.id, "\u2003" * depth + f"{node.name} ({node.id})")
+                for node, _count, depth, _parent in walk(product.bom)]
+
+    def _fill_replacements(self, product: Product) -> None:
+        table = self.replacements
+        choices = self._part_choices(product)
+        reps = product.scenario.use.replacements
+        table.blockSignals(True)
+        table.setRowCount(len(reps))
+        for row, rep in enumerate(reps):
+            combo = QComboBox()
+            for part_id, label in choices:
+                combo.addItem(label, part_id)
+            combo.setCurrentIndex(max(0, combo.findData(rep.part_id)))
+            combo.currentIndexChanged.connect(
+                lambda _i, r=row, c=combo: self._replaced_part_chosen(r, c))
+            table.setCellWidget(row, 0, combo)
+            self._set_cell(table, row, 0, rep.part_id)
+            self._set_cell(table, row, 1, format_number(rep.count, 6))
+        table.blockSignals(False)
 
     # --- edits -------------------------------------------------------------------------
     def _apply(self, section: str, text: str, change: Callable[[dict[str, Any]], None],
@@ -572,6 +636,23 @@ class LifecyclePage(QWidget):
                 {"name": self.tr("standby"), "power_w": 0.5, "hours_per_year": 1000.0}]))
 
     def _consumables_edited(self) -> None:
+        product = self.document.product
+        if self._filling or product is None:
+            return
+        known = {c.material for c in product.scenario.use.consumables}
+        if catalogue() is not None:
+            for r in range(self.consumables.rowCount()):
+                item = self.consumables.item(r, 1)
+                code = item.text().strip() if item is not None else ""
+                if code not in known and dataset_name(code) is None:
+                    self.consumables.blockSignals(True)
+                    if item is not None:
+                        item.setBackground(ERROR_BRUSH)
+                    self.consumables.blockSignals(False)
+                    self._show_error("use", self.tr(
+                        "\u201c{code}\u201d is not a material of the catalogue: pick one from "
+                        "the search.").format(code=code), None)
+                    return
         self._table_edit(self.consumables, "use", (2,), self.tr("Edit consumable"),
                          lambda s, rows: s["use"].update(consumables=[
                              {"name": r[0], "material": r[1], "amount_per_year": r[2],
@@ -581,6 +662,33 @@ class LifecyclePage(QWidget):
         self._apply("use", self.tr("Add consumable"), lambda s: s["use"]["consumables"].append(
             {"name": self.tr("consumable"), "material": "paper", "amount_per_year": 0.1,
              "unit": "kg"}))
+
+    def _replaced_part_chosen(self, row: int, combo: QComboBox) -> None:
+        self._apply("use", self.tr("Change replaced part"),
+                    lambda s: s["use"]["replacements"][row].update(part_id=combo.currentData()))
+
+    def _replacements_edited(self) -> None:
+        table = self.replacements
+        self._table_edit(table, "use", (1,), self.tr("Edit replacement part"),
+                         lambda s, rows: s["use"].update(replacements=[
+                             {"part_id": table.cellWidget(r, 0).currentData(), "count": row[1]}
+                             for r, row in enumerate(rows)]))
+
+    def _add_replacement(self, part_id: str | None = None, count: float = 1.0) -> None:
+        """Replace ``part_id`` (default: the first part not replaced yet) ``count`` times."""
+        product = self.document.product
+        if product is None:
+            return
+        if part_id is None:
+            taken = {r.part_id for r in product.scenario.use.replacements}
+            ids = [pid for pid, _label in self._part_choices(product)]
+            part_id = next((pid for pid in ids if pid not in taken), ids[0] if ids else None)
+        if part_id is None:
+            self._show_error("use", self.tr("Add parts to the BOM first."), None)
+            return
+        self._apply("use", self.tr("Add replacement part"),
+                    lambda s: s["use"]["replacements"].append(
+                        {"part_id": part_id, "count": count}))
 
     def set_read_only(self, read_only: bool) -> None:
         """Show the scenario without letting it be edited."""

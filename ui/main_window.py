@@ -143,16 +143,14 @@ class MainWindow(QMainWindow):
             PageSpec("results", self.tr("Results"), lambda: self._lazy(self._results_page)),
             PageSpec("green_design", self.tr("Green design"),
                      lambda: GreenDesignPage(self.document)),
-            PageSpec("variants", self.tr("Variants"), later(self.tr("Variants"), self.tr(
-                "Compare the baseline with its variants by part, stage and lever. Not built "
-                "yet; the toolbar already switches between the project's designs."))),
+            PageSpec("variants", self.tr("Variants"), lambda: self._lazy(self._variants_page)),
             PageSpec("inventory", self.tr("Inventory"), InventoryBrowser),
             PageSpec("evidence", self.tr("Evidence pack"), later(self.tr("Evidence pack"),
                 self.tr("A bilingual report, workbook and data for green design applications. "
                         "This page arrives with the report module."))),
         ]
 
-    # the results and lifecycle pages bring charts and pandas: built when first shown
+    # the results, lifecycle and variants pages bring charts and pandas: built when first shown
     @staticmethod
     def _lazy(factory: Callable[[], QWidget]) -> LazyPage:
         return LazyPage(factory)
@@ -170,6 +168,11 @@ class MainWindow(QMainWindow):
         page = LifecyclePage(self.document, self.lca)
         page.statusMessage.connect(self.show_message)
         return page
+
+    def _variants_page(self) -> QWidget:
+        from ui.variants_page import VariantsPage
+
+        return VariantsPage(self.document, self.lca)
 
     @property
     def results_page(self):

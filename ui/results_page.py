@@ -3,9 +3,11 @@
 A method selector (family, then category) drives everything below it: the
 headline total (with the value per year of service and the credits beyond the
 system boundary shown apart), the stages as stacked bars, a Pareto chart of
-the parts (or materials) that contribute most, tables by process, by
-elementary flow and of the whole inventory, and the uncertainty panel (Monte
-Carlo and the tornado chart). Notes say when greenhouse-gas-only data leave
+the parts (or materials) that contribute most, tables by part (tree order,
+rolled up), by material, by process, by elementary flow and of the whole
+inventory, and the uncertainty panel (Monte Carlo and the tornado chart).
+Tables are filled only while their tab is shown, from groupings computed once
+per result. Notes say when greenhouse-gas-only data leave
 other categories incomplete and which references have no data. The numbers
 come from :class:`~ui.lca_service.LcaService`; the page only shows them.
 """
@@ -39,9 +41,17 @@ from greendesign.lca.engine import GWP100, method_label
 from greendesign.lca.lifecycle import STAGES
 from ui.charts import ParetoChart, StageChart, legend_html
 from ui.formatting import format_number, format_percent
-from ui.frame_table import FrameTableModel, make_table
+from ui.frame_table import FrameTableModel, LazyTabs, make_table
 from ui.lca_service import LcaJob, LcaService, ServiceState
 from ui.material_names import dataset_name, location_names, ui_language
+from ui.results_tables import (
+    ghg_only_share,
+    in_total,
+    material_frame,
+    part_frame,
+    part_scores,
+    stage_series,
+)
 from ui.uncertainty_panel import UncertaintyPanel
 
 FAMILIES = (  # (method family in the inventory, short name shown)
@@ -75,7 +85,7 @@ class ResultsPage(QWidget):
     Signals
     -------
     partSelected(str)
-        The id of a part the user picked in the Pareto chart.
+        The id of a part the user picked in the Pareto chart or the table by part.
     """
 
     partSelected = Signal(str)
@@ -87,6 +97,7 @@ class ResultsPage(QWidget):
         self.result = None
         self.method: tuple[str, ...] = GWP100
         self._reference_job: LcaJob | None = None
+        self._groups: dict[str, object] = {}  # groupings of self.result, made once
 
         self.family_combo = QComboBox()
         self.family_combo.setObjectName("methodFamily")
@@ -218,6 +229,18 @@ class ResultsPage(QWidget):
         self.lci_model = FrameTableModel([
             ("flow", self.tr("Flow"), False), ("compartment", self.tr("Compartment"), False),
             ("amount", self.tr("Amount"), True), ("unit", self.tr("Unit"), False)], self)
+        self.part_model = FrameTableModel([
+            ("label", self.tr("Part"), False), ("part_id", self.tr("ID"), False),
+            ("own", self.tr("Own score"), True), ("rolled", self.tr("With sub-parts"), True),
+            ("share", self.tr("Share of total (%)"), True)], self)
+        self.material_model = FrameTableModel([
+            ("name", self.tr("Material"), False), ("code", self.tr("Code"), False),
+            ("score", self.tr("Score"), True), ("share", self.tr("Share of total (%)"), True)],
+            self)
+        self.part_table = make_table(self.part_model, None)  # tree order
+        self.part_table.setToolTip(self.tr("Click a part to select it in the BOM"))
+        self.part_table.clicked.connect(self._part_row_clicked)
+        self.material_table = make_table(self.material_model, "score")
         self.process_table = make_table(self.process_model, "score")
         self.flow_table = make_table(self.flow_model, "score")
         self.lci_table = make_table(self.lci_model, "amount")
@@ -231,11 +254,16 @@ class ResultsPage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(overview, self.tr("Overview"))
+        self.tabs.addTab(self.part_table, self.tr("Parts"))
+        self.tabs.addTab(self.material_table, self.tr("Materials"))
         self.tabs.addTab(self.process_table, self.tr("Processes"))
         self.tabs.addTab(flows, self.tr("Elementary flows"))
         self.tabs.addTab(self.lci_table, self.tr("Inventory (LCI)"))
         self.tabs.addTab(self.uncertainty, self.tr("Uncertainty"))
         self.flows_tab = flows
+        self.lazy_tables = LazyTabs(self.tabs)
+        for view in (self.part_table, self.material_table, self.process_table, self.lci_table):
+            self.lazy_tables.add(view)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -334,6 +362,7 @@ class ResultsPage(QWidget):
     def show_result(self, result) -> None:
         """Show a new result of the shown design (None: the empty state)."""
         self.result = result
+        self._groups = {}
         self.uncertainty.result_changed(result)
         if self._update_message() or result is None:
             return
@@ -345,13 +374,35 @@ class ResultsPage(QWidget):
     def _column(self) -> str:
         return method_label(self.method)
 
+    def _grouping(self, key: str):
+        """A grouping of the result for all methods, computed once per result."""
+        if key not in self._groups:
+            result = self.result
+            j = result.methods.index(self.method) if key.startswith("parts") else 0
+            make = {"total": lambda: result.total, "credits": lambda: result.credits,
+                    "counted": lambda: in_total(result),
+                    "notes": lambda: ghg_only_share(result, self._grouping("counted"),
+                                                    self._grouping("total")),
+                    "materials": result.by_material, "processes": result.by_process,
+                    "lci": result.lci}.get(key) or (
+                lambda: part_scores(result, j, self._grouping("counted")))
+            self._groups[key] = make()
+        return self._groups[key]
+
+    def _parts(self):
+        """Each part's own score for the shown method (``score``), in tree order."""
+        return self._grouping(f"parts {self._column()}")
+
+    def _total(self) -> float:
+        return float(self._grouping("total")[self.result.methods.index(self.method)])
+
     def _show_method(self) -> None:
         result = self.result
         if result is None:
             return
         j = result.methods.index(self.method)
         unit = result.units[j]
-        total, credit = float(result.total[j]), float(result.credits[j])
+        total, credit = self._total(), float(self._grouping("credits")[j])
         family = dict(FAMILIES).get(self.method[0], self.method[0])
         design = self.document.design_name
         design_text = self.tr("baseline") if design == "baseline" else design
@@ -371,28 +422,26 @@ class ResultsPage(QWidget):
         self._show_notes()
         self._show_stages(unit, credit)
         self._show_pareto()
-        self._show_processes()
+        self._show_tables()
         self._show_flows()
-        self.lci_model.set_frame(result.lci())
         self.uncertainty.set_method(self.method)
         if self.uncertainty.runs is None:
             self.uncertainty.refresh()
 
     def _show_notes(self) -> None:
         result = self.result
-        notes = result.ghg_only_notes()
-        if len(notes):
-            share = notes["share_of_gwp100"].fillna(0.0).sum()
-            names = "; ".join(self._dataset_text(code) for code in notes["dataset"])
+        codes, share = self._grouping("notes")
+        if codes:
+            names = "; ".join(self._dataset_text(code) for code in codes)
             text = self.tr(
                 "Greenhouse-gas-only data: {count} datasets ({names}) give greenhouse gases "
                 "only, together {share} of GWP100. Categories other than climate change "
                 "leave out their other emissions and are incomplete.").format(
-                count=len(notes), names=names, share=format_percent(share))
+                count=len(codes), names=names, share=format_percent(share))
             if not is_climate(self.method):
                 text = "\u26a0 " + text
             self.ghg_note.setText(text)
-        self.ghg_note.setVisible(bool(len(notes)))
+        self.ghg_note.setVisible(bool(codes))
         gaps = result.model.gaps
         if gaps:
             texts = [self._gap_text(gap) for gap in gaps]
@@ -437,17 +486,8 @@ class ResultsPage(QWidget):
                 "consumable": self.tr("Consumables")}.get(kind, self.tr("Treatment"))
 
     def _show_stages(self, unit: str, credit: float) -> None:
-        result = self.result
-        j = result.methods.index(self.method)
-        lines = result.lines
-        kinds = lines["kind"].to_numpy()
-        group_of = {kind: self._kind_group(kind) for kind in dict.fromkeys(kinds)}
-        groups = np.array([group_of[kind] for kind in kinds], dtype=object)
-        stages = lines["stage"].to_numpy()
-        series: dict[str, list[float]] = {}
-        for group in dict.fromkeys(groups):
-            series[group] = [float(result.scores[(stages == s) & (groups == group), j].sum())
-                             for s in STAGES]
+        series = stage_series(self.result, self.result.methods.index(self.method),
+                              self._kind_group)
         names = self._stage_names()
         self.stage_chart.show_stages([names[s] for s in STAGES], series, unit,
                                      self.tr("Credits (not in total)"), credit)
@@ -458,12 +498,12 @@ class ResultsPage(QWidget):
         if result is None:
             return
         j = result.methods.index(self.method)
-        total = float(result.total[j])
+        total = self._total()
         column = self._column()
         unit = result.units[j]
         if self.parts_button.isChecked():
-            frame = result.by_part(rollup=False)
-            values = frame[column]
+            frame = self._parts()
+            values = frame["score"]
             covered = float(values.sum())
             top = values[values != 0].sort_values(ascending=False, key=np.abs).head(PARETO_TOP)
             labels = [str(frame.loc[pid, "name"]) for pid in top.index]
@@ -474,7 +514,7 @@ class ResultsPage(QWidget):
                 "factory energy) belongs to the product as a whole. Click a bar to select "
                 "the part.").format(share=format_percent(covered / total if total else 0.0)))
         else:
-            values = result.by_material()[column]
+            values = self._grouping("materials")[column]
             top = values[values != 0].sort_values(ascending=False, key=np.abs).head(PARETO_TOP)
             labels = [self._dataset_text(code) for code in top.index]
             tips = [f"{label} ({code})" for label, code in zip(labels, top.index, strict=True)]
@@ -487,15 +527,26 @@ class ResultsPage(QWidget):
         if self.parts_button.isChecked():
             self.partSelected.emit(key)
 
-    def _show_processes(self) -> None:
-        result = self.result
-        j = result.methods.index(self.method)
-        total = float(result.total[j])
-        frame = result.by_process()[[self._column()]].rename(columns={self._column(): "score"})
+    def _part_row_clicked(self, index) -> None:
+        row = self.part_table.model().mapToSource(index).row()
+        if row >= 0:
+            self.partSelected.emit(str(self.part_model.value(row, "part_id")))
+
+    def _show_tables(self) -> None:
+        """Give each table the rows of this result and method, made when its tab is shown."""
+        column, total = self._column(), self._total()
+        self.part_model.set_frame(lambda: part_frame(self._parts(), "score", total))
+        self.material_model.set_frame(lambda: material_frame(
+            self._grouping("materials")[column], total, self._dataset_text))
+        self.process_model.set_frame(lambda: self._process_frame(column, total))
+        self.lci_model.set_frame(lambda: self._grouping("lci"))
+
+    def _process_frame(self, column: str, total: float):
+        frame = self._grouping("processes")[[column]].rename(columns={column: "score"})
         frame = frame.reset_index().rename(columns={"index": "dataset"})
         frame["name"] = [self._dataset_text(code) for code in frame["dataset"]]
         frame["share"] = frame["score"] / total * 100.0 if total else 0.0
-        self.process_model.set_frame(frame.sort_values("score", ascending=False, key=np.abs))
+        return frame.sort_values("score", ascending=False, key=np.abs)
 
     def _show_flows(self) -> None:
         result = self.result

@@ -153,3 +153,113 @@ def test_use_phase_grid_and_energy(kettle, qtbot):
     commit(qtbot, page.eol_km, "80")
     assert document.product.scenario.end_of_life.transport_km == 80.0
     assert document.undo_stack.count() == 4
+
+
+def part_lines_gwp(result, part_id: str) -> float:
+    """GWP100 of a part's materials and processes (raw materials and manufacturing)."""
+    lines = result.lines
+    mask = ((lines["part_id"] == part_id)
+            & lines["stage"].isin(["raw_materials", "manufacturing"])).to_numpy()
+    return float(result.scores[mask, result.methods.index(GWP100)].sum())
+
+
+def test_replacement_parts_add_pick_count_with_undo(kettle, qtbot):
+    """Replacing the lid seal twice adds twice its materials and processes to the use
+    stage (and its end of life twice to that stage), as assess says; Undo restores."""
+    from greendesign.lca.engine import assess
+
+    document, service, page = kettle
+    table = page.replacements
+    assert table.rowCount() == 1 and table.cellWidget(0, 0).currentData() == "spout_filter"
+    use_before = gwp_stage(service, "use")
+    seal = part_lines_gwp(service.result, "lid_seal")
+    assert seal > 0
+    original = document.product
+
+    with qtbot.waitSignal(service.resultChanged, timeout=5000):
+        page._add_replacement()  # the Add button: the first part not replaced yet
+    assert table.rowCount() == 2
+    assert document.product.scenario.use.replacements[1].part_id == "jug"
+    combo = table.cellWidget(1, 0)
+    assert "Lid seal (lid_seal)" in [combo.itemText(i).strip("\u2003")
+                                     for i in range(combo.count())]
+    with qtbot.waitSignal(service.resultChanged, timeout=5000):
+        combo.setCurrentIndex(combo.findData("lid_seal"))
+    assert document.product.scenario.use.replacements[1].part_id == "lid_seal"
+    assert gwp_stage(service, "use") == pytest.approx(use_before + seal, rel=1e-9)
+
+    for text in ("-1", "abc", "0"):  # refused: a count is a positive number
+        table.item(1, 1).setText(text)
+        assert not page.errors["use"].isHidden(), text
+        assert document.product.scenario.use.replacements[1].count == 1.0
+    with qtbot.waitSignal(service.resultChanged, timeout=5000):
+        table.item(1, 1).setText("2")
+    assert document.product.scenario.use.replacements[1].count == 2.0
+    assert gwp_stage(service, "use") == pytest.approx(use_before + 2 * seal, rel=1e-9)
+    expected = assess(document.product, [GWP100], background=service.background,
+                      allow_gaps=True)
+    for stage in ("use", "end_of_life"):
+        assert gwp_stage(service, stage) == pytest.approx(
+            float(expected.by_stage().loc[stage].iloc[0]), rel=1e-12)
+    assert document.undo_stack.count() == 3
+
+    table.setCurrentCell(1, 1)
+    page._remove_row(table, "use.replacements", "Remove replacement part")
+    assert table.rowCount() == 1
+    for _ in range(4):
+        document.undo_stack.undo()
+    assert document.product == original and table.rowCount() == 1
+    with qtbot.waitSignal(service.resultChanged, timeout=5000):
+        pass
+    assert gwp_stage(service, "use") == pytest.approx(use_before, rel=1e-12)
+
+
+def type_chinese(editor, text: str) -> None:
+    """Type ``text`` the way an input method commits it."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QInputMethodEvent
+
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QCoreApplication.sendEvent(editor, event)
+
+
+def test_consumable_material_is_picked_from_the_catalogue(kettle, qtbot):
+    document, service, page = kettle
+    table = page.consumables
+    assert table.item(0, 1).text() == "citric_acid"
+    use_before = gwp_stage(service, "use")
+    page.show()
+    qtbot.waitExposed(page)
+    table.editItem(table.item(0, 1))
+    editor = page.material_delegate.completer.widget()
+    editor.clear()
+    qtbot.keyClicks(editor, "citric acid")
+    assert "citric_acid" in page.material_delegate.completer.choices()
+    for text, code in (("\u67e0\u6aac\u9178", "citric_acid"), ("\u7eb8\u5f20", "paper")):
+        editor.clear()
+        type_chinese(editor, text)
+        assert editor.text() == text
+        assert code in page.material_delegate.completer.choices(), text
+    editor.setText("paper")
+    with qtbot.waitSignal(service.resultChanged, timeout=5000):
+        page.material_delegate.commitData.emit(editor)
+        page.material_delegate.closeEditor.emit(editor)
+    consumable = document.product.scenario.use.consumables[0]
+    assert consumable.material == "paper"
+    result = service.result
+    bg, row = result.bg, result.bg.method_row[GWP100]
+    kg = consumable.amount_per_year * document.product.service_life_years
+    # citric acid may have no inventory data here: then it was a data gap (no score)
+    citric = bg.H[row, bg.column["citric_acid"]] if "citric_acid" in bg.column else 0.0
+    change = kg * (bg.H[row, bg.column["paper"]] - citric)
+    assert change
+    assert gwp_stage(service, "use") == pytest.approx(use_before + change, rel=1e-9)
+
+    product = document.product
+    table.item(0, 1).setText("no_such_material")  # refused: not in the catalogue
+    assert document.product is product and not page.errors["use"].isHidden()
+    assert "no_such_material" in page.errors["use"].text()
+    document.undo_stack.undo()
+    assert document.product.scenario.use.consumables[0].material == "citric_acid"
+    assert table.item(0, 1).text() == "citric_acid"

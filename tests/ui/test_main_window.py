@@ -185,9 +185,8 @@ def test_placeholder_pages_say_what_is_coming(window):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == ["Product", "Lifecycle", "Results", "Green design", "Variants",
                       "Inventory", "Evidence pack"]
-    window.show_page("variants")
-    assert window.pages.currentWidget() is window.page_widgets["variants"]
-    assert "Compare the baseline" in window.page_widgets["variants"].note.text()
+    window.show_page("evidence")
+    assert window.pages.currentWidget() is window.page_widgets["evidence"]
     assert "report" in window.page_widgets["evidence"].note.text()
 
 

@@ -19,7 +19,7 @@ from greendesign.lca.engine import GWP100, assess, method_label
 from greendesign.model import Product, Project
 from greendesign.model.part import iter_parts
 from ui.document import ProjectDocument
-from ui.formatting import format_number
+from ui.formatting import format_number, format_percent
 from ui.lca_service import LcaJob, LcaService, ServiceState
 from ui.results_page import ResultsPage
 
@@ -82,7 +82,10 @@ def test_notes_name_ghg_only_data_and_gaps(kettle):
     gaps = service.result.model.gaps
     assert gaps and not page.gaps_note.isHidden()
     assert f"{len(gaps)} references" in page.gaps_note.text()
-    assert "10.4 %" in page.gaps_note.text()  # the kettle's excluded mass share
+    # the kettle's excluded mass share: the parts without data over the product mass
+    product = service.result.model
+    left_out = sum(g.mass_kg for g in gaps if g.field == "material")
+    assert format_percent(left_out / product.product_mass_kg) in page.gaps_note.text()
 
 
 def test_method_selector_switches_family_and_category(kettle, qtbot):
@@ -234,3 +237,70 @@ def test_editing_a_mass_in_the_bom_moves_the_total_by_the_part_share(kettle, qtb
     with qtbot.waitSignal(service.resultChanged, timeout=10_000):
         document.undo_stack.undo()
     assert service.gwp100 == pytest.approx(before, rel=1e-12)
+
+
+def test_tables_by_part_and_material(kettle, qtbot):
+    """The part table keeps the tree order; its own scores add up to the parts' share of
+    the total, each assembly's rolled-up score holds its sub-parts; clicking a row names
+    the part. The material table names every material and sums to ``by_material``."""
+    from ui.material_names import dataset_name, ui_language
+
+    _document, service, page = kettle
+    page.show()
+    qtbot.waitExposed(page)
+    result = service.result
+    column = method_label(GWP100)
+    total = service.gwp100
+    own = result.by_part(rollup=False)[column]
+    rolled = result.by_part(rollup=True)[column]
+    assert page.part_model._pending is not None  # hidden tab: not made yet
+    page.tabs.setCurrentWidget(page.part_table)
+    frame = page.part_model.frame
+    assert list(frame["part_id"]) == list(result.model.tree)  # tree order
+    np.testing.assert_allclose(frame["own"], own.to_numpy(), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(frame["rolled"], rolled.to_numpy(), rtol=1e-9, atol=1e-15)
+    parts_share = own.sum() / total * 100.0
+    assert frame.loc[frame["depth"] == 0, "share"].sum() == pytest.approx(parts_share,
+                                                                           rel=1e-9)
+    assert frame["own"].sum() / total * 100.0 == pytest.approx(parts_share, rel=1e-9)
+    assert frame["share"].iloc[0] == pytest.approx(rolled.iloc[0] / total * 100.0)
+    jug = frame.set_index("part_id").loc["body_shell"]
+    assert jug["label"].endswith("Body shell with spout") and jug["label"].startswith("\u2003")
+
+    view = page.part_table
+    proxy = view.model()
+    for row in (0, 3):
+        rect = view.visualRect(proxy.index(row, 0))
+        with qtbot.waitSignal(page.partSelected, timeout=5000) as blocker:
+            qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert blocker.args == [frame["part_id"].iloc[row]]
+
+    page.tabs.setCurrentWidget(page.material_table)
+    materials = page.material_model.frame
+    by_material = result.by_material()[column]
+    assert materials["score"].sum() == pytest.approx(by_material.sum(), rel=1e-9)
+    steel = materials.set_index("code").loc["steel_stainless_304"]
+    assert steel["name"] == dataset_name("steel_stainless_304", ui_language())
+    assert steel["share"] == pytest.approx(by_material["steel_stainless_304"] / total * 100)
+    proxy = page.material_table.model()  # sorted largest first, kept over tab changes
+    page.tabs.setCurrentIndex(0)
+    page.tabs.setCurrentWidget(page.material_table)
+    assert proxy.data(proxy.index(0, 2), Qt.ItemDataRole.UserRole) == pytest.approx(
+        materials["score"].max())
+
+
+def test_part_table_follows_edits_and_method(kettle, qtbot):
+    document, service, page = kettle
+    page.tabs.setCurrentWidget(page.part_table)
+    before = page.part_model.frame.set_index("part_id")["own"]
+    product = document.product.model_copy(deep=True)
+    product.scenario.production.factory_electricity_kwh += 1.0  # not a part: parts keep
+    with qtbot.waitSignal(service.resultChanged, timeout=5000):
+        document.put_product(document.design_name, product)
+    after = page.part_model.frame.set_index("part_id")["own"]
+    np.testing.assert_allclose(after.to_numpy(), before.to_numpy(), rtol=1e-12)
+    ced = next(m for m in service.result.methods if m[0].startswith("Cumulative"))
+    page.set_method(ced)
+    frame = page.part_model.frame
+    expected = service.result.by_part(rollup=False)[method_label(ced)]
+    np.testing.assert_allclose(frame["own"], expected.to_numpy(), rtol=1e-12, atol=1e-15)
