@@ -29,6 +29,7 @@ from ui.edit_commands import (
     field_edit_text,
 )
 from ui.errors import error_summary
+from ui.i18n import _tr
 
 NEW_PART_MASS_KG = 0.1
 """Mass given to a new part until the user types its own (a part must have one)."""
@@ -63,6 +64,7 @@ class BomEditor(QObject):
         self.model = model
         self.tree = tree
         model.set_edit_handler(self.set_fields)
+        model.set_drop_handler(self.drop_nodes)
         self.add_part_action = self._action(
             self.tr("Add &Part"), [QKeySequence("Insert"), QKeySequence("Ctrl+Shift+P")],
             self.tr("Add a part after the selected row, or inside the selected assembly"),
@@ -150,7 +152,7 @@ class BomEditor(QObject):
         node = self.model.product.find(node_id)
         old = {key: getattr(node, key) for key in changes}
         self._push(SetFieldsCommand(self, self.document.design_name, node_id, old, changes,
-                                    field_edit_text(node, changes)))
+                                    _edit_text(node, changes)))
 
     def selected_ids(self) -> list[str]:
         """Ids of the selected rows in tree order, without rows inside a selected assembly."""
@@ -315,6 +317,94 @@ class BomEditor(QObject):
                                    (parent_id, target),
                                    self.tr("Move up") if step < 0 else self.tr("Move down")))
 
+    # --- drag and drop -------------------------------------------------------------------
+    def drop_refusal(self, ids: list[str], parent_id: str | None) -> str | None:
+        """Why moving ``ids`` into ``parent_id`` is refused (an assembly into itself), or None."""
+        if parent_id is None or not self.model.has_id(parent_id):
+            return None
+        inside = {parent_id, *self._ancestors(parent_id)}
+        for node_id in ids:
+            if node_id in inside:
+                node = self.model.product.find(node_id)
+                return self.tr("\u201c{name}\u201d cannot be moved into itself or into one of "
+                               "its own sub-assemblies.").format(name=node.name)
+        return None
+
+    def drop_nodes(self, ids: list[str], parent_id: str | None, row: int) -> bool:
+        """Move dropped rows (the model's drop handler); a refusal goes to the status bar."""
+        try:
+            return self.move_nodes(ids, parent_id, row)
+        except GreenDesignError as exc:
+            self.statusMessage.emit(error_summary(exc))
+            return False
+
+    def move_nodes(self, ids: list[str], parent_id: str | None, row: int = -1) -> bool:
+        """Move nodes into ``parent_id`` (an assembly, None for the top level) before
+        ``row`` of its current children (-1: at the end), as one undo step.
+
+        Ids and sub-trees are kept; the moved rows are selected afterwards. Returns
+        False when nothing moved (dropped where they already are).
+        """
+        self._check_editable()
+        known = [i for i in ids if self.model.has_id(i)]
+        chosen = set(known)
+        ordered = [n.id for n, *_ in walk(self.model.product.bom) if n.id in chosen]
+        ordered = [i for i in ordered if not any(a in chosen for a in self._ancestors(i))]
+        if not ordered:
+            return False
+        reason = self.drop_refusal(ordered, parent_id)
+        if reason:
+            raise GreenDesignError(reason)
+        if parent_id is not None and not isinstance(self.model.product.find(parent_id),
+                                                    Assembly):
+            raise GreenDesignError(self.tr("Rows can only be dropped onto an assembly or "
+                                           "between rows."))
+        for node_id in ordered:
+            self._check_depth(parent_id, self.model.product.find(node_id))
+        moves = []
+        design = self.document.design_name
+        names = ", ".join(self.model.product.find(i).name for i in ordered[:3])
+        text = self.tr("Move \u201c{names}\u201d").format(names=names) if len(ordered) <= 3 \
+            else self.tr("Move {count} rows").format(count=len(ordered))
+        stack = self.document.undo_stack
+        for node_id in ordered:
+            source = (self.model.parent_id(node_id), self.model.row_of(node_id))
+            count = len(self.model.siblings(parent_id))
+            if row < 0 or row > count:
+                target_row = count - (1 if source[0] == parent_id else 0)
+            else:
+                target_row = row - (1 if source[0] == parent_id and source[1] < row else 0)
+            if (parent_id, target_row) == source:
+                row = -1 if row < 0 else target_row + 1
+                continue
+            if not moves and len(ordered) > 1:
+                stack.beginMacro(text)
+            command = MoveNodeCommand(self, design, source, (parent_id, target_row), text)
+            moves.append(command)
+            stack.push(command)
+            row = -1 if row < 0 else self.model.row_of(node_id) + 1
+        if moves and len(ordered) > 1:
+            stack.endMacro()
+        if not moves:
+            return False
+        self._select(ordered)
+        return True
+
+    def _select(self, ids: list[str]) -> None:
+        selection = self.tree.selectionModel()
+        if selection is None:
+            return
+        flags = (selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        selection.clearSelection()
+        for node_id in ids:
+            index = self.model.index_of(node_id)
+            if index.isValid():
+                selection.select(index, flags)
+        first = self.model.index_of(ids[0])
+        if first.isValid():
+            selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
+            self.tree.scrollTo(first)
+
     def _require_one(self) -> str:
         node_id = self._current_id()
         if node_id is None:
@@ -327,3 +417,16 @@ class BomEditor(QObject):
         if depth + below + 1 > MAX_BOM_DEPTH:
             raise GreenDesignError(self.tr("A BOM may have at most {levels} levels.").format(
                 levels=MAX_BOM_DEPTH))
+
+
+
+def _edit_text(node: Part | Assembly, changes: dict[str, Any]) -> str:
+    """The undo text of a field edit, naming the side panel's list fields too."""
+    names = {"processes": _tr("processes"), "substances": _tr("substances"),
+             "transport_legs": _tr("transport"), "eol_override": _tr("end of life"),
+             "plastic_marking": _tr("plastic marking")}
+    if not all(key in names for key in changes):
+        return field_edit_text(node, changes)
+    fields = list(dict.fromkeys(names[key] for key in changes))
+    return _tr("Edit {fields} of \u201c{name}\u201d").format(fields=", ".join(fields),
+                                                             name=node.name)

@@ -18,13 +18,16 @@ the undo commands call, so the view stays in step with every change.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QByteArray,
     QLocale,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -80,6 +83,13 @@ REJECTED_BACKGROUND = QColor("#f8d7d3")
 EditHandler = Callable[[str, dict[str, Any]], None]
 """Receives ``(node id, validated changes)`` of an accepted cell edit."""
 
+DropHandler = Callable[[list[str], str | None, int], bool]
+"""Receives ``(dragged node ids, target assembly id or None, row or -1)`` of a drop;
+returns whether the nodes were moved."""
+
+NODE_IDS_MIME = "application/x-greendesign-bom-ids"
+"""MIME type of dragged BOM rows: a JSON list of node ids."""
+
 
 class _Item:
     """Where a node sits in the tree: its parent item and its row under it."""
@@ -114,6 +124,7 @@ class BomModel(QAbstractItemModel):
         self._by_id: dict[str, _Item] = {}
         self._rejected: dict[tuple[str, int], tuple[str, str]] = {}
         self._edit_handler: EditHandler | None = None
+        self._drop_handler: DropHandler | None = None
         self.read_only = False
         self._language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
         self._bold = QFont()
@@ -154,6 +165,10 @@ class BomModel(QAbstractItemModel):
     def set_edit_handler(self, handler: EditHandler | None) -> None:
         """Send accepted cell edits to ``handler`` (an undo stack) instead of applying them."""
         self._edit_handler = handler
+
+    def set_drop_handler(self, handler: DropHandler | None) -> None:
+        """Send dropped rows to ``handler`` (the editor moves them as one undo step)."""
+        self._drop_handler = handler
 
     def _build(self, item: _Item, nodes: list[Part | Assembly]) -> None:
         stack = [(item, nodes)]
@@ -346,13 +361,67 @@ class BomModel(QAbstractItemModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
+        if not index.isValid():  # the empty area below the rows: drop at the top level
+            return Qt.ItemFlag.ItemIsDropEnabled if self._can_move() else Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         node = self._item(index).node
         if not self.read_only and bom_cells.field_applies(node, COLUMN_FIELDS[index.column()]):
             flags |= Qt.ItemFlag.ItemIsEditable
+        if self._can_move():
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+            if isinstance(node, Assembly):
+                flags |= Qt.ItemFlag.ItemIsDropEnabled
         return flags
+
+    # --- drag and drop -------------------------------------------------------------------
+    def _can_move(self) -> bool:
+        return not self.read_only and self._drop_handler is not None
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 (Qt override)
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 (Qt override)
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt override)
+        return [NODE_IDS_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802 (Qt override)
+        """The ids of the dragged rows (each row once, in the order given)."""
+        ids = list(dict.fromkeys(self._item(i).node.id for i in indexes if i.isValid()))
+        data = QMimeData()
+        data.setData(NODE_IDS_MIME, QByteArray(json.dumps(ids).encode("utf-8")))
+        data.setText("\n".join(ids))
+        return data
+
+    @staticmethod
+    def dragged_ids(data: QMimeData | None) -> list[str]:
+        """The node ids carried by drag data (empty when it carries none)."""
+        if data is None or not data.hasFormat(NODE_IDS_MIME):
+            return []
+        try:
+            ids = json.loads(bytes(data.data(NODE_IDS_MIME).data()).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return []
+        return [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
+                        column: int, parent: AnyIndex) -> bool:
+        if not self._can_move() or action != Qt.DropAction.MoveAction:
+            return False
+        ids = [i for i in self.dragged_ids(data) if i in self._by_id]
+        target = self._item(parent).node if parent.isValid() else None
+        return bool(ids) and (target is None or isinstance(target, Assembly))
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
+                     column: int, parent: AnyIndex) -> bool:
+        """Move the dragged rows into ``parent`` (an assembly, or the top level) at ``row``
+        (-1: at the end) through the drop handler; the view never removes rows itself."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        ids = [i for i in self.dragged_ids(data) if i in self._by_id]
+        target = self._item(parent).node.id if parent.isValid() else None
+        return bool(self._drop_handler(ids, target, row))
 
     # --- editing -----------------------------------------------------------------------
     def field_error(self, index: AnyIndex, text: Any) -> str | None:

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -27,6 +29,7 @@ from ui.formatting import format_mass, format_number
 from ui.i18n import _tr
 from ui.part_details import PartDetailsPanel
 from ui.part_fields import PartFieldsForm
+from ui.part_lists import CompliancePanel, ProcessesEditor, SubstancesEditor, TransportEditor
 
 EXPAND_DEPTH = 1
 """Tree levels shown expanded on load: 0 is the top, so 1 shows two levels."""
@@ -124,6 +127,65 @@ class ProductHeader(QFrame):
         self.fields["region"].setText(product.manufacturer_region or "\u2013")
 
 
+class BomTreeView(QTreeView):
+    """The BOM tree; rows are moved by dragging them onto an assembly or between rows.
+
+    The model does the move (:meth:`BomModel.dropMimeData`); the view refuses, with a
+    status message, a drop that would put an assembly inside itself (Qt alone would
+    only show the "forbidden" cursor, without saying why).
+    """
+
+    dropRefused = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.refusal = lambda _ids, _parent_id: None
+        self._last_refusal = ""
+
+    def drop_target(self, pos) -> str | None:
+        """The assembly a drop at ``pos`` goes into (None: the top level)."""
+        model = self.model()
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return None
+        rect = self.visualRect(index)
+        margin = max(2, min(rect.height() / 5.5, 12))
+        node = model.node(index)
+        droppable = bool(model.flags(index) & Qt.ItemFlag.ItemIsDropEnabled)
+        above = pos.y() - rect.top() < margin
+        below = rect.bottom() - pos.y() < margin
+        if droppable and not above and not below:
+            return node.id
+        return model.parent_id(node.id)
+
+    def _refusal(self, event) -> str | None:
+        ids = self.model().dragged_ids(event.mimeData())
+        if not ids:
+            return None
+        parent_id = self.drop_target(event.position().toPoint())
+        return self.refusal(ids, parent_id)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().dragMoveEvent(event)
+        reason = self._refusal(event)
+        if reason:
+            event.ignore()
+            if reason != self._last_refusal:
+                self.dropRefused.emit(reason)
+        self._last_refusal = reason or ""
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        reason = self._refusal(event)
+        self._last_refusal = ""
+        if reason:
+            event.ignore()
+            self.setState(QAbstractItemView.State.NoState)
+            self.viewport().update()
+            self.dropRefused.emit(reason)
+            return
+        super().dropEvent(event)
+
+
 class ProductPage(QWidget):
     """Product header above a splitter with the BOM tree and the details panel.
 
@@ -143,7 +205,7 @@ class ProductPage(QWidget):
         self.document = document
         self.header = ProductHeader()
         self.model = BomModel(self)
-        self.tree = QTreeView()
+        self.tree = BomTreeView()
         self.tree.setObjectName("bomTree")
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)  # keeps thousands of rows fast
@@ -154,11 +216,22 @@ class ProductPage(QWidget):
         self.delegate = BomItemDelegate(self.model, self.tree)
         self.tree.setItemDelegate(self.delegate)
         self.editor = BomEditor(document, self.model, self.tree, self)
+        self.tree.refusal = self.editor.drop_refusal
+        self.tree.setDragEnabled(True)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.header().setStretchLastSection(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.details = PartDetailsPanel()
         self.fields = PartFieldsForm(self.editor.set_fields, self.model.has_id)
+        self.processes = ProcessesEditor(self.editor.set_fields)
+        self.substances = SubstancesEditor(self.editor.set_fields)
+        self.transport = TransportEditor(self.editor.set_fields)
+        self.compliance = CompliancePanel(self.editor.set_fields)
+        self.side_editors = [self.processes, self.substances, self.transport, self.compliance]
         self._fit_pending = False
         self.edit_bar = QToolBar(self.tr("BOM editing"))
         self.edit_bar.setObjectName("bomToolbar")
@@ -182,18 +255,39 @@ class ProductPage(QWidget):
         tree_layout.addWidget(self.tree, 1)
         tree_layout.addWidget(hint)
 
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.fields)
-        side_layout.addWidget(self.details, 1)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("partTabs")
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.setUsesScrollButtons(True)
+        fields_scroll = QScrollArea()
+        fields_scroll.setWidgetResizable(True)
+        fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        fields_scroll.setWidget(self.fields)
+        compliance_scroll = QScrollArea()
+        compliance_scroll.setWidgetResizable(True)
+        compliance_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        compliance_scroll.setWidget(self.compliance)
+        self.side_tabs.addTab(fields_scroll, self.tr("Fields"))
+        self.side_tabs.addTab(self.processes, self.tr("Processes"))
+        self.side_tabs.addTab(self.substances, self.tr("Substances"))
+        self.side_tabs.addTab(self.transport, self.tr("Transport"))
+        self.side_tabs.addTab(compliance_scroll, self.tr("End of life"))
+        self.side_tabs.setTabToolTip(4, self.tr("End-of-life override, priority part and "
+                                                "plastic marking"))
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.setChildrenCollapsible(False)
+        side.addWidget(self.side_tabs)
+        side.addWidget(self.details)
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 2)
+        self.side_splitter = side
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(tree_box)
         self.splitter.addWidget(side)
-        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1060, 300])
+        self.splitter.setSizes([900, 420])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
@@ -204,6 +298,9 @@ class ProductPage(QWidget):
         self.model.editRejected.connect(self.statusMessage)
         self.editor.statusMessage.connect(self.statusMessage)
         self.fields.statusMessage.connect(self.statusMessage)
+        self.tree.dropRefused.connect(self.statusMessage)
+        for editor in self.side_editors:
+            editor.statusMessage.connect(self.statusMessage)
         document.projectReplaced.connect(self.reload)
         document.designChanged.connect(lambda _name: self.reload())
         document.productChanged.connect(self._product_changed)
@@ -239,6 +336,10 @@ class ProductPage(QWidget):
         """Show the BOM without any way to change it (a second window)."""
         self.model.read_only = read_only
         self.fields.read_only = read_only
+        for editor in self.side_editors:
+            editor.read_only = read_only
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop if read_only
+                                  else QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only
                                   else self.EDIT_TRIGGERS)
         self.editor.set_enabled(not read_only)
@@ -281,6 +382,8 @@ class ProductPage(QWidget):
         node = self.model.node(index) if index.isValid() else None
         self.details.show_node(node, self._units_per_product(index) if node else None)
         self.fields.show_node(node)
+        for editor in self.side_editors:
+            editor.show_node(node)
 
     def _units_per_product(self, index: QModelIndex) -> float:
         count = 1.0

@@ -112,6 +112,26 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>processes</source>
+        <translation>工艺</translation>
+    </message>
+    <message>
+        <source>substances</source>
+        <translation>有害物质</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>运输</translation>
+    </message>
+    <message>
+        <source>end of life</source>
+        <translation>废弃处置方式</translation>
+    </message>
+    <message>
+        <source>plastic marking</source>
+        <translation>塑料标识</translation>
+    </message>
+    <message>
         <source>Edit {fields} of “{name}”</source>
         <translation>编辑“{name}”的{fields}</translation>
     </message>
@@ -441,6 +461,66 @@
         <source>{unit} per {per}</source>
         <translation>{unit}/{per}</translation>
     </message>
+    <message>
+        <source>Truck 3.5–7.5 t</source>
+        <translation>货车 3.5–7.5 吨</translation>
+    </message>
+    <message>
+        <source>Truck 7.5–16 t</source>
+        <translation>货车 7.5–16 吨</translation>
+    </message>
+    <message>
+        <source>Truck 16–32 t</source>
+        <translation>货车 16–32 吨</translation>
+    </message>
+    <message>
+        <source>Truck over 32 t</source>
+        <translation>32 吨以上货车</translation>
+    </message>
+    <message>
+        <source>Rail</source>
+        <translation>铁路</translation>
+    </message>
+    <message>
+        <source>Barge</source>
+        <translation>内河驳船</translation>
+    </message>
+    <message>
+        <source>Container ship</source>
+        <translation>集装箱船</translation>
+    </message>
+    <message>
+        <source>Air freight</source>
+        <translation>航空货运</translation>
+    </message>
+    <message>
+        <source>Choose a process from the catalogue.</source>
+        <translation>请从数据集目录中选择一种工艺。</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a process of the dataset catalogue.</source>
+        <translation>{text!r} 不是数据集目录中的工艺。</translation>
+    </message>
+    <message>
+        <source>Type part of its name and pick it from the list.</source>
+        <translation>输入名称的一部分并从列表中选择。</translation>
+    </message>
+    <message>
+        <source>{what}: {text!r} is not a percentage.</source>
+        <translation>{what}：{text!r} 不是百分数。</translation>
+    </message>
+    <message>
+        <source>Amount: {reason}.</source>
+        <translation>用量：{reason}。</translation>
+    </message>
+    <message>
+        <source>Enter the distance in km.</source>
+        <translation>请输入运输距离（km）。</translation>
+    </message>
+    <message>
+        <source>Distance: {reason}.</source>
+        <translation>运输距离：{reason}。</translation>
+    </message>
 </context>
 <context>
     <name>AutosaveController</name>
@@ -604,6 +684,22 @@
         <translation>下移</translation>
     </message>
     <message>
+        <source>“{name}” cannot be moved into itself or into one of its own sub-assemblies.</source>
+        <translation>“{name}”不能移入其自身或其下级组件中。</translation>
+    </message>
+    <message>
+        <source>Rows can only be dropped onto an assembly or between rows.</source>
+        <translation>行只能拖放到组件上或两行之间。</translation>
+    </message>
+    <message>
+        <source>Move “{names}”</source>
+        <translation>移动“{names}”</translation>
+    </message>
+    <message>
+        <source>Move {count} rows</source>
+        <translation>移动 {count} 行</translation>
+    </message>
+    <message>
         <source>Select a row first.</source>
         <translation>请先选择一行。</translation>
     </message>
@@ -694,6 +790,61 @@
     <message>
         <source>Sum of {count} child rows, quantities applied</source>
         <translation>{count} 个子行之和（已计入数量）</translation>
+    </message>
+</context>
+<context>
+    <name>CompliancePanel</name>
+    <message>
+        <source>Override the scenario&apos;s end of life for this part</source>
+        <translation>为此零件单独设定废弃处置方式（覆盖情景设置）</translation>
+    </message>
+    <message>
+        <source>Reuse</source>
+        <translation>再使用</translation>
+    </message>
+    <message>
+        <source>Recycling</source>
+        <translation>再生利用</translation>
+    </message>
+    <message>
+        <source>Energy recovery</source>
+        <translation>能量回收</translation>
+    </message>
+    <message>
+        <source>Landfill</source>
+        <translation>填埋</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Priority part (repair, depollution)</source>
+        <translation>关键零部件（维修、去污染处理）</translation>
+    </message>
+    <message>
+        <source>battery, display, PCB …</source>
+        <translation>电池、显示屏、电路板 …</translation>
+    </message>
+    <message>
+        <source>End of life</source>
+        <translation>废弃处置</translation>
+    </message>
+    <message>
+        <source>Priority part and marking</source>
+        <translation>关键零部件与标识</translation>
+    </message>
+    <message>
+        <source>Priority kind</source>
+        <translation>关键零部件类型</translation>
+    </message>
+    <message>
+        <source>Plastic marking (ISO 11469)</source>
+        <translation>塑料标识（ISO 11469）</translation>
+    </message>
+    <message>
+        <source>Sum: {total} (must be 100 %)</source>
+        <translation>合计：{total}（须为 100 %）</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1655,22 @@
         <translation>删除耗材</translation>
     </message>
     <message>
+        <source>Replacement parts over the service life:</source>
+        <translation>使用寿命期内的更换零件：</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>Replacements</source>
+        <translation>更换次数</translation>
+    </message>
+    <message>
+        <source>Remove replacement part</source>
+        <translation>删除更换零件</translation>
+    </message>
+    <message>
         <source>Change use-phase grid</source>
         <translation>更改使用阶段电网</translation>
     </message>
@@ -1596,6 +1763,10 @@
         <translation>待机</translation>
     </message>
     <message>
+        <source>“{code}” is not a material of the catalogue: pick one from the search.</source>
+        <translation>“{code}”不是目录中的材料：请从搜索结果中选择。</translation>
+    </message>
+    <message>
         <source>Edit consumable</source>
         <translation>编辑耗材</translation>
     </message>
@@ -1606,6 +1777,22 @@
     <message>
         <source>consumable</source>
         <translation>耗材</translation>
+    </message>
+    <message>
+        <source>Change replaced part</source>
+        <translation>更改被更换零件</translation>
+    </message>
+    <message>
+        <source>Edit replacement part</source>
+        <translation>编辑更换零件</translation>
+    </message>
+    <message>
+        <source>Add parts to the BOM first.</source>
+        <translation>请先在物料清单中添加零件。</translation>
+    </message>
+    <message>
+        <source>Add replacement part</source>
+        <translation>添加更换零件</translation>
     </message>
     <message>
         <source>Manufacturing</source>
@@ -1815,6 +2002,13 @@
     </message>
 </context>
 <context>
+    <name>MaterialDelegate</name>
+    <message>
+        <source>material name or code, e.g. citric acid / 柠檬酸</source>
+        <translation>材料名称或代码，如 citric acid / 柠檬酸</translation>
+    </message>
+</context>
+<context>
     <name>NumberField</name>
     <message>
         <source>“{text}” is not a number.</source>
@@ -1907,6 +2101,25 @@
     </message>
 </context>
 <context>
+    <name>ProcessesEditor</name>
+    <message>
+        <source>Process</source>
+        <translation>工艺</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Amount in the process unit; empty means the part&apos;s own mass in kg.</source>
+        <translation>用量以工艺单位计；留空表示采用零件自身质量（kg）。</translation>
+    </message>
+</context>
+<context>
     <name>ProductHeader</name>
     <message>
         <source>Functional unit</source>
@@ -1958,6 +2171,30 @@
     <message>
         <source>Double-click or start typing to edit a cell (mass as “250 g”, recycled content in %); Ctrl+Z undoes.</source>
         <translation>双击或直接输入即可编辑单元格（质量如“250 g”，再生料含量以 % 计）；Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>工艺</translation>
+    </message>
+    <message>
+        <source>Substances</source>
+        <translation>有害物质</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>运输</translation>
+    </message>
+    <message>
+        <source>End of life</source>
+        <translation>废弃处置</translation>
+    </message>
+    <message>
+        <source>End-of-life override, priority part and plastic marking</source>
+        <translation>废弃处置方式覆盖、关键零部件和塑料标识</translation>
     </message>
 </context>
 <context>
@@ -2181,6 +2418,34 @@
         <translation>特征化因子</translation>
     </message>
     <message>
+        <source>Part</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Own score</source>
+        <translation>自身得分</translation>
+    </message>
+    <message>
+        <source>With sub-parts</source>
+        <translation>含下级零件</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Click a part to select it in the BOM</source>
+        <translation>单击零件可在物料清单中选中它</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
@@ -2342,6 +2607,21 @@
     </message>
 </context>
 <context>
+    <name>RowsEditor</name>
+    <message>
+        <source>+ Add</source>
+        <translation>+ 添加</translation>
+    </message>
+    <message>
+        <source>− Remove</source>
+        <translation>− 删除</translation>
+    </message>
+    <message>
+        <source>Select a row to remove first.</source>
+        <translation>请先选择要删除的行。</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>GreenDesign</source>
@@ -2377,6 +2657,25 @@
     </message>
 </context>
 <context>
+    <name>SubstancesEditor</name>
+    <message>
+        <source>Substance</source>
+        <translation>有害物质</translation>
+    </message>
+    <message>
+        <source>CAS</source>
+        <translation>CAS号</translation>
+    </message>
+    <message>
+        <source>Mass fraction</source>
+        <translation>质量分数</translation>
+    </message>
+    <message>
+        <source>CAS as NNNNNNN-NN-N (its check digit is verified); mass fraction of the part in %.</source>
+        <translation>CAS号格式为 NNNNNNN-NN-N（校验位会被核验）；质量分数为占零件质量的百分比。</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionTableModel</name>
     <message>
         <source>#</source>
@@ -2397,6 +2696,25 @@
     <message>
         <source>GWP change (kg CO2-eq)</source>
         <translation>GWP 变化（kg CO2-eq）</translation>
+    </message>
+</context>
+<context>
+    <name>TransportEditor</name>
+    <message>
+        <source>Mode</source>
+        <translation>运输方式</translation>
+    </message>
+    <message>
+        <source>Distance (km)</source>
+        <translation>运输距离（km）</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Freight from the supplier to the factory, per unit of the part.</source>
+        <translation>从供应商到工厂的货运，按每件零件计。</translation>
     </message>
 </context>
 <context>
@@ -2496,6 +2814,356 @@
     <message>
         <source>use-phase energy</source>
         <translation>使用阶段能耗</translation>
+    </message>
+</context>
+<context>
+    <name>VariantsPage</name>
+    <message>
+        <source>Method:</source>
+        <translation>评价方法：</translation>
+    </message>
+    <message>
+        <source>Run paired Monte Carlo</source>
+        <translation>运行配对蒙特卡洛模拟</translation>
+    </message>
+    <message>
+        <source>Sample every design with the same random draws and count how often each one is lower than the reference</source>
+        <translation>以相同的随机抽样对每个设计方案取样，统计其低于参照方案的频率</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Iterations:</source>
+        <translation>迭代次数：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Parts that differ</source>
+        <translation>有差异的零件</translation>
+    </message>
+    <message>
+        <source>All parts</source>
+        <translation>全部零件</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参照方案</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>设计方案</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <source>Lever</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <source>Share of the difference (%)</source>
+        <translation>占差值的比例（%）</translation>
+    </message>
+    <message>
+        <source>Material change: another material, recycled content or supply transport of a part in both designs. Mass change: its material input mass, at the reference material. Process change: the manufacturing stage. Use phase: energy, consumables and replacements. Parts added or removed: everything those parts carry.</source>
+        <translation>材料变更：两个方案中同一零件的材料、再生料含量或供应运输不同。质量变更：按参照材料计的材料投入质量变化。工艺变更：生产制造阶段。使用阶段：能源、耗材和更换零件。零件增减：这些零件所承载的全部影响。</translation>
+    </message>
+    <message>
+        <source>Design:</source>
+        <translation>设计方案：</translation>
+    </message>
+    <message>
+        <source>By part</source>
+        <translation>按零件</translation>
+    </message>
+    <message>
+        <source>By lever</source>
+        <translation>按改进措施</translation>
+    </message>
+    <message>
+        <source>By stage</source>
+        <translation>按阶段</translation>
+    </message>
+    <message>
+        <source>Attribution of the difference</source>
+        <translation>差值归因</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Δ total vs reference</source>
+        <translation>合计与参照方案之差</translation>
+    </message>
+    <message>
+        <source>Δ total vs reference (%)</source>
+        <translation>合计与参照方案之差（%）</translation>
+    </message>
+    <message>
+        <source>Per year of service</source>
+        <translation>每使用年</translation>
+    </message>
+    <message>
+        <source>Δ per year vs reference</source>
+        <translation>每年与参照方案之差</translation>
+    </message>
+    <message>
+        <source>Δ per year vs reference (%)</source>
+        <translation>每年与参照方案之差（%）</translation>
+    </message>
+    <message>
+        <source>Raw materials</source>
+        <translation>原材料获取阶段</translation>
+    </message>
+    <message>
+        <source>Manufacturing</source>
+        <translation>生产制造阶段</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>分销/运输阶段</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用阶段</translation>
+    </message>
+    <message>
+        <source>End of life</source>
+        <translation>废弃处置阶段</translation>
+    </message>
+    <message>
+        <source>Credits beyond the boundary (not in total)</source>
+        <translation>系统边界外效益（不计入合计）</translation>
+    </message>
+    <message>
+        <source>Mass (kg)</source>
+        <translation>质量（kg）</translation>
+    </message>
+    <message>
+        <source>Service life (years)</source>
+        <translation>使用寿命（年）</translation>
+    </message>
+    <message>
+        <source>Green design index (0-100)</source>
+        <translation>绿色设计指数（0–100）</translation>
+    </message>
+    <message>
+        <source>Recyclability rate RCR (%)</source>
+        <translation>可再生利用率 RCR（%）</translation>
+    </message>
+    <message>
+        <source>Material Circularity Indicator (MCI)</source>
+        <translation>材料循环指数（MCI）</translation>
+    </message>
+    <message>
+        <source>P(total &lt; reference)</source>
+        <translation>P(合计 &lt; 参照方案)</translation>
+    </message>
+    <message>
+        <source>P(per year &lt; reference)</source>
+        <translation>P(每年 &lt; 参照方案)</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基准方案</translation>
+    </message>
+    <message>
+        <source>Material change</source>
+        <translation>材料变更</translation>
+    </message>
+    <message>
+        <source>Mass change</source>
+        <translation>质量变更</translation>
+    </message>
+    <message>
+        <source>Process change</source>
+        <translation>工艺变更</translation>
+    </message>
+    <message>
+        <source>Use phase</source>
+        <translation>使用阶段</translation>
+    </message>
+    <message>
+        <source>Parts added or removed</source>
+        <translation>零件增减</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已变更</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变更</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>product level</source>
+        <translation>产品层面</translation>
+    </message>
+    <message>
+        <source>material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>mass</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>recycled content</source>
+        <translation>再生料含量</translation>
+    </message>
+    <message>
+        <source>scrap rate</source>
+        <translation>废料率</translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation>工艺</translation>
+    </message>
+    <message>
+        <source>end of life</source>
+        <translation>废弃处置方式</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>运输</translation>
+    </message>
+    <message>
+        <source>replacements</source>
+        <translation>更换零件</translation>
+    </message>
+    <message>
+        <source>part or assembly</source>
+        <translation>零件或组件</translation>
+    </message>
+    <message>
+        <source>The results cannot be computed.</source>
+        <translation>无法计算结果。</translation>
+    </message>
+    <message>
+        <source>Setting up the local inventory…</source>
+        <translation>正在配置本地清单数据库…</translation>
+    </message>
+    <message>
+        <source>Open or create a project to compare its designs.</source>
+        <translation>请打开或新建项目以比较其设计方案。</translation>
+    </message>
+    <message>
+        <source>This project has one design only. Add a variant on the Product page to compare it with the baseline.</source>
+        <translation>此项目只有一个设计方案。请在“产品”页面添加设计变体，以便与基准方案比较。</translation>
+    </message>
+    <message>
+        <source>Add parts to the BOM to compare the designs.</source>
+        <translation>请在物料清单中添加零件以比较设计方案。</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Reference design: {design}</source>
+        <translation>参照方案：{design}</translation>
+    </message>
+    <message>
+        <source>{design} (reference)</source>
+        <translation>{design}（参照）</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>参照</translation>
+    </message>
+    <message>
+        <source>{design}: {years} years</source>
+        <translation>{design}：{years} 年</translation>
+    </message>
+    <message>
+        <source>The designs have different service lives ({lives}). Each total covers one product over its own service life, so compare the designs per year of service, not by their totals.</source>
+        <translation>各设计方案的使用寿命不同（{lives}）。每个合计值涵盖一件产品在其自身使用寿命内的影响，因此应按每使用年而非合计值比较设计方案。</translation>
+    </message>
+    <message>
+        <source>{design} is worse in total ({total} higher) but better per year of service ({year} lower) than {reference}.</source>
+        <translation>与{reference}相比，{design}的合计更差（高 {total}），但每使用年更好（低 {year}）。</translation>
+    </message>
+    <message>
+        <source>{design} is better in total ({total} lower) but worse per year of service ({year} higher) than {reference}.</source>
+        <translation>与{reference}相比，{design}的合计更好（低 {total}），但每使用年更差（高 {year}）。</translation>
+    </message>
+    <message>
+        <source>Left out for lack of inventory data (in some designs): {codes}.</source>
+        <translation>因缺少清单数据而未计入（部分方案中）：{codes}。</translation>
+    </message>
+    <message>
+        <source>Credits (not in total)</source>
+        <translation>D模块效益（不计入总量）</translation>
+    </message>
+    <message>
+        <source>(product level: use energy, distribution, factory)</source>
+        <translation>（产品层面：使用能耗、分销、工厂）</translation>
+    </message>
+    <message>
+        <source>{design} vs {reference}: {difference} {unit} in total; the rows add up to this difference.</source>
+        <translation>{design} 与 {reference} 相比：合计相差 {difference} {unit}；各行之和等于该差值。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Sampling… {percent} %</source>
+        <translation>正在抽样… {percent} %</translation>
+    </message>
+    <message>
+        <source>The designs changed during the run: run again.</source>
+        <translation>运行期间设计方案已更改：请重新运行。</translation>
+    </message>
+    <message>
+        <source>{n} paired iterations, seed {seed}: P(design &lt; reference) in the last rows; green from 95 %, red up to 5 %.</source>
+        <translation>{n} 次配对迭代，随机种子 {seed}：最后几行为 P(方案 &lt; 参照方案)；≥95 % 显示为绿色，≤5 % 显示为红色。</translation>
+    </message>
+    <message>
+        <source>Monte Carlo failed: {message}</source>
+        <translation>蒙特卡洛模拟失败：{message}</translation>
+    </message>
+    <message>
+        <source>Paired Monte Carlo cancelled.</source>
+        <translation>配对蒙特卡洛模拟已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>_DatasetDelegate</name>
+    <message>
+        <source>search: moulding, 注塑 …</source>
+        <translation>搜索：moulding、注塑 …</translation>
     </message>
 </context>
 </TS>
