@@ -523,6 +523,161 @@
     </message>
 </context>
 <context>
+    <name>AttributionPanel</name>
+    <message>
+        <source>Parts that differ</source>
+        <translation>有差异的零件</translation>
+    </message>
+    <message>
+        <source>All parts</source>
+        <translation>全部零件</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参照方案</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>设计方案</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <source>Lever</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <source>Share of the difference (%)</source>
+        <translation>占差值的比例（%）</translation>
+    </message>
+    <message>
+        <source>Material change: another material, recycled content or supply transport of a part in both designs. Mass change: its material input mass, at the reference material. Process change: the manufacturing stage. Use phase: energy, consumables and replacements. Parts added or removed: everything those parts carry.</source>
+        <translation>材料变更：两个方案中同一零件的材料、再生料含量或供应运输不同。质量变更：按参照材料计的材料投入质量变化。工艺变更：生产制造阶段。使用阶段：能源、耗材和更换零件。零件增减：这些零件所承载的全部影响。</translation>
+    </message>
+    <message>
+        <source>Design:</source>
+        <translation>设计方案：</translation>
+    </message>
+    <message>
+        <source>By part</source>
+        <translation>按零件</translation>
+    </message>
+    <message>
+        <source>By lever</source>
+        <translation>按改进措施</translation>
+    </message>
+    <message>
+        <source>Material change</source>
+        <translation>材料变更</translation>
+    </message>
+    <message>
+        <source>Mass change</source>
+        <translation>质量变更</translation>
+    </message>
+    <message>
+        <source>Process change</source>
+        <translation>工艺变更</translation>
+    </message>
+    <message>
+        <source>Use phase</source>
+        <translation>使用阶段</translation>
+    </message>
+    <message>
+        <source>End of life</source>
+        <translation>废弃处置阶段</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>分销/运输阶段</translation>
+    </message>
+    <message>
+        <source>Parts added or removed</source>
+        <translation>零件增减</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已变更</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变更</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>product level</source>
+        <translation>产品层面</translation>
+    </message>
+    <message>
+        <source>material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>mass</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>recycled content</source>
+        <translation>再生料含量</translation>
+    </message>
+    <message>
+        <source>scrap rate</source>
+        <translation>废料率</translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation>工艺</translation>
+    </message>
+    <message>
+        <source>end of life</source>
+        <translation>废弃处置方式</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>运输</translation>
+    </message>
+    <message>
+        <source>replacements</source>
+        <translation>更换零件</translation>
+    </message>
+    <message>
+        <source>part or assembly</source>
+        <translation>零件或组件</translation>
+    </message>
+    <message>
+        <source>(product level: use energy, distribution, factory)</source>
+        <translation>（产品层面：使用能耗、分销、工厂）</translation>
+    </message>
+    <message>
+        <source>{design} vs {reference}: {difference} {unit} in total; the rows add up to this difference.</source>
+        <translation>{design} 与 {reference} 相比：合计相差 {difference} {unit}；各行之和等于该差值。</translation>
+    </message>
+</context>
+<context>
     <name>AutosaveController</name>
     <message>
         <source>Autosave failed: {error}</source>
@@ -790,6 +945,93 @@
     <message>
         <source>Sum of {count} child rows, quantities applied</source>
         <translation>{count} 个子行之和（已计入数量）</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonTable</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Δ total vs reference</source>
+        <translation>合计与参照方案之差</translation>
+    </message>
+    <message>
+        <source>Δ total vs reference (%)</source>
+        <translation>合计与参照方案之差（%）</translation>
+    </message>
+    <message>
+        <source>Per year of service</source>
+        <translation>每使用年</translation>
+    </message>
+    <message>
+        <source>Δ per year vs reference</source>
+        <translation>每年与参照方案之差</translation>
+    </message>
+    <message>
+        <source>Δ per year vs reference (%)</source>
+        <translation>每年与参照方案之差（%）</translation>
+    </message>
+    <message>
+        <source>Raw materials</source>
+        <translation>原材料获取阶段</translation>
+    </message>
+    <message>
+        <source>Manufacturing</source>
+        <translation>生产制造阶段</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>分销/运输阶段</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用阶段</translation>
+    </message>
+    <message>
+        <source>End of life</source>
+        <translation>废弃处置阶段</translation>
+    </message>
+    <message>
+        <source>Credits beyond the boundary (not in total)</source>
+        <translation>系统边界外效益（不计入合计）</translation>
+    </message>
+    <message>
+        <source>Mass (kg)</source>
+        <translation>质量（kg）</translation>
+    </message>
+    <message>
+        <source>Service life (years)</source>
+        <translation>使用寿命（年）</translation>
+    </message>
+    <message>
+        <source>Green design index (0-100)</source>
+        <translation>绿色设计指数（0–100）</translation>
+    </message>
+    <message>
+        <source>Recyclability rate RCR (%)</source>
+        <translation>可再生利用率 RCR（%）</translation>
+    </message>
+    <message>
+        <source>Material Circularity Indicator (MCI)</source>
+        <translation>材料循环指数（MCI）</translation>
+    </message>
+    <message>
+        <source>P(total &lt; reference)</source>
+        <translation>P(合计 &lt; 参照方案)</translation>
+    </message>
+    <message>
+        <source>P(per year &lt; reference)</source>
+        <translation>P(每年 &lt; 参照方案)</translation>
+    </message>
+    <message>
+        <source>{design} (reference)</source>
+        <translation>{design}（参照）</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>参照</translation>
     </message>
 </context>
 <context>
@@ -1599,90 +1841,6 @@
         <translation>使用阶段</translation>
     </message>
     <message>
-        <source>service life</source>
-        <translation>使用寿命</translation>
-    </message>
-    <message>
-        <source>Energy per year</source>
-        <translation>年能耗</translation>
-    </message>
-    <message>
-        <source>Operating modes</source>
-        <translation>运行模式</translation>
-    </message>
-    <message>
-        <source>kWh per year</source>
-        <translation>kWh/年</translation>
-    </message>
-    <message>
-        <source>Years of use:</source>
-        <translation>使用年限：</translation>
-    </message>
-    <message>
-        <source>Power (W)</source>
-        <translation>功率（W）</translation>
-    </message>
-    <message>
-        <source>Hours per year</source>
-        <translation>年运行小时数</translation>
-    </message>
-    <message>
-        <source>Remove operating mode</source>
-        <translation>删除运行模式</translation>
-    </message>
-    <message>
-        <source>Consumables per year:</source>
-        <translation>每年耗材：</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Material</source>
-        <translation>材料</translation>
-    </message>
-    <message>
-        <source>Amount per year</source>
-        <translation>年用量</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Remove consumable</source>
-        <translation>删除耗材</translation>
-    </message>
-    <message>
-        <source>Replacement parts over the service life:</source>
-        <translation>使用寿命期内的更换零件：</translation>
-    </message>
-    <message>
-        <source>Part</source>
-        <translation>零件</translation>
-    </message>
-    <message>
-        <source>Replacements</source>
-        <translation>更换次数</translation>
-    </message>
-    <message>
-        <source>Remove replacement part</source>
-        <translation>删除更换零件</translation>
-    </message>
-    <message>
-        <source>Change use-phase grid</source>
-        <translation>更改使用阶段电网</translation>
-    </message>
-    <message>
-        <source>Change years of use</source>
-        <translation>更改使用年限</translation>
-    </message>
-    <message>
-        <source>Change use-phase energy</source>
-        <translation>更改使用阶段能耗</translation>
-    </message>
-    <message>
         <source>End of life</source>
         <translation>废弃处置阶段</translation>
     </message>
@@ -1739,62 +1897,6 @@
         <translation>添加运输段</translation>
     </message>
     <message>
-        <source>in use</source>
-        <translation>工作</translation>
-    </message>
-    <message>
-        <source>Use operating modes</source>
-        <translation>改用运行模式</translation>
-    </message>
-    <message>
-        <source>Use energy per year</source>
-        <translation>改用年能耗</translation>
-    </message>
-    <message>
-        <source>Edit operating mode</source>
-        <translation>编辑运行模式</translation>
-    </message>
-    <message>
-        <source>Add operating mode</source>
-        <translation>添加运行模式</translation>
-    </message>
-    <message>
-        <source>standby</source>
-        <translation>待机</translation>
-    </message>
-    <message>
-        <source>“{code}” is not a material of the catalogue: pick one from the search.</source>
-        <translation>“{code}”不是目录中的材料：请从搜索结果中选择。</translation>
-    </message>
-    <message>
-        <source>Edit consumable</source>
-        <translation>编辑耗材</translation>
-    </message>
-    <message>
-        <source>Add consumable</source>
-        <translation>添加耗材</translation>
-    </message>
-    <message>
-        <source>consumable</source>
-        <translation>耗材</translation>
-    </message>
-    <message>
-        <source>Change replaced part</source>
-        <translation>更改被更换零件</translation>
-    </message>
-    <message>
-        <source>Edit replacement part</source>
-        <translation>编辑更换零件</translation>
-    </message>
-    <message>
-        <source>Add parts to the BOM first.</source>
-        <translation>请先在物料清单中添加零件。</translation>
-    </message>
-    <message>
-        <source>Add replacement part</source>
-        <translation>添加更换零件</translation>
-    </message>
-    <message>
         <source>Manufacturing</source>
         <translation>生产制造阶段</translation>
     </message>
@@ -1843,10 +1945,6 @@
     <message>
         <source>Variants</source>
         <translation>设计变体</translation>
-    </message>
-    <message>
-        <source>Compare the baseline with its variants by part, stage and lever. Not built yet; the toolbar already switches between the project&apos;s designs.</source>
-        <translation>按零件、阶段和改进措施比较基准方案与各设计方案。尚未完成；工具栏已可在项目的各设计方案之间切换。</translation>
     </message>
     <message>
         <source>Inventory</source>
@@ -2013,6 +2111,53 @@
     <message>
         <source>“{text}” is not a number.</source>
         <translation>“{text}”不是数字。</translation>
+    </message>
+</context>
+<context>
+    <name>PairedMonteCarloPanel</name>
+    <message>
+        <source>Run paired Monte Carlo</source>
+        <translation>运行配对蒙特卡洛模拟</translation>
+    </message>
+    <message>
+        <source>Sample every design with the same random draws and count how often each one is lower than the reference</source>
+        <translation>以相同的随机抽样对每个设计方案取样，统计其低于参照方案的频率</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Iterations:</source>
+        <translation>迭代次数：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Sampling… {percent} %</source>
+        <translation>正在抽样… {percent} %</translation>
+    </message>
+    <message>
+        <source>The designs changed during the run: run again.</source>
+        <translation>运行期间设计方案已更改：请重新运行。</translation>
+    </message>
+    <message>
+        <source>{n} paired iterations, seed {seed}: P(design &lt; reference) in the last rows; green from 95 %, red up to 5 %.</source>
+        <translation>{n} 次配对迭代，随机种子 {seed}：最后几行为 P(方案 &lt; 参照方案)；≥95 % 显示为绿色，≤5 % 显示为红色。</translation>
+    </message>
+    <message>
+        <source>Monte Carlo failed: {message}</source>
+        <translation>蒙特卡洛模拟失败：{message}</translation>
+    </message>
+    <message>
+        <source>Paired Monte Carlo cancelled.</source>
+        <translation>配对蒙特卡洛模拟已取消。</translation>
     </message>
 </context>
 <context>
@@ -2622,6 +2767,13 @@
     </message>
 </context>
 <context>
+    <name>StageChartPanel</name>
+    <message>
+        <source>Credits (not in total)</source>
+        <translation>D模块效益（不计入总量）</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>GreenDesign</source>
@@ -2817,86 +2969,165 @@
     </message>
 </context>
 <context>
-    <name>VariantsPage</name>
+    <name>UsePhaseSection</name>
     <message>
-        <source>Method:</source>
-        <translation>评价方法：</translation>
+        <source>Use</source>
+        <translation>使用阶段</translation>
     </message>
     <message>
-        <source>Run paired Monte Carlo</source>
-        <translation>运行配对蒙特卡洛模拟</translation>
+        <source>service life</source>
+        <translation>使用寿命</translation>
     </message>
     <message>
-        <source>Sample every design with the same random draws and count how often each one is lower than the reference</source>
-        <translation>以相同的随机抽样对每个设计方案取样，统计其低于参照方案的频率</translation>
+        <source>Energy per year</source>
+        <translation>年能耗</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>Operating modes</source>
+        <translation>运行模式</translation>
     </message>
     <message>
-        <source>Iterations:</source>
-        <translation>迭代次数：</translation>
+        <source>kWh per year</source>
+        <translation>kWh/年</translation>
     </message>
     <message>
-        <source>Seed:</source>
-        <translation>随机种子：</translation>
+        <source>Electricity grid:</source>
+        <translation>电网：</translation>
     </message>
     <message>
-        <source>Parts that differ</source>
-        <translation>有差异的零件</translation>
+        <source>Years of use:</source>
+        <translation>使用年限：</translation>
     </message>
     <message>
-        <source>All parts</source>
-        <translation>全部零件</translation>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Power (W)</source>
+        <translation>功率（W）</translation>
+    </message>
+    <message>
+        <source>Hours per year</source>
+        <translation>年运行小时数</translation>
+    </message>
+    <message>
+        <source>Remove operating mode</source>
+        <translation>删除运行模式</translation>
+    </message>
+    <message>
+        <source>Consumables per year:</source>
+        <translation>每年耗材：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Amount per year</source>
+        <translation>年用量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Remove consumable</source>
+        <translation>删除耗材</translation>
+    </message>
+    <message>
+        <source>Replacement parts over the service life:</source>
+        <translation>使用寿命期内的更换零件：</translation>
     </message>
     <message>
         <source>Part</source>
         <translation>零件</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Replacements</source>
+        <translation>更换次数</translation>
     </message>
     <message>
-        <source>What changed</source>
-        <translation>变更内容</translation>
+        <source>Remove replacement part</source>
+        <translation>删除更换零件</translation>
     </message>
     <message>
-        <source>Reference</source>
-        <translation>参照方案</translation>
+        <source>Change use-phase grid</source>
+        <translation>更改使用阶段电网</translation>
     </message>
     <message>
-        <source>Design</source>
-        <translation>设计方案</translation>
+        <source>Change years of use</source>
+        <translation>更改使用年限</translation>
     </message>
     <message>
-        <source>Difference</source>
-        <translation>差值</translation>
+        <source>Change use-phase energy</source>
+        <translation>更改使用阶段能耗</translation>
     </message>
     <message>
-        <source>Lever</source>
-        <translation>改进措施</translation>
+        <source>in use</source>
+        <translation>工作</translation>
     </message>
     <message>
-        <source>Share of the difference (%)</source>
-        <translation>占差值的比例（%）</translation>
+        <source>Use operating modes</source>
+        <translation>改用运行模式</translation>
     </message>
     <message>
-        <source>Material change: another material, recycled content or supply transport of a part in both designs. Mass change: its material input mass, at the reference material. Process change: the manufacturing stage. Use phase: energy, consumables and replacements. Parts added or removed: everything those parts carry.</source>
-        <translation>材料变更：两个方案中同一零件的材料、再生料含量或供应运输不同。质量变更：按参照材料计的材料投入质量变化。工艺变更：生产制造阶段。使用阶段：能源、耗材和更换零件。零件增减：这些零件所承载的全部影响。</translation>
+        <source>Use energy per year</source>
+        <translation>改用年能耗</translation>
     </message>
     <message>
-        <source>Design:</source>
-        <translation>设计方案：</translation>
+        <source>Edit operating mode</source>
+        <translation>编辑运行模式</translation>
     </message>
     <message>
-        <source>By part</source>
-        <translation>按零件</translation>
+        <source>Add operating mode</source>
+        <translation>添加运行模式</translation>
     </message>
     <message>
-        <source>By lever</source>
-        <translation>按改进措施</translation>
+        <source>standby</source>
+        <translation>待机</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a material of the catalogue: pick one from the search.</source>
+        <translation>“{code}”不是目录中的材料：请从搜索结果中选择。</translation>
+    </message>
+    <message>
+        <source>Edit consumable</source>
+        <translation>编辑耗材</translation>
+    </message>
+    <message>
+        <source>Add consumable</source>
+        <translation>添加耗材</translation>
+    </message>
+    <message>
+        <source>consumable</source>
+        <translation>耗材</translation>
+    </message>
+    <message>
+        <source>Change replaced part</source>
+        <translation>更改被更换零件</translation>
+    </message>
+    <message>
+        <source>Edit replacement part</source>
+        <translation>编辑更换零件</translation>
+    </message>
+    <message>
+        <source>Add parts to the BOM first.</source>
+        <translation>请先在物料清单中添加零件。</translation>
+    </message>
+    <message>
+        <source>Add replacement part</source>
+        <translation>添加更换零件</translation>
+    </message>
+</context>
+<context>
+    <name>VariantsPage</name>
+    <message>
+        <source>Method:</source>
+        <translation>评价方法：</translation>
     </message>
     <message>
         <source>By stage</source>
@@ -2907,164 +3138,8 @@
         <translation>差值归因</translation>
     </message>
     <message>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
-        <source>Δ total vs reference</source>
-        <translation>合计与参照方案之差</translation>
-    </message>
-    <message>
-        <source>Δ total vs reference (%)</source>
-        <translation>合计与参照方案之差（%）</translation>
-    </message>
-    <message>
-        <source>Per year of service</source>
-        <translation>每使用年</translation>
-    </message>
-    <message>
-        <source>Δ per year vs reference</source>
-        <translation>每年与参照方案之差</translation>
-    </message>
-    <message>
-        <source>Δ per year vs reference (%)</source>
-        <translation>每年与参照方案之差（%）</translation>
-    </message>
-    <message>
-        <source>Raw materials</source>
-        <translation>原材料获取阶段</translation>
-    </message>
-    <message>
-        <source>Manufacturing</source>
-        <translation>生产制造阶段</translation>
-    </message>
-    <message>
-        <source>Distribution</source>
-        <translation>分销/运输阶段</translation>
-    </message>
-    <message>
-        <source>Use</source>
-        <translation>使用阶段</translation>
-    </message>
-    <message>
-        <source>End of life</source>
-        <translation>废弃处置阶段</translation>
-    </message>
-    <message>
-        <source>Credits beyond the boundary (not in total)</source>
-        <translation>系统边界外效益（不计入合计）</translation>
-    </message>
-    <message>
-        <source>Mass (kg)</source>
-        <translation>质量（kg）</translation>
-    </message>
-    <message>
-        <source>Service life (years)</source>
-        <translation>使用寿命（年）</translation>
-    </message>
-    <message>
-        <source>Green design index (0-100)</source>
-        <translation>绿色设计指数（0–100）</translation>
-    </message>
-    <message>
-        <source>Recyclability rate RCR (%)</source>
-        <translation>可再生利用率 RCR（%）</translation>
-    </message>
-    <message>
-        <source>Material Circularity Indicator (MCI)</source>
-        <translation>材料循环指数（MCI）</translation>
-    </message>
-    <message>
-        <source>P(total &lt; reference)</source>
-        <translation>P(合计 &lt; 参照方案)</translation>
-    </message>
-    <message>
-        <source>P(per year &lt; reference)</source>
-        <translation>P(每年 &lt; 参照方案)</translation>
-    </message>
-    <message>
         <source>baseline</source>
         <translation>基准方案</translation>
-    </message>
-    <message>
-        <source>Material change</source>
-        <translation>材料变更</translation>
-    </message>
-    <message>
-        <source>Mass change</source>
-        <translation>质量变更</translation>
-    </message>
-    <message>
-        <source>Process change</source>
-        <translation>工艺变更</translation>
-    </message>
-    <message>
-        <source>Use phase</source>
-        <translation>使用阶段</translation>
-    </message>
-    <message>
-        <source>Parts added or removed</source>
-        <translation>零件增减</translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation>已变更</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>未变更</translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>已删除</translation>
-    </message>
-    <message>
-        <source>product level</source>
-        <translation>产品层面</translation>
-    </message>
-    <message>
-        <source>material</source>
-        <translation>材料</translation>
-    </message>
-    <message>
-        <source>mass</source>
-        <translation>质量</translation>
-    </message>
-    <message>
-        <source>quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>recycled content</source>
-        <translation>再生料含量</translation>
-    </message>
-    <message>
-        <source>scrap rate</source>
-        <translation>废料率</translation>
-    </message>
-    <message>
-        <source>processes</source>
-        <translation>工艺</translation>
-    </message>
-    <message>
-        <source>end of life</source>
-        <translation>废弃处置方式</translation>
-    </message>
-    <message>
-        <source>transport</source>
-        <translation>运输</translation>
-    </message>
-    <message>
-        <source>replacements</source>
-        <translation>更换零件</translation>
-    </message>
-    <message>
-        <source>part or assembly</source>
-        <translation>零件或组件</translation>
     </message>
     <message>
         <source>The results cannot be computed.</source>
@@ -3095,14 +3170,6 @@
         <translation>参照方案：{design}</translation>
     </message>
     <message>
-        <source>{design} (reference)</source>
-        <translation>{design}（参照）</translation>
-    </message>
-    <message>
-        <source>reference</source>
-        <translation>参照</translation>
-    </message>
-    <message>
         <source>{design}: {years} years</source>
         <translation>{design}：{years} 年</translation>
     </message>
@@ -3121,42 +3188,6 @@
     <message>
         <source>Left out for lack of inventory data (in some designs): {codes}.</source>
         <translation>因缺少清单数据而未计入（部分方案中）：{codes}。</translation>
-    </message>
-    <message>
-        <source>Credits (not in total)</source>
-        <translation>D模块效益（不计入总量）</translation>
-    </message>
-    <message>
-        <source>(product level: use energy, distribution, factory)</source>
-        <translation>（产品层面：使用能耗、分销、工厂）</translation>
-    </message>
-    <message>
-        <source>{design} vs {reference}: {difference} {unit} in total; the rows add up to this difference.</source>
-        <translation>{design} 与 {reference} 相比：合计相差 {difference} {unit}；各行之和等于该差值。</translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation>正在启动…</translation>
-    </message>
-    <message>
-        <source>Sampling… {percent} %</source>
-        <translation>正在抽样… {percent} %</translation>
-    </message>
-    <message>
-        <source>The designs changed during the run: run again.</source>
-        <translation>运行期间设计方案已更改：请重新运行。</translation>
-    </message>
-    <message>
-        <source>{n} paired iterations, seed {seed}: P(design &lt; reference) in the last rows; green from 95 %, red up to 5 %.</source>
-        <translation>{n} 次配对迭代，随机种子 {seed}：最后几行为 P(方案 &lt; 参照方案)；≥95 % 显示为绿色，≤5 % 显示为红色。</translation>
-    </message>
-    <message>
-        <source>Monte Carlo failed: {message}</source>
-        <translation>蒙特卡洛模拟失败：{message}</translation>
-    </message>
-    <message>
-        <source>Paired Monte Carlo cancelled.</source>
-        <translation>配对蒙特卡洛模拟已取消。</translation>
     </message>
 </context>
 <context>
