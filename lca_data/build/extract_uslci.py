@@ -78,6 +78,8 @@ def compartment(path: str) -> tuple[str, ...] | None:
     parts = [p for p in path.split("/") if p]
     while parts and parts[0] in ("Elementary Flows", "NETL Coal Elementary Flows"):
         parts = parts[1:]
+    if parts == ["USLCI elementary flows"]:
+        return ("natural resource", "in ground")  # NETL raw coal "…, in ground" flows
     if parts and parts[0] == "NETL Elementary Flows":
         top, sub = NETL.get(parts[1] if len(parts) > 1 else "", (None, None))
         if top is None:
