@@ -362,6 +362,7 @@ class GreenDesignPage(QWidget):
             return  # the design changed meanwhile: a newer search is under way
         self.result["suggestions"] = found
         self._show_suggestions(found)
+        self.statusMessage.emit(self.tr("Improvements found: {count}").format(count=len(found)))
 
     def apply_suggestion(self, row: int | None = None) -> str | None:
         """Add a variant of the shown design with suggestion ``row`` (default: the selected

@@ -1282,6 +1282,10 @@
         <translation>正在查找改进建议…</translation>
     </message>
     <message>
+        <source>Improvements found: {count}</source>
+        <translation>已找到改进建议：{count} 条</translation>
+    </message>
+    <message>
         <source>Baseline</source>
         <translation>基准方案</translation>
     </message>
