@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -44,6 +43,7 @@ from ui.formatting import format_number, format_percent
 from ui.frame_table import FrameTableModel, LazyTabs, make_table
 from ui.lca_service import LcaJob, LcaService, ServiceState
 from ui.material_names import dataset_name, location_names, ui_language
+from ui.method_choice import FAMILIES, MethodChoice
 from ui.results_tables import (
     ghg_only_share,
     in_total,
@@ -54,13 +54,6 @@ from ui.results_tables import (
 )
 from ui.uncertainty_panel import UncertaintyPanel
 
-FAMILIES = (  # (method family in the inventory, short name shown)
-    ("IPCC 2021", "IPCC 2021"),
-    ("EF v3.1", "EF v3.1"),
-    ("Cumulative Energy Demand (CED)", "CED"),
-    ("ReCiPe 2016 v1.03, midpoint (H)", "ReCiPe 2016 midpoint (H)"),
-    ("CML v4.8 2016", "CML v4.8"),
-)
 PARETO_TOP = 12
 """Bars in the Pareto chart."""
 GAPS_SHOWN = 5
@@ -99,14 +92,9 @@ class ResultsPage(QWidget):
         self._reference_job: LcaJob | None = None
         self._groups: dict[str, object] = {}  # groupings of self.result, made once
 
-        self.family_combo = QComboBox()
-        self.family_combo.setObjectName("methodFamily")
-        self.family_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self._categories: list[tuple[str, ...]] = []
-        self.category_combo = QComboBox()
-        self.category_combo.setObjectName("methodCategory")
-        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.category_combo.setMinimumContentsLength(40)
+        self.choice = MethodChoice("method", self)
+        self.family_combo = self.choice.family_combo
+        self.category_combo = self.choice.category_combo
         selector = QHBoxLayout()
         selector.addWidget(QLabel(self.tr("Method:")))
         selector.addWidget(self.family_combo)
@@ -129,8 +117,7 @@ class ResultsPage(QWidget):
         layout.addWidget(self.selector)
         layout.addWidget(self.stack, 1)
 
-        self.family_combo.currentIndexChanged.connect(self._family_chosen)
-        self.category_combo.currentIndexChanged.connect(self._category_chosen)
+        self.choice.methodChosen.connect(self._method_chosen)
         self.pareto.barClicked.connect(self._bar_clicked)
         self.parts_button.toggled.connect(lambda _on: self._show_pareto())
         self.tabs.currentChanged.connect(lambda _i: self._show_flows())
@@ -282,47 +269,11 @@ class ResultsPage(QWidget):
 
     # --- method selection ----------------------------------------------------------------
     def _fill_families(self) -> None:
-        methods = self.result.methods
-        installed = {m[0] for m in methods}
-        self.family_combo.blockSignals(True)
-        self.family_combo.clear()
-        known = [f for f, _short in FAMILIES]
-        for family, short in FAMILIES:
-            if family in installed:
-                self.family_combo.addItem(short, family)
-        for family in sorted(installed - set(known)):
-            self.family_combo.addItem(family, family)
-        self.family_combo.setCurrentIndex(max(0, self.family_combo.findData(self.method[0])))
-        self.family_combo.blockSignals(False)
-        self._fill_categories()
+        self.method = self.choice.set_methods(self.result.methods, self.method)
 
-    def _fill_categories(self) -> None:
-        family = self.family_combo.currentData()
-        methods = [m for m in self.result.methods if m[0] == family]
-        self.category_combo.blockSignals(True)
-        self.category_combo.clear()
-        self._categories = methods
-        for method in methods:
-            self.category_combo.addItem(" | ".join(method[1:]))
-        index = methods.index(self.method) if self.method in methods else 0
-        self.category_combo.setCurrentIndex(index)
-        self.category_combo.blockSignals(False)
-        if methods:
-            self.method = methods[index]
-
-    def _family_chosen(self, _index: int) -> None:
-        family = self.family_combo.currentData()
-        if self.result is None or family is None:
-            return
-        preferred = {"IPCC 2021": GWP100}.get(family)
-        if preferred is not None and preferred in self.result.methods:
-            self.method = preferred
-        self._fill_categories()
-        self._show_method()
-
-    def _category_chosen(self, index: int) -> None:
-        if 0 <= index < len(self._categories):
-            self.method = self._categories[index]
+    def _method_chosen(self, method: tuple[str, ...]) -> None:
+        if self.result is not None:
+            self.method = method
             self._show_method()
 
     def set_method(self, method: tuple[str, ...]) -> None:

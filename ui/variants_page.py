@@ -29,7 +29,6 @@ import math
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QSplitter,
@@ -43,7 +42,7 @@ from greendesign.lca.engine import GWP100, method_label
 from ui.errors import error_summary
 from ui.formatting import format_number
 from ui.lca_service import LcaJob, LcaService, ServiceState
-from ui.results_page import FAMILIES
+from ui.method_choice import MethodChoice
 from ui.variants_chart import StageChartPanel
 from ui.variants_tables import VALUE_ROLE, AttributionPanel, ComparisonTable
 from ui.variants_uncertainty import (
@@ -86,14 +85,9 @@ class VariantsPage(QWidget):
         self._timer.setInterval(RECOMPUTE_MS)
         self._timer.timeout.connect(self.recompute)
 
-        self.family_combo = QComboBox()
-        self.family_combo.setObjectName("variantsMethodFamily")
-        self.family_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.category_combo = QComboBox()
-        self.category_combo.setObjectName("variantsMethodCategory")
-        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.category_combo.setMinimumContentsLength(40)
-        self._categories: list[tuple[str, ...]] = []
+        self.choice = MethodChoice("variantsMethod", self)
+        self.family_combo = self.choice.family_combo
+        self.category_combo = self.choice.category_combo
         self.reference_label = QLabel()
         self.reference_label.setStyleSheet("color: #555;")
         selector = QHBoxLayout()
@@ -119,8 +113,7 @@ class VariantsPage(QWidget):
         layout.addWidget(self.selector)
         layout.addWidget(self.stack, 1)
 
-        self.family_combo.currentIndexChanged.connect(self._family_chosen)
-        self.category_combo.currentIndexChanged.connect(self._category_chosen)
+        self.choice.methodChosen.connect(self._method_chosen)
         self.design_combo.currentIndexChanged.connect(lambda _i: self._show_attribution())
         self.changed_only.currentIndexChanged.connect(lambda _i: self._show_attribution())
         self.run_button.clicked.connect(self.run_monte_carlo)
@@ -284,47 +277,11 @@ class VariantsPage(QWidget):
 
     # --- method selection --------------------------------------------------------------
     def _fill_families(self) -> None:
-        methods = self.comparison.methods
-        installed = {m[0] for m in methods}
-        self.family_combo.blockSignals(True)
-        self.family_combo.clear()
-        known = [f for f, _short in FAMILIES]
-        for family, short in FAMILIES:
-            if family in installed:
-                self.family_combo.addItem(short, family)
-        for family in sorted(installed - set(known)):
-            self.family_combo.addItem(family, family)
-        self.family_combo.setCurrentIndex(max(0, self.family_combo.findData(self.method[0])))
-        self.family_combo.blockSignals(False)
-        self._fill_categories()
+        self.method = self.choice.set_methods(self.comparison.methods, self.method)
 
-    def _fill_categories(self) -> None:
-        family = self.family_combo.currentData()
-        methods = [m for m in self.comparison.methods if m[0] == family]
-        self.category_combo.blockSignals(True)
-        self.category_combo.clear()
-        self._categories = methods
-        for method in methods:
-            self.category_combo.addItem(" | ".join(method[1:]))
-        index = methods.index(self.method) if self.method in methods else 0
-        self.category_combo.setCurrentIndex(index)
-        self.category_combo.blockSignals(False)
-        if methods:
-            self.method = methods[index]
-
-    def _family_chosen(self, _index: int) -> None:
-        family = self.family_combo.currentData()
-        if self.comparison is None or family is None:
-            return
-        preferred = {"IPCC 2021": GWP100}.get(family)
-        if preferred is not None and preferred in self.comparison.methods:
-            self.method = preferred
-        self._fill_categories()
-        self._show()
-
-    def _category_chosen(self, index: int) -> None:
-        if 0 <= index < len(self._categories):
-            self.method = self._categories[index]
+    def _method_chosen(self, method: tuple[str, ...]) -> None:
+        if self.comparison is not None:
+            self.method = method
             self._show()
 
     def set_method(self, method: tuple[str, ...]) -> None:
