@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -44,9 +44,7 @@ class LazyPage(QWidget):
     :attr:`built` is emitted with it.
     """
 
-    from PySide6.QtCore import Signal as _Signal
-
-    built = _Signal(QWidget)
+    built = Signal(QWidget)
 
     def __init__(self, factory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
