@@ -166,9 +166,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress messages")
     p.set_defaults(func=cmd_setup)
 
+    from greendesign.cli_inventory import add_commands as add_inventory_commands
     from greendesign.cli_lca import add_commands
 
     add_commands(sub)
+    add_inventory_commands(sub)
     return parser
 
 

@@ -20,10 +20,12 @@ Only the app's own inventory project is ever deleted.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import json
 import os
 import sys
+import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -73,6 +75,8 @@ class SetupResult:
     biosphere_flows: int
     methods: int
     seconds: float
+    #: user databases that could not be restored after a rebuild
+    warnings: tuple = ()
 
 
 def _stamp_path() -> Path:
@@ -139,27 +143,40 @@ def expected_method_names() -> list[tuple[str, ...]]:
     return [m["name"] for m in _method_data()]
 
 
+_held = threading.local()
+
+
 @contextlib.contextmanager
-def _writer_lock() -> Iterator[None]:
-    """One writer at a time across processes (POSIX advisory lock)."""
+def writer_lock() -> Iterator[None]:
+    """One writer at a time across processes (POSIX advisory lock); re-entrant per thread."""
+    if getattr(_held, "depth", 0):
+        _held.depth += 1
+        try:
+            yield
+        finally:
+            _held.depth -= 1
+        return
     lock_path = paths.brightway_dir() / ".greendesign-setup.lock"
     handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole block
     try:
         try:
             import fcntl
         except ImportError:  # not POSIX: no cross-process lock available
-            yield
-            return
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise InventoryBusyError(
-                "Another GreenDesign window is setting up the inventory.",
-                hint="Wait for it to finish, or close it and start again.") from None
+            fcntl = None
+        if fcntl is not None:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise InventoryBusyError(
+                    "Another GreenDesign window is writing the inventory.",
+                    hint="Wait for it to finish, or close it and start again.") from None
+        _held.depth = 1
         try:
             yield
         finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            _held.depth = 0
+            if fcntl is not None:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
     finally:
         handle.close()
 
@@ -232,47 +249,57 @@ def ensure_inventory(progress: Progress | None = None,
         raised and the half-built project is rebuilt at the next call.
     """
     report = progress or (lambda fraction, message: None)
-    stop = cancelled or (lambda: False)
+    with writer_lock():
+        result = _ensure_bundled(report, cancelled or (lambda: False))
+        from greendesign.inventory import user_databases
+
+        if user_databases.list_databases() and user_databases.check():
+            failed = user_databases.restore_databases(report)
+            result = dataclasses.replace(result, warnings=tuple(failed),
+                                         reason=f"{result.reason}; user databases restored")
+        return result
+
+
+def _ensure_bundled(report: Progress, stop: Cancelled) -> SetupResult:
     start = time.perf_counter()
-    with _writer_lock():
-        installed = _install_template(report)
-        problems = check_integrity()
-        bd = activate()
-        stamp = read_stamp()
-        if installed is not None and not problems:
-            report(1.0, "Inventory ready")
-            return SetupResult(True, "installed the ready-built inventory",
-                               stamp.get("biosphere_flows", 0), stamp.get("methods", 0),
-                               time.perf_counter() - start)
-        if not problems and _data_outdated(stamp):
-            # only lca_data changed: rewrite the inventory databases, keep biosphere and methods
-            try:
-                _rewrite_databases(bd, stamp, report)
-            except Exception as exc:
-                raise InventorySetupError(
-                    f"The inventory databases could not be updated: {type(exc).__name__}: "
-                    f"{exc}.", hint="They are rebuilt at the next start.") from exc
-            return SetupResult(True, "lca_data changed", stamp.get("biosphere_flows", 0),
-                               stamp.get("methods", 0), time.perf_counter() - start)
-        if not problems:
-            stamp = read_stamp() or {}
-            report(1.0, "Inventory ready")
-            return SetupResult(False, "complete", stamp.get("biosphere_flows", 0),
-                               stamp.get("methods", 0), time.perf_counter() - start)
-        reason = "; ".join(problems)
-        try:
-            with contextlib.redirect_stdout(sys.stderr):  # bw2io prints its strategies
-                _build(bd, report, stop)
-        except InventorySetupError:
-            raise
-        except Exception as exc:  # Brightway, SQLite or file system failure
-            raise InventorySetupError(
-                f"The local inventory could not be built: {type(exc).__name__}: {exc}.",
-                hint=f"It is rebuilt at the next start; if this repeats, delete the folder "
-                     f"{paths.brightway_dir()} and start again.") from exc
-        stamp = read_stamp() or {}
-        return SetupResult(True, reason, stamp["biosphere_flows"], stamp["methods"],
+    installed = _install_template(report)
+    problems = check_integrity()
+    bd = activate()
+    stamp = read_stamp()
+    if installed is not None and not problems:
+        report(1.0, "Inventory ready")
+        return SetupResult(True, "installed the ready-built inventory",
+                           stamp.get("biosphere_flows", 0), stamp.get("methods", 0),
                            time.perf_counter() - start)
+    if not problems and _data_outdated(stamp):
+        # only lca_data changed: rewrite the inventory databases, keep biosphere and methods
+        try:
+            _rewrite_databases(bd, stamp, report)
+        except Exception as exc:
+            raise InventorySetupError(
+                f"The inventory databases could not be updated: {type(exc).__name__}: "
+                f"{exc}.", hint="They are rebuilt at the next start.") from exc
+        return SetupResult(True, "lca_data changed", stamp.get("biosphere_flows", 0),
+                           stamp.get("methods", 0), time.perf_counter() - start)
+    if not problems:
+        stamp = read_stamp() or {}
+        report(1.0, "Inventory ready")
+        return SetupResult(False, "complete", stamp.get("biosphere_flows", 0),
+                           stamp.get("methods", 0), time.perf_counter() - start)
+    reason = "; ".join(problems)
+    try:
+        with contextlib.redirect_stdout(sys.stderr):  # bw2io prints its strategies
+            _build(bd, report, stop)
+    except InventorySetupError:
+        raise
+    except Exception as exc:  # Brightway, SQLite or file system failure
+        raise InventorySetupError(
+            f"The local inventory could not be built: {type(exc).__name__}: {exc}.",
+            hint=f"It is rebuilt at the next start; if this repeats, delete the folder "
+                 f"{paths.brightway_dir()} and start again.") from exc
+    stamp = read_stamp() or {}
+    return SetupResult(True, reason, stamp["biosphere_flows"], stamp["methods"],
+                       time.perf_counter() - start)
 
 
 def _install_template(report: Progress) -> float | None:

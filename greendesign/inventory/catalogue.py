@@ -132,6 +132,8 @@ class Entry:
     iso11469: str = ""
     aliases: tuple[str, ...] = ()
     basis: str = ""
+    #: registry name of the user database the entry comes from; empty for bundled entries
+    origin: str = ""
 
     @property
     def group(self) -> str:
@@ -205,6 +207,29 @@ class Catalogue:
         rank = {kind: i for i, kind in enumerate(KINDS)}
         for holders in self._index.values():
             holders.sort(key=lambda e: rank[e.kind])
+
+    def with_entries(self, extra: Iterable[Entry]) -> Catalogue:
+        """A copy with ``extra`` entries (user databases) added leniently.
+
+        Their codes are always indexed; a name or alias that already identifies
+        another entry is not indexed for :meth:`resolve` (it is still found by
+        :meth:`search`), since user databases often repeat names across
+        locations.
+        """
+        new = Catalogue.__new__(Catalogue)
+        new._entries = dict(self._entries)
+        new._index = {k: list(v) for k, v in self._index.items()}
+        for entry in extra:
+            key = (entry.kind, entry.code)
+            if key in new._entries:
+                continue
+            new._entries[key] = entry
+            for position, text in enumerate(dict.fromkeys(normalise(k) for k in entry.labels()
+                                                          if k)):
+                holders = new._index.setdefault(text, [])
+                if position == 0 or not holders:  # the code itself is always unique
+                    holders.append(entry)
+        return new
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -416,9 +441,45 @@ def read_catalogue(folder: str | Path) -> Catalogue:
 
 
 @functools.cache
-def load_catalogue() -> Catalogue:
+def load_bundled_catalogue() -> Catalogue:
     """The bundled catalogue (``lca_data/catalogue``), read once and cached."""
     return read_catalogue(lca_data_dir() / "catalogue")
+
+
+_user_catalogue: list = [None, None]  # [user dataset tuple it was built from, catalogue]
+
+
+def user_entries(datasets) -> list[Entry]:
+    """Catalogue entries of user datasets: a process each, a material too when per kg."""
+    out = []
+    for ds in datasets:
+        label = f"{ds.name} {{{ds.location}}}" if ds.location else ds.name
+        label = f"{label} [{ds.database}]"
+        aliases = (ds.product,) if ds.product and ds.product != ds.name else ()
+        kinds = (MATERIAL, PROCESS) if ds.unit == "kg" else (PROCESS,)
+        for kind in kinds:
+            out.append(Entry(code=ds.ref, kind=kind, name_en=label, name_zh=label, unit=ds.unit,
+                             family="other" if kind == MATERIAL else "", aliases=aliases,
+                             basis=f"{ds.unit} of {ds.product or ds.name}", origin=ds.source))
+    return out
+
+
+def load_catalogue() -> Catalogue:
+    """The bundled catalogue plus the datasets of the user databases (cached)."""
+    from greendesign.inventory import user_databases
+
+    bundled = load_bundled_catalogue()
+    datasets = user_databases.datasets()
+    if not datasets:
+        return bundled
+    if _user_catalogue[0] is not datasets:
+        _user_catalogue[:] = [datasets, bundled.with_entries(user_entries(datasets))]
+    return _user_catalogue[1]
+
+
+def clear_user_cache() -> None:
+    """Forget the catalogue built with the user databases (after an import or removal)."""
+    _user_catalogue[:] = [None, None]
 
 
 # --- checking a product ---------------------------------------------------------------------

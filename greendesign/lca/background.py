@@ -93,16 +93,39 @@ def _methods_key(methods: tuple[tuple[str, ...], ...]) -> str:
     return hashlib.sha256(json.dumps(methods).encode()).hexdigest()[:12]
 
 
-def load_background(progress=None) -> Background:
-    """The fast-path matrices for every installed method (computed once, then cached)."""
+def load_background(progress=None, extra: tuple[str, ...] | list[str] = ()) -> Background:
+    """The fast-path matrices for every installed method (computed once, then cached).
+
+    ``extra``: user-database references (``user:<db>|<code>``) the caller needs.
+    They join the set of active user datasets (kept in the user registry), and
+    the matrices are computed again with them as extra columns; user datasets
+    are not all solved up front because a licensed database holds tens of
+    thousands of them.
+    """
     with _lock:
-        return _load_background(progress)
+        return _load_background(progress, tuple(extra))
 
 
 _memo: dict[str, Background] = {}
 
 
-def _load_background(progress) -> Background:
+def _user_nodes(extra: tuple[str, ...]) -> tuple[list[str], str]:
+    from greendesign.inventory import user_databases
+
+    known = user_databases.dataset_map()
+    unknown = [ref for ref in extra if ref not in known]
+    if unknown:
+        raise EngineError(f"No user database holds the dataset {unknown[0]}.",
+                          hint="Import the database it comes from again (Inventory page), or "
+                               "pick another dataset for the part.")
+    active = user_databases.activate_refs(extra)
+    refs = sorted(ref for ref in active if ref in known)
+    key = hashlib.sha256(("\n".join(refs) + user_databases.revision()).encode()
+                         ).hexdigest()[:12] if refs else "none"
+    return refs, key
+
+
+def _load_background(progress, extra: tuple[str, ...] = ()) -> Background:
     from greendesign.inventory.brightway_setup import (
         INVENTORY_PROJECT,
         activate,
@@ -113,10 +136,12 @@ def _load_background(progress) -> Background:
 
     version = data_version()
     methods = tuple(tuple(m) for m in expected_method_names())
-    key = f"{paths.brightway_dir()}|{version}|{_methods_key(methods)}"
+    user_refs, user_key = _user_nodes(extra)
+    key = f"{paths.brightway_dir()}|{version}|{_methods_key(methods)}|{user_key}"
     if key in _memo:
         return _memo[key]
-    path = _cache_path(version, _methods_key(methods))
+    path = _cache_path(version, _methods_key(methods) + ("" if not user_refs else
+                                                         f"-user-{user_key}"))
     stamp = read_stamp() or {}
     if stamp.get("data_version") != version:
         raise EngineError("The local inventory is not set up for this version of the data.",
@@ -131,17 +156,19 @@ def _load_background(progress) -> Background:
             path.unlink(missing_ok=True)  # damaged cache: compute again
     bd = activate()
     bd.projects.set_current(INVENTORY_PROJECT)
-    bg = compute_background(bd, methods, version, progress)
+    bg = compute_background(bd, methods, version, progress, user_refs)
     _write_cache(path, bg)
     _memo[key] = bg
     return bg
 
 
-def compute_background(bd, methods, version: str, progress=None) -> Background:
+def compute_background(bd, methods, version: str, progress=None,
+                       user_refs: list[str] | tuple[str, ...] = ()) -> Background:
     import bw2calc
     import scipy.sparse as sp
 
     from greendesign.inventory.datasets import GREENDESIGN_DB
+    from greendesign.inventory.user_databases import parse_ref, user_provenance
 
     report = progress or (lambda f, m: None)
     db = bd.Database(GREENDESIGN_DB)
@@ -149,6 +176,16 @@ def compute_background(bd, methods, version: str, progress=None) -> Background:
     if not nodes:
         raise EngineError("The inventory database is empty.",
                           hint="Run 'greendesign-cli setup' to rebuild it.")
+    codes = [n["code"] for n in nodes]
+    for ref in user_refs:
+        database, code = parse_ref(ref)
+        try:
+            nodes.append(bd.get_node(database=database, code=code))
+        except Exception as exc:  # noqa: BLE001 - bw2data raises its own UnknownObject
+            raise EngineError(f"The user dataset {ref} is not in the installed inventory "
+                              f"({type(exc).__name__}).",
+                              hint="Import its database again from the Inventory page.") from exc
+        codes.append(ref)
     report(0.05, "Loading the technosphere")
     lca = bw2calc.LCA({node: 1.0 for node in nodes}, method=methods[0])
     lca.lci()
@@ -185,15 +222,17 @@ def compute_background(bd, methods, version: str, progress=None) -> Background:
         c = lca.characterization_matrix.diagonal()
         H[i] = c @ G
         units.append(bd.methods[method].get("unit", ""))
-    ghg = {node["code"]: tuple(node.get("ghg_only_sources", ())) for node in nodes}
-    prov = {node["code"]: {"source": node.get("source", ""), "year": node.get("year", ""),
-                           "geography": node.get("location", ""),
-                           "pedigree": list(node.get("pedigree", [])),
-                           "proxy": node.get("proxy", ""), "unit": node.get("unit", ""),
-                           "ghg_only": bool(node.get("ghg_only", False))}
-            for node in nodes}
+    pairs = list(zip(codes, nodes, strict=True))
+    ghg = {code: tuple(node.get("ghg_only_sources", ())) for code, node in pairs}
+    prov = {code: {"source": node.get("source", ""), "year": node.get("year", ""),
+                   "geography": node.get("location", ""),
+                   "pedigree": list(node.get("pedigree", [])),
+                   "proxy": node.get("proxy", ""), "unit": node.get("unit", ""),
+                   "ghg_only": bool(node.get("ghg_only", False))}
+            for code, node in pairs}
+    prov.update(user_provenance(user_refs))
     report(1.0, "Intensities ready")
-    return Background(tuple(n["code"] for n in nodes), tuple(methods), tuple(units), H, G,
+    return Background(tuple(codes), tuple(methods), tuple(units), H, G,
                       tuple(flows), ghg, prov, "scipy spsolve (SuperLU), as bw2calc", residual, version)
 
 

@@ -218,6 +218,29 @@ def _cf_cache(version: str, method: tuple[str, ...], _memo={}) -> dict[str, floa
 LINE_COLUMNS = ["stage", "dataset", "amount", "part_id", "material", "kind"]
 
 
+def missing_user_datasets(model: LifecycleModel, bg: Background) -> list[str]:
+    """User-database references of ``model`` that ``bg`` has no column for yet."""
+    from greendesign.inventory.user_databases import REF_PREFIX
+
+    column = bg.column
+    return sorted({line.dataset for line in model.lines
+                   if line.dataset not in column and line.dataset.startswith(REF_PREFIX)})
+
+
+def product_user_refs(product: Product) -> set[str]:
+    """Every user-database reference of ``product`` (materials, processes, consumables)."""
+    from greendesign.inventory.user_databases import REF_PREFIX
+    from greendesign.model.part import Part, walk
+
+    refs = set()
+    for node, *_ in walk(product.bom):
+        if isinstance(node, Part):
+            refs.add(node.material)
+        refs.update(use.dataset for use in node.processes)
+    refs.update(item.material for item in product.scenario.use.consumables)
+    return {ref for ref in refs if ref.startswith(REF_PREFIX)}
+
+
 def lines_frame(model: LifecycleModel) -> pd.DataFrame:
     return pd.DataFrame.from_records(model.lines, columns=LINE_COLUMNS)
 
@@ -235,6 +258,10 @@ def assess(product: Product, methods=None, variant: str = "baseline",
     rows = bg.rows_for(methods)
     model = model or build_model(product, allow_gaps=allow_gaps)
     column = bg.column
+    pending = missing_user_datasets(model, bg)
+    if pending:  # user datasets not solved yet: solve them (once; cached on disk)
+        bg = load_background(extra=pending)
+        column = bg.column
     try:
         cols = np.fromiter((column[line.dataset] for line in model.lines), dtype=np.intp,
                            count=len(model.lines))

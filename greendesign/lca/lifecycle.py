@@ -132,11 +132,14 @@ def default_inventory() -> Inventory:
     from greendesign.inventory import reference_data
     from greendesign.inventory.catalogue import load_catalogue
     from greendesign.inventory.datasets import load_carbon_content, load_datasets
+    from greendesign.inventory.user_databases import datasets as user_datasets
 
     datasets = load_datasets()
     cat = load_catalogue()
+    units = {ds.ref: ds.unit for ds in user_datasets()}
+    units.update((code, ds.unit) for code, ds in datasets.items())
     return Inventory(
-        units={code: ds.unit for code, ds in datasets.items()},
+        units=units,
         factory_kwh={code: ds.factory_kwh for code, ds in datasets.items() if ds.factory_kwh},
         families={e.code: e.family for e in cat.entries("material")},
         eol=reference_data.eol_scenarios(),

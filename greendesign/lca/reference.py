@@ -49,14 +49,16 @@ def reference_assess(product: Product, methods, model: LifecycleModel | None = N
     import bw2calc
 
     from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate
-    from greendesign.inventory.datasets import GREENDESIGN_DB
+    from greendesign.inventory.user_databases import node_key
 
     methods = [tuple(m) for m in methods]
     model = model or build_model(product)
     demand = _stage_demands(model)
     bd = activate()
     bd.projects.set_current(INVENTORY_PROJECT)
-    nodes = {node["code"]: node for node in bd.Database(GREENDESIGN_DB)}
+    codes = {code for stage in demand.values() for code in stage}
+    nodes = {code: bd.get_node(database=node_key(code)[0], code=node_key(code)[1])
+             for code in codes}
     by_stage = {}
     lci: dict[str, float] = defaultdict(float)
     solver = ""
@@ -92,13 +94,13 @@ def write_foreground(product: Product, database: str, model: LifecycleModel | No
     For Activity Browser and other Brightway tools. Amounts are stored at
     Brightway's float32 precision. Returns the number of activities written.
     """
-    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, _writer_lock, activate
-    from greendesign.inventory.datasets import GREENDESIGN_DB
+    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate, writer_lock
+    from greendesign.inventory.user_databases import node_key
 
     model = model or build_model(product)
     demand = _stage_demands(model)
     bd = activate()
-    with _writer_lock():
+    with writer_lock():
         bd.projects.set_current(INVENTORY_PROJECT)
         data = {(database, "product"): {
             "name": product.name, "unit": "unit", "location": "GLO", "type": "process",
@@ -111,7 +113,7 @@ def write_foreground(product: Product, database: str, model: LifecycleModel | No
                 "name": f"{product.name}: {stage}", "unit": "unit", "location": "GLO",
                 "type": "process",
                 "exchanges": [{"input": (database, stage), "amount": 1.0, "type": "production"}]
-                + [{"input": (GREENDESIGN_DB, code), "amount": amount, "type": "technosphere"}
+                + [{"input": node_key(code), "amount": amount, "type": "technosphere"}
                    for code, amount in demand.get(stage, {}).items() if amount],
             }
         bd.Database(database).write(data)

@@ -1,0 +1,156 @@
+"""``greendesign-cli inventory``: search the catalogue and manage user databases."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXIT_OK = 0
+
+
+def _geography(entry, bundled: dict) -> str:
+    from greendesign.inventory.user_databases import dataset_map
+
+    if entry.origin:
+        ds = dataset_map().get(entry.code)
+        return ds.location if ds else ""
+    ds = bundled.get(entry.code)
+    return getattr(ds, "geography", "") if ds else ""
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from greendesign.inventory.catalogue import load_catalogue, normalise
+    from greendesign.inventory.datasets import load_datasets
+
+    catalogue = load_catalogue()
+    bundled = load_datasets()
+    rows = []
+    for entry in catalogue.search(args.text, args.kind, limit=10_000):
+        if entry.origin and args.bundled_only:
+            continue
+        if args.kind is None and entry.origin and entry.kind == "process" and \
+                catalogue.has(entry.code, "material"):
+            continue  # a user dataset per kg is listed once, as a material
+        where = _geography(entry, bundled)
+        if args.geography and normalise(args.geography) not in normalise(where):
+            continue
+        has_data = bool(entry.origin) or entry.code in bundled or entry.group == "location"
+        rows.append((entry.code, entry.kind, entry.unit, where, entry.name_en, entry.name_zh,
+                     entry.origin or ("bundled" if has_data else "bundled, no data yet")))
+        if len(rows) >= args.limit:
+            break
+    if not rows:
+        print(f"nothing matches {args.text!r}", file=sys.stderr)
+        return 1
+    if args.format == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(("code", "kind", "unit", "geography", "name_en", "name_zh", "source"))
+        writer.writerows(rows)
+        return EXIT_OK
+    widths = [max(len(str(r[i])) for r in rows) for i in range(4)]
+    for row in rows:
+        head = "  ".join(str(v).ljust(min(w, 48)) for v, w in zip(row[:4], widths, strict=True))
+        label = row[4] if row[4] == row[5] else f"{row[4]} / {row[5]}"
+        print(f"{head}  {label}  [{row[6]}]")
+    return EXIT_OK
+
+
+def _progress(quiet: bool):
+    def report(fraction: float, message: str) -> None:
+        if not quiet:
+            bar = "#" * int(fraction * 30)
+            print(f"\r[{bar:<30}] {fraction * 100:5.1f}%  {message[:60]:<60}", end="",
+                  file=sys.stderr, flush=True)
+    return report
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from greendesign.inventory import user_databases as ud
+
+    report = _progress(args.quiet)
+    common = {"replace": args.replace, "pedigree": args.pedigree or (), "progress": report}
+    if args.format == "ecospold2":
+        result = ud.import_ecospold2(args.source, args.name, **common)
+    elif args.format == "excel":
+        result = ud.import_excel(args.source, args.name, **common)
+    else:
+        result = ud.import_brightway(args.source, args.database, args.name,
+                                     base_dir=args.base_dir or "", **common)
+    if not args.quiet:
+        print(file=sys.stderr)
+    print(result.summary())
+    for row in result.unlinked[:10]:
+        print(f"  not linked: {row.activity} [{row.location}] <- {row.exchange} "
+              f"({row.type}, {row.amount:g} {row.unit}): {row.reason}")
+    if len(result.unlinked) > 10:
+        print(f"  ... and {len(result.unlinked) - 10} more in {result.database.report}")
+    return EXIT_OK
+
+
+def cmd_databases(args: argparse.Namespace) -> int:
+    from greendesign.inventory import user_databases as ud
+
+    dbs = ud.list_databases()
+    if not dbs:
+        print("no user databases (import one with 'greendesign-cli inventory import')")
+        return EXIT_OK
+    for db in dbs:
+        source = f"{db.source} / {db.source_database}" if db.format == "brightway" else db.source
+        print(f"{db.name}: {db.format} from {source}, {db.activities} datasets, "
+              f"{db.exchanges} exchanges, {db.unlinked} not linked, imported {db.imported_at}"
+              + (f", pedigree {';'.join(map(str, db.pedigree))}" if db.pedigree else ""))
+    return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from greendesign.inventory import user_databases as ud
+
+    ud.remove_database(args.name)
+    print(f"removed {args.name}")
+    return EXIT_OK
+
+
+def add_commands(sub) -> None:
+    from greendesign.inventory.catalogue import KINDS
+
+    inv = sub.add_parser("inventory", help="search the inventory; import your own databases",
+                         description="Search the dataset catalogue (bundled and user "
+                                     "databases) and manage user databases.")
+    isub = inv.add_subparsers(dest="inventory_command", required=True, metavar="ACTION")
+
+    p = isub.add_parser("search", help="find datasets by name (English or Chinese)")
+    p.add_argument("text", help="part of a code, name or alias, e.g. 'stainless' or '不锈钢'")
+    p.add_argument("--kind", choices=["material", "process", "location", "treatment",
+                                      *KINDS[2:]], help="only this kind or group")
+    p.add_argument("--geography", help="only datasets whose geography contains this (CN, RNA)")
+    p.add_argument("--bundled-only", action="store_true", help="leave out user databases")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--format", choices=["table", "csv"], default="table")
+    p.set_defaults(func=cmd_search)
+
+    p = isub.add_parser("import", help="import an EcoSpold 2 folder, an Excel workbook or a "
+                                       "database of a Brightway project",
+                        description="Import a user database into the app's inventory. "
+                                    "Exchanges that cannot be linked are listed, never dropped "
+                                    "silently. See docs/user-databases.md.")
+    p.add_argument("format", choices=["ecospold2", "excel", "brightway"])
+    p.add_argument("source", help="the .spold folder, the .xlsx file, or the Brightway project "
+                                  "name")
+    p.add_argument("--name", required=True, help="name of the database in GreenDesign")
+    p.add_argument("--database", help="(brightway) the database of the project to copy")
+    p.add_argument("--base-dir", help="(brightway) the project's Brightway folder (default: "
+                                      "Brightway's own default, as Activity Browser uses)")
+    p.add_argument("--pedigree", help="pedigree scores of the whole database for Monte Carlo, "
+                                      "e.g. 2;2;3;3;2 (default: not rated, worst case)")
+    p.add_argument("--replace", action="store_true", help="replace a database of that name")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_import)
+
+    p = isub.add_parser("databases", help="list the user databases")
+    p.set_defaults(func=cmd_databases)
+
+    p = isub.add_parser("remove", help="remove a user database")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_remove)

@@ -1,0 +1,955 @@
+"""User inventory databases: EcoSpold 2 folders, Excel workbooks and Brightway projects.
+
+A designer with an ecoinvent licence, a supplier's EPD data or a team's own
+Brightway project can bring those datasets into GreenDesign and let parts
+use them next to the bundled inventory.
+
+Three sources, each written by bw2io/bw2data into the app's own inventory
+project (:data:`~greendesign.inventory.brightway_setup.INVENTORY_PROJECT`), so
+they share its biosphere and LCIA methods:
+
+``ecospold2``
+    A folder of ``.spold`` files (an ecoinvent release's ``datasets`` folder),
+    read with bw2io's ``SingleOutputEcospold2Importer``. Elementary flows link
+    by their UUID to biosphere3.
+``excel``
+    A workbook in bw2io's Excel LCI format (``Database`` section, then one
+    ``Activity`` section per dataset with its ``Exchanges``), read with
+    ``ExcelImporter``. Exchanges link to biosphere3 by name, compartment and
+    unit, and to the workbook's own datasets and the bundled databases
+    (``greendesign-lci``, ``uslci-fy18``) by name, reference product, unit and
+    location.
+``brightway``
+    A database of an existing Brightway 2.5 project (for instance one made
+    with Activity Browser 3), read in a separate process so the other project's
+    folder is opened read-only and never upgraded; the databases it depends on
+    come along. Elementary flows link by code, then by name and compartment.
+
+**Nothing is dropped silently.** Every exchange that cannot be linked, and
+every exchange a bw2io strategy deletes, is listed with its dataset, flow,
+amount and reason in a CSV report next to the registry; the import result
+gives the count and the first lines.
+
+**Registry.** ``<data home>/user_databases/registry.json`` (written
+atomically) records every import with its source; the dataset list of each
+database is kept beside it, so the catalogue, the BOM editor's picker and the
+lifecycle model know the user datasets without opening Brightway. When the
+inventory project is rebuilt (damaged, or a new set-up version), the
+databases are imported again from their recorded sources
+(:func:`restore_databases`); one whose source has gone is reported, and parts
+that use it are then flagged as having no data.
+
+**References.** A part refers to a user dataset as ``user:<database>|<code>``
+(:func:`make_ref`), e.g. ``user:ecoinvent-3.10-cutoff|a1b2...``. This module
+imports neither Qt nor Brightway at import time.
+"""
+
+from __future__ import annotations
+
+import collections
+import csv
+import dataclasses
+import datetime as _dt
+import functools
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from greendesign import paths
+from greendesign.errors import GreenDesignError, Problem
+from greendesign.io.atomic import atomic_write_text
+
+REF_PREFIX = "user:"
+REGISTRY_VERSION = 1
+FORMATS = ("ecospold2", "excel", "brightway")
+MAX_NAME = 100
+_REPORT_COLUMNS = ("database", "activity", "location", "exchange", "type", "amount", "unit",
+                   "compartment", "reason")
+
+Progress = Callable[[float, str], None]
+Cancelled = Callable[[], bool]
+
+
+class UserDatabaseError(GreenDesignError):
+    """A user database could not be imported, found or removed."""
+
+
+class ImportCancelled(UserDatabaseError):
+    """The user cancelled an import; nothing was written."""
+
+
+@dataclass(frozen=True)
+class UserDataset:
+    """One dataset of a user database, as the catalogue and the lifecycle model see it."""
+
+    ref: str
+    database: str          # Brightway database holding it
+    code: str              # its Brightway code
+    name: str
+    product: str           # reference product
+    location: str
+    unit: str
+    source: str            # registry name of the import it came with
+
+
+@dataclass(frozen=True)
+class UnlinkedExchange:
+    """An exchange that did not make it into the written database, and why."""
+
+    database: str
+    activity: str
+    location: str
+    exchange: str
+    type: str
+    amount: float
+    unit: str
+    compartment: str
+    reason: str
+
+
+@dataclass
+class UserDatabase:
+    """One import recorded in the registry."""
+
+    name: str
+    format: str
+    source: str                       # folder or file, or the Brightway project name
+    bw_databases: list[str]
+    imported_at: str
+    activities: int
+    exchanges: int
+    unlinked: int
+    base_dir: str = ""                # Brightway base folder (format "brightway")
+    source_database: str = ""         # the database of that project (format "brightway")
+    report: str = ""                  # CSV of unlinked exchanges, empty when none
+    revision: str = ""                # changes at every (re-)import
+    #: Weidema pedigree scores the user gives the whole database (Monte Carlo); empty:
+    #: not rated, and the Monte Carlo treats it as the worst case (5;5;5;5;5)
+    pedigree: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class ImportResult:
+    """What an import wrote, and what it could not link."""
+
+    database: UserDatabase
+    unlinked: list[UnlinkedExchange] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        db = self.database
+        text = (f"{db.name}: {db.activities} datasets, {db.exchanges} exchanges written "
+                f"in {self.seconds:.1f} s")
+        if self.unlinked:
+            text += (f"; {len(self.unlinked)} exchange(s) could not be linked and were left "
+                     f"out, listed in {db.report}")
+        return text
+
+
+# --- references ---------------------------------------------------------------------------
+
+def make_ref(database: str, code: str) -> str:
+    """The reference a part stores for the user dataset ``(database, code)``."""
+    return f"{REF_PREFIX}{database}|{code}"
+
+
+def parse_ref(ref: str) -> tuple[str, str] | None:
+    """``(database, code)`` of a user reference, or None for any other text."""
+    if not isinstance(ref, str) or not ref.startswith(REF_PREFIX) or "|" not in ref:
+        return None
+    database, _, code = ref[len(REF_PREFIX):].rpartition("|")
+    return (database, code) if database and code else None
+
+
+def is_ref(ref: str) -> bool:
+    return parse_ref(ref) is not None
+
+
+def node_key(code: str) -> tuple[str, str]:
+    """The Brightway ``(database, code)`` of a dataset code, bundled or user."""
+    from greendesign.inventory.datasets import GREENDESIGN_DB
+
+    return parse_ref(code) or (GREENDESIGN_DB, code)
+
+
+# --- the registry -------------------------------------------------------------------------
+
+_lock = threading.RLock()
+
+
+def registry_dir() -> Path:
+    folder = paths.data_home() / "user_databases"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _registry_path() -> Path:
+    return registry_dir() / "registry.json"
+
+
+def _slug(name: str) -> str:
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+
+
+def _index_path(name: str) -> Path:
+    return registry_dir() / f"{_slug(name)}.datasets.json"
+
+
+def _read_registry() -> dict:
+    path = _registry_path()
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return {"version": REGISTRY_VERSION, "databases": []}
+    except (OSError, ValueError) as exc:
+        raise UserDatabaseError(
+            f"The list of user databases ({path}) cannot be read: {exc}.",
+            hint="Restore the file from a backup, or delete it and import the databases "
+                 "again.") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("databases"), list):
+        raise UserDatabaseError(f"The list of user databases ({path}) is not valid JSON of "
+                                "this app.", hint="Delete it and import the databases again.")
+    return data
+
+
+def _write_registry(data: dict) -> None:
+    atomic_write_text(_registry_path(), json.dumps(data, indent=1, ensure_ascii=False))
+    _datasets_cached.cache_clear()
+
+
+def list_databases() -> list[UserDatabase]:
+    """Every recorded import, in import order."""
+    with _lock:
+        known = {f.name for f in dataclasses.fields(UserDatabase)}
+        return [UserDatabase(**{k: v for k, v in entry.items() if k in known})
+                for entry in _read_registry()["databases"]]
+
+
+def get_database(name: str) -> UserDatabase:
+    for db in list_databases():
+        if db.name == name:
+            return db
+    raise UserDatabaseError(f"There is no user database named {name!r}.",
+                            hint="'greendesign-cli inventory databases' lists them.")
+
+
+def revision() -> str:
+    """Changes whenever a user database is imported, re-imported or removed."""
+    parts = [f"{db.name}:{db.revision}" for db in list_databases()]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12] if parts else ""
+
+
+@functools.cache
+def _datasets_cached(registry_mtime_ns: int) -> tuple[UserDataset, ...]:
+    out = []
+    for db in list_databases():
+        try:
+            rows = json.loads(_index_path(db.name).read_text("utf-8"))
+        except (OSError, ValueError):
+            continue  # reported by check(); the parts that use it show "no data"
+        out.extend(UserDataset(**row) for row in rows)
+    return tuple(out)
+
+
+def datasets() -> tuple[UserDataset, ...]:
+    """Every dataset of every user database (from the registry, no Brightway)."""
+    try:
+        mtime = _registry_path().stat().st_mtime_ns
+    except FileNotFoundError:
+        return ()
+    return _datasets_cached(mtime)
+
+
+def dataset_map() -> dict[str, UserDataset]:
+    return {ds.ref: ds for ds in datasets()}
+
+
+def activate_refs(refs: Iterable[str]) -> frozenset[str]:
+    """Add ``refs`` to the user datasets the fast path solves; return the whole set.
+
+    The set is kept in the registry, so a dataset solved once is part of the
+    cached matrices at the next start too.
+    """
+    refs = [r for r in refs if is_ref(r)]
+    with _lock:
+        data = _read_registry()
+        active = set(data.get("active_refs", []))
+        if refs and not set(refs) <= active:
+            active.update(refs)
+            data["active_refs"] = sorted(active)
+            _write_registry(data)
+        return frozenset(active)
+
+
+def user_provenance(refs: Iterable[str]) -> dict[str, dict]:
+    """Provenance fields (as the fast path keeps them) of user datasets."""
+    known = dataset_map()
+    dbs = {db.name: db for db in list_databases()}
+    out = {}
+    for ref in refs:
+        ds = known.get(ref)
+        if ds is None:
+            continue
+        db = dbs.get(ds.source)
+        how = {"ecospold2": "EcoSpold 2 import", "excel": "Excel import",
+               "brightway": "copy of a Brightway project"}.get(db.format if db else "", "import")
+        origin = f"{db.source}" + (f" / {db.source_database}" if db and db.source_database
+                                    else "") if db else ""
+        out[ref] = {"source": f"User database {ds.source!r} ({how} of {origin}, "
+                              f"{db.imported_at if db else ''}): {ds.name}",
+                    "year": "", "geography": ds.location,
+                    "pedigree": list(db.pedigree) if db else [], "proxy": "",
+                    "unit": ds.unit, "ghg_only": False}
+    return out
+
+
+# --- importing ----------------------------------------------------------------------------
+
+def _check_name(name: str, replace: bool) -> str:
+    from greendesign.inventory.brightway_setup import BIOSPHERE
+    from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI_DB
+
+    name = (name or "").strip()
+    if not name:
+        raise UserDatabaseError("The database needs a name.",
+                                hint="Give a short name such as 'ecoinvent-3.10-cutoff'.")
+    if len(name) > MAX_NAME or "|" in name or any(ord(c) < 32 for c in name):
+        raise UserDatabaseError(
+            f"The database name {name!r} is not usable.",
+            hint=f"Use at most {MAX_NAME} characters, without '|' or control characters.")
+    if name in (BIOSPHERE, GREENDESIGN_DB, USLCI_DB) or name.startswith("greendesign"):
+        raise UserDatabaseError(f"The name {name!r} belongs to the bundled inventory.",
+                                hint="Choose another name for your database.")
+    if not replace and any(db.name == name for db in list_databases()):
+        raise UserDatabaseError(f"A user database named {name!r} exists already.",
+                                hint="Choose another name, or remove or replace the existing "
+                                     "one.")
+    return name
+
+
+def _check_pedigree(scores: Iterable[int] | str) -> list[int]:
+    if isinstance(scores, str):
+        scores = [s for s in scores.replace(",", ";").split(";") if s.strip()]
+    try:
+        out = [int(s) for s in scores]
+    except (TypeError, ValueError):
+        out = [0]
+    if out and (len(out) != 5 or not all(1 <= s <= 5 for s in out)):
+        raise UserDatabaseError(
+            f"The pedigree {scores!r} is not five scores from 1 to 5.",
+            hint="Give reliability;completeness;temporal;geographical;technological, e.g. "
+                 "2;2;3;3;2, or leave it empty.")
+    return out
+
+
+def _exchange_row(database: str, ds: dict, exc: dict, reason: str) -> UnlinkedExchange:
+    categories = exc.get("categories") or ()
+    if isinstance(categories, str):
+        categories = (categories,)
+    try:
+        amount = float(exc.get("amount", 0.0))
+    except (TypeError, ValueError):
+        amount = float("nan")
+    return UnlinkedExchange(database, str(ds.get("name", "")), str(ds.get("location", "")),
+                            str(exc.get("name", exc.get("input", ""))), str(exc.get("type", "")),
+                            amount, str(exc.get("unit", "")), "/".join(map(str, categories)),
+                            reason)
+
+
+def _signature(ds: dict, exc: dict) -> tuple:
+    # only what strategies do not rewrite: they turn text into numbers and tuples
+    return (str(ds.get("name")), str(ds.get("location")), str(exc.get("name")),
+            str(exc.get("type")))
+
+
+def _apply_strategies(importer, database: str, unlinked: list[UnlinkedExchange],
+                      report: Progress, start: float, span: float, stop: Cancelled) -> None:
+    """Run the importer's strategies, recording every exchange a strategy deletes."""
+    strategies = list(importer.strategies)
+    for i, strategy in enumerate(strategies):
+        if stop():
+            raise ImportCancelled("The import was cancelled; nothing was written.")
+        name = getattr(strategy, "__name__", "") or getattr(
+            getattr(strategy, "func", None), "__name__", "a bw2io strategy")
+        report(start + span * i / max(1, len(strategies)), f"Linking: {name}")
+        before = collections.Counter()
+        where = {}
+        for ds in importer.data:
+            for exc in ds.get("exchanges", []):
+                sig = _signature(ds, exc)
+                before[sig] += 1
+                where.setdefault(sig, (ds, exc))
+        importer.data = strategy(importer.data)
+        after = collections.Counter(_signature(ds, exc) for ds in importer.data
+                                    for exc in ds.get("exchanges", []))
+        for sig, count in (before - after).items():
+            ds, exc = where[sig]
+            row = _exchange_row(database, ds, exc, f"removed by bw2io strategy {name}")
+            unlinked.extend([row] * count)
+
+
+def _drop_unlinked(data: list[dict], database: str, unlinked: list[UnlinkedExchange]) -> None:
+    """Take out what is still unlinked after matching; record each."""
+    for ds in data:
+        kept = []
+        for exc in ds.get("exchanges", []):
+            if exc.get("input"):
+                kept.append(exc)
+                continue
+            kind = exc.get("type", "")
+            reason = ("no elementary flow of biosphere3 matches it" if kind == "biosphere" else
+                      "no dataset provides this product")
+            unlinked.append(_exchange_row(database, ds, exc, reason))
+        ds["exchanges"] = kept
+
+
+def _write_report(name: str, unlinked: list[UnlinkedExchange]) -> str:
+    if not unlinked:
+        _report_path(name).unlink(missing_ok=True)
+        return ""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(_REPORT_COLUMNS)
+    for row in unlinked:
+        writer.writerow([getattr(row, c) for c in _REPORT_COLUMNS])
+    path = _report_path(name)
+    atomic_write_text(path, buffer.getvalue())
+    return str(path)
+
+
+def _report_path(name: str) -> Path:
+    return registry_dir() / f"{_slug(name)}.unlinked.csv"
+
+
+def _require_inventory() -> object:
+    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate, check_integrity
+
+    problems = check_integrity()
+    if problems:
+        raise UserDatabaseError(
+            "The local inventory is not set up yet, so there is nothing to link a user "
+            f"database to ({problems[0]}).",
+            hint="Let the inventory set-up finish (status bar) or run 'greendesign-cli setup', "
+                 "then import again.")
+    bd = activate()
+    bd.projects.set_current(INVENTORY_PROJECT)
+    return bd
+
+
+class _ProgressExtractor:
+    """bw2io's EcoSpold 2 extractor, one file at a time, with progress and cancel."""
+
+    def __init__(self, report: Progress, stop: Cancelled) -> None:
+        from bw2io.extractors.ecospold2 import Ecospold2DataExtractor
+
+        self.base = Ecospold2DataExtractor
+        self.report = report
+        self.stop = stop
+
+    def extract(self, dirpath, db_name, use_mp=False, cache=False):  # noqa: ARG002
+        dirpath = Path(dirpath)
+        files = sorted(p.name for p in dirpath.iterdir()
+                       if p.is_file() and p.suffix.lower() == ".spold")
+        if not files:
+            raise UserDatabaseError(f"The folder {dirpath} holds no .spold files.",
+                                    hint="Choose the 'datasets' folder of an EcoSpold 2 "
+                                         "release.")
+        data = []
+        for i, filename in enumerate(files):
+            if self.stop():
+                raise ImportCancelled("The import was cancelled; nothing was written.")
+            if i % 25 == 0:
+                self.report(0.05 + 0.45 * i / len(files),
+                            f"Reading {i + 1:,} of {len(files):,} datasets")
+            try:
+                data.append(self.base.extract_activity(dirpath, filename, db_name))
+            except Exception as exc:  # noqa: BLE001 - named with its file
+                raise UserDatabaseError(
+                    f"{dirpath / filename} is not a readable EcoSpold 2 dataset: "
+                    f"{type(exc).__name__}: {exc}.",
+                    hint="Check that the folder holds EcoSpold 2 (.spold) files of one "
+                         "release; remove or repair this file.") from exc
+        return data
+
+    def extract_technosphere_metadata(self, dirpath):
+        return self.base.extract_technosphere_metadata(dirpath)
+
+
+def _ecospold2_importer(folder: Path, name: str, report: Progress, stop: Cancelled):
+    import bw2io
+
+    if not folder.is_dir():
+        raise UserDatabaseError(f"{folder} is not a folder.",
+                                hint="Choose the folder that holds the .spold files.")
+    extractor = _ProgressExtractor(report, stop)
+    return bw2io.SingleOutputEcospold2Importer(str(folder), name, extractor=extractor,
+                                               use_mp=False, add_product_information=False)
+
+
+def _excel_importer(path: Path, name: str, report: Progress):
+    import bw2io
+
+    if not path.is_file():
+        raise UserDatabaseError(f"{path} does not exist.", hint="Choose an .xlsx workbook.")
+    report(0.1, f"Reading {path.name}")
+    try:
+        importer = bw2io.ExcelImporter(str(path))
+    except Exception as exc:  # noqa: BLE001 - bw2io raises plain errors on bad workbooks
+        raise UserDatabaseError(
+            f"{path} is not a workbook in the Brightway Excel format: {type(exc).__name__}: "
+            f"{exc}.",
+            hint="The first sheet needs a 'Database' section (cell A1 'Database', then its "
+                 "name) and one 'Activity' section per dataset with an 'Exchanges' table; "
+                 "see docs/user-databases.md.") from exc
+    if not getattr(importer, "data", None):
+        raise UserDatabaseError(f"{path} holds no activities.",
+                                hint="Add 'Activity' sections with their exchanges.")
+    importer.db_name = name
+    for ds in importer.data:
+        ds["database"] = name
+    # links inside the workbook and to the bundled databases; the name the workbook gives
+    # itself is replaced by the chosen one
+    return importer
+
+
+def _link_excel(importer, name: str) -> None:
+    from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI_DB
+
+    for exc in (e for ds in importer.data for e in ds.get("exchanges", [])):
+        if exc.get("type") == "technosphere" and exc.get("database") not in (None, name):
+            exc.pop("database", None)  # match across the listed databases by name
+    importer.match_database(fields=("name", "reference product", "unit", "location"))
+    # the bundled datasets are named by their catalogue code (``pp``) and USLCI by its
+    # process name, both unique; units are not compared (bw2io spells kg "kilogram")
+    importer.match_database(GREENDESIGN_DB, fields=("name",))
+    importer.match_database(USLCI_DB, fields=("name",))
+
+
+def import_ecospold2(folder: str | Path, name: str, *, replace: bool = False,
+                     pedigree: Iterable[int] = (), progress: Progress | None = None,
+                     cancelled: Cancelled | None = None) -> ImportResult:
+    """Import an EcoSpold 2 folder (e.g. ecoinvent's ``datasets``) as a user database.
+
+    ``pedigree``: five Weidema scores 1-5 for the whole database (Monte Carlo
+    uncertainty of its datasets); empty means not rated (worst case).
+    """
+    return _import("ecospold2", Path(folder), name, replace=replace, progress=progress,
+                   cancelled=cancelled, pedigree=pedigree)
+
+
+def import_excel(path: str | Path, name: str, *, replace: bool = False,
+                 pedigree: Iterable[int] = (), progress: Progress | None = None,
+                 cancelled: Cancelled | None = None) -> ImportResult:
+    """Import a workbook in bw2io's Excel LCI format as a user database."""
+    return _import("excel", Path(path), name, replace=replace, progress=progress,
+                   cancelled=cancelled, pedigree=pedigree)
+
+
+def import_brightway(project: str, database: str, name: str, *, base_dir: str | Path = "",
+                     replace: bool = False, pedigree: Iterable[int] = (),
+                     progress: Progress | None = None,
+                     cancelled: Cancelled | None = None) -> ImportResult:
+    """Copy ``database`` of the Brightway 2.5 project ``project`` (with what it depends on).
+
+    ``base_dir`` is the other project's Brightway base folder; empty means
+    Brightway's default location (where Activity Browser keeps its projects).
+    """
+    return _import("brightway", Path(str(base_dir)) if base_dir else None, name,
+                   replace=replace, progress=progress, cancelled=cancelled, project=project,
+                   source_database=database, pedigree=pedigree)
+
+
+def _import(fmt: str, source: Path | None, name: str, *, replace: bool, progress, cancelled,
+            project: str = "", source_database: str = "", pedigree: Iterable[int] = (),
+            _restore: bool = False) -> ImportResult:
+    from greendesign.inventory.brightway_setup import writer_lock
+
+    report = progress or (lambda f, m: None)
+    stop = cancelled or (lambda: False)
+    start = time.perf_counter()
+    name = _check_name(name, replace or _restore)
+    pedigree = _check_pedigree(pedigree)
+    with writer_lock():
+        bd = _require_inventory()
+        unlinked: list[UnlinkedExchange] = []
+        report(0.02, "Reading the source")
+        if fmt == "brightway":
+            written = _copy_brightway(bd, project, source_database, name, source, report, stop,
+                                      unlinked)
+        else:
+            written = _import_with_bw2io(bd, fmt, source, name, report, stop, unlinked)
+        entry = UserDatabase(
+            name=name, format=fmt,
+            source=project if fmt == "brightway" else str(source),
+            bw_databases=sorted(written), imported_at=_dt.datetime.now(_dt.UTC).isoformat(
+                timespec="seconds"),
+            activities=sum(len(bd.Database(db)) for db in written),
+            exchanges=0, unlinked=len(unlinked),
+            base_dir=str(source) if fmt == "brightway" and source else "",
+            source_database=source_database,
+            report=_write_report(name, unlinked),
+            revision=hashlib.sha256(f"{name}{time.time_ns()}".encode()).hexdigest()[:12],
+            pedigree=pedigree)
+        report(0.95, "Indexing the datasets")
+        index, exchanges = _index(bd, written, name)
+        entry.exchanges = exchanges
+        atomic_write_text(_index_path(name), json.dumps(
+            [dataclasses.asdict(ds) for ds in index], ensure_ascii=False))
+        with _lock:
+            data = _read_registry()
+            data["databases"] = [e for e in data["databases"] if e.get("name") != name]
+            data["databases"].append(entry.to_json())
+            _write_registry(data)
+        _invalidate_caches()
+        report(1.0, "Imported")
+    return ImportResult(entry, unlinked, time.perf_counter() - start)
+
+
+def _delete_bw(bd, names: Iterable[str]) -> None:
+    for db_name in names:
+        if db_name in bd.databases:
+            del bd.databases[db_name]
+
+
+def _import_with_bw2io(bd, fmt: str, source: Path, name: str, report: Progress,
+                       stop: Cancelled, unlinked: list[UnlinkedExchange]) -> list[str]:
+    import contextlib
+
+    with contextlib.redirect_stdout(sys.stderr):  # bw2io prints as it goes
+        if fmt == "ecospold2":
+            importer = _ecospold2_importer(source, name, report, stop)
+        else:
+            importer = _excel_importer(source, name, report)
+        _apply_strategies(importer, name, unlinked, report, 0.5, 0.3, stop)
+        if fmt == "excel":
+            _link_excel(importer, name)
+        _drop_unlinked(importer.data, name, unlinked)
+        if stop():
+            raise ImportCancelled("The import was cancelled; nothing was written.")
+        codes = [ds.get("code") for ds in importer.data]
+        duplicate = next((c for c, n in collections.Counter(codes).items() if n > 1), None)
+        if duplicate is not None:
+            raise UserDatabaseError(
+                f"Two datasets of {source} share the code {duplicate!r}.",
+                hint="Give every activity its own code (or leave the code empty so one is "
+                     "made from its name, product, unit and location).")
+        report(0.85, f"Writing {len(importer.data):,} datasets")
+        _delete_bw(bd, [name])
+        try:
+            importer.write_database(db_name=name, delete_existing=True)
+        except Exception:
+            _delete_bw(bd, [name])  # never leave a half-written database behind
+            raise
+    return [name]
+
+
+def _copy_brightway(bd, project: str, database: str, name: str, base_dir: Path | None,
+                    report: Progress, stop: Cancelled, unlinked: list[UnlinkedExchange]
+                    ) -> list[str]:
+    from greendesign.inventory.brightway_setup import BIOSPHERE
+
+    if not project or not database:
+        raise UserDatabaseError("Name the Brightway project and the database to copy.",
+                                hint="e.g. project 'my-project', database 'my-suppliers'.")
+    exported = export_project_database(project, database, base_dir, stop)
+    if stop():
+        raise ImportCancelled("The import was cancelled; nothing was written.")
+    names = {db: (name if db == database else f"{name} / {db}") for db in exported["databases"]}
+    for target in names.values():
+        _check_name(target, True)
+    by_code = {flow["code"] for flow in bd.Database(BIOSPHERE)}
+    by_name = {}
+    for flow in bd.Database(BIOSPHERE):
+        by_name.setdefault((flow["name"], tuple(flow.get("categories", ())), flow.get("unit")),
+                           flow["code"])
+    written = []
+    total = sum(len(acts) for acts in exported["databases"].values())
+    done = 0
+    data_by_db: dict[str, dict] = {}
+    for src_db, activities in exported["databases"].items():
+        target = names[src_db]
+        data = {}
+        for act in activities:
+            done += 1
+            if done % 200 == 0:
+                report(0.4 + 0.4 * done / total, f"Linking {done:,} of {total:,} datasets")
+            exchanges = []
+            for exc in act["exchanges"]:
+                kind = exc["type"]
+                if kind == "biosphere":
+                    flow = exc["flow"]
+                    code = flow["code"] if flow["code"] in by_code else by_name.get(
+                        (flow["name"], tuple(flow["categories"]), flow["unit"]))
+                    if code is None:
+                        unlinked.append(_exchange_row(target, act, {
+                            **exc, "name": flow["name"], "categories": flow["categories"],
+                            "unit": flow["unit"]},
+                            "no elementary flow of biosphere3 has this code, or this name, "
+                            "compartment and unit"))
+                        continue
+                    exchanges.append({**exc["fields"], "input": (BIOSPHERE, code),
+                                      "amount": exc["amount"], "type": "biosphere"})
+                else:
+                    db, code = exc["input"]
+                    if db not in names:
+                        unlinked.append(_exchange_row(target, act, exc,
+                                                      f"its provider is in {db!r}, which was "
+                                                      "not exported"))
+                        continue
+                    exchanges.append({**exc["fields"], "input": (names[db], code),
+                                      "amount": exc["amount"], "type": kind})
+            data[(target, act["code"])] = {**act["fields"], "name": act["name"],
+                                           "exchanges": exchanges}
+        data_by_db[target] = data
+    report(0.85, f"Writing {total:,} datasets")
+    _delete_bw(bd, data_by_db)
+    try:
+        for target, data in data_by_db.items():
+            db = bd.Database(target)
+            source_db = next(src for src, dst in names.items() if dst == target)
+            db.register(format="Brightway project copy", source=f"{project} / {source_db}")
+            db.write(data, process=False)  # processed once all are written: they link
+            written.append(target)
+        for target in written:
+            bd.Database(target).process()
+    except Exception:
+        _delete_bw(bd, data_by_db)
+        raise
+    return written
+
+
+#: Brightway's unit names (bw2io ``normalize_units``) -> the catalogue's unit codes
+_UNITS = {"kilogram": "kg", "square meter": "m2", "meter": "m", "unit": "unit",
+          "kilowatt hour": "kWh", "ton kilometer": "t*km", "megajoule": "MJ",
+          "cubic meter": "m3", "litre": "l", "liter": "l", "hour": "h",
+          "kilometer": "km", "gram": "g", "ton": "t"}
+
+
+def catalogue_unit(unit: str) -> str:
+    """The catalogue's name of a Brightway unit (``kilogram`` -> ``kg``)."""
+    text = (unit or "").strip()
+    return _UNITS.get(text.casefold(), text)
+
+
+def _index(bd, written: list[str], registry_name: str) -> tuple[list[UserDataset], int]:
+    from bw2data.backends import ExchangeDataset
+
+    rows = []
+    exchanges = 0
+    for db_name in written:
+        db = bd.Database(db_name)
+        exchanges += ExchangeDataset.select().where(
+            ExchangeDataset.output_database == db_name).count()
+        for node in db:
+            if node.get("type", "process") not in ("process", None, "processwithreferenceproduct"):
+                continue
+            rows.append(UserDataset(make_ref(db_name, node["code"]), db_name, node["code"],
+                                    str(node.get("name", "")),
+                                    str(node.get("reference product", "") or ""),
+                                    str(node.get("location", "") or ""),
+                                    catalogue_unit(str(node.get("unit", "") or "")),
+                                    registry_name))
+    rows.sort(key=lambda ds: (ds.name.casefold(), ds.location, ds.ref))
+    return rows, exchanges
+
+
+def _invalidate_caches() -> None:
+    _datasets_cached.cache_clear()
+    from greendesign.inventory import catalogue
+
+    catalogue.clear_user_cache()
+
+
+# --- exporting a database of another Brightway project (in a separate process) ------------
+
+def export_project_database(project: str, database: str, base_dir: Path | None,
+                            stop: Cancelled | None = None) -> dict:
+    """Read ``database`` and its technosphere dependencies from another Brightway project.
+
+    Runs ``python -m greendesign.inventory.user_databases export`` so the other
+    base folder is opened in its own process, read-only and without
+    Brightway's automatic project updates.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "BRIGHTWAY2_DIR"}
+    if base_dir is not None:
+        env["BRIGHTWAY2_DIR"] = str(base_dir)
+    out = registry_dir() / f".export-{os.getpid()}-{threading.get_ident()}.json"
+    cmd = [sys.executable, "-m", "greendesign.inventory.user_databases", "export",
+           "--project", project, "--database", database, "--out", str(out)]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        while True:
+            try:
+                _out, err = proc.communicate(timeout=0.2)
+                break
+            except subprocess.TimeoutExpired:
+                if stop is not None and stop():
+                    proc.kill()
+                    proc.communicate()
+                    raise ImportCancelled("The import was cancelled; nothing was written.") from None
+        if proc.returncode != 0:
+            last = (err or "").strip().splitlines()[-1:] or ["no message"]
+            raise UserDatabaseError(
+                f"The database {database!r} of the Brightway project {project!r} could not be "
+                f"read: {last[0]}",
+                hint="Check the project and database names (Activity Browser shows them) and "
+                     "the Brightway folder.")
+        return json.loads(out.read_text("utf-8"))
+    finally:
+        out.unlink(missing_ok=True)
+
+
+def _export_main(project: str, database: str, out: Path) -> int:
+    import contextlib
+
+    with contextlib.redirect_stdout(sys.stderr):
+        import bw2data as bd
+
+        if project not in bd.projects:
+            print(f"there is no project {project!r} in {bd.projects._base_data_dir}",  # noqa: SLF001
+                  file=sys.stderr)
+            return 2
+        bd.projects.set_current(project, writable=False, update=False)
+        if database not in bd.databases:
+            print(f"project {project!r} has no database {database!r}; it has: "
+                  f"{', '.join(sorted(bd.databases))}", file=sys.stderr)
+            return 2
+        todo, done = [database], {}
+        while todo:
+            name = todo.pop()
+            if name in done:
+                continue
+            db = bd.Database(name)
+            if db.metadata.get("type") == "biosphere" or name.startswith("biosphere"):
+                continue
+            acts = []
+            for node in db:
+                exchanges = []
+                for exc in node.exchanges():
+                    kind = exc["type"]
+                    fields = {k: v for k, v in exc.as_dict().items()
+                              if k in ("uncertainty type", "loc", "scale", "shape", "minimum",
+                                       "maximum", "comment", "pedigree")}
+                    item = {"type": kind, "amount": float(exc["amount"]), "fields": fields,
+                            "name": exc.input.get("name", ""), "unit": exc.input.get("unit", "")}
+                    if kind == "biosphere":
+                        flow = exc.input
+                        item["flow"] = {"code": flow["code"], "name": flow["name"],
+                                        "categories": list(flow.get("categories", ())),
+                                        "unit": flow.get("unit", "")}
+                    else:
+                        provider = exc.input["database"]
+                        item["input"] = [provider, exc.input["code"]]
+                        if provider != name and provider not in done and provider not in todo:
+                            todo.append(provider)
+                    exchanges.append(item)
+                keep = {k: v for k, v in node.as_dict().items()
+                        if k in ("reference product", "location", "unit", "type", "comment",
+                                 "classifications")}
+                acts.append({"code": node["code"], "name": node["name"],
+                             "location": node.get("location", ""), "fields": keep,
+                             "exchanges": exchanges})
+            done[name] = acts
+    out.write_text(json.dumps({"databases": done}), "utf-8")
+    return 0
+
+
+# --- keeping user databases through rebuilds ----------------------------------------------
+
+def check(bd=None) -> list[Problem]:
+    """User databases recorded but missing or incomplete in the inventory project."""
+    problems = []
+    dbs = list_databases()
+    if not dbs:
+        return problems
+    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate
+
+    bd = bd or activate()
+    bd.projects.set_current(INVENTORY_PROJECT)
+    for db in dbs:
+        missing = [n for n in db.bw_databases if n not in bd.databases]
+        if missing:
+            problems.append(Problem(f"user database {db.name!r} is missing from the inventory",
+                                    location=db.source, hint="it is imported again"))
+        elif sum(len(bd.Database(n)) for n in db.bw_databases) != db.activities:
+            problems.append(Problem(f"user database {db.name!r} is incomplete",
+                                    location=db.source, hint="it is imported again"))
+    return problems
+
+
+def restore_databases(progress: Progress | None = None) -> list[Problem]:
+    """Import again every recorded database that the inventory project lacks.
+
+    Called after the inventory project has been rebuilt. Returns what could
+    not be restored (for instance because the source folder has gone).
+    """
+    report = progress or (lambda f, m: None)
+    failed = []
+    todo = [db for db in list_databases()
+            if any(p.message.startswith(f"user database {db.name!r}") for p in check())]
+    for i, db in enumerate(todo):
+        report(i / max(1, len(todo)), f"Restoring user database {db.name}")
+        try:
+            if db.format == "brightway":
+                _import("brightway", Path(db.base_dir) if db.base_dir else None, db.name,
+                        replace=True, progress=None, cancelled=None, project=db.source,
+                        source_database=db.source_database, pedigree=db.pedigree,
+                        _restore=True)
+            else:
+                _import(db.format, Path(db.source), db.name, replace=True, progress=None,
+                        cancelled=None, pedigree=db.pedigree, _restore=True)
+        except GreenDesignError as exc:
+            failed.append(Problem(f"user database {db.name!r} could not be restored: "
+                                  f"{exc.message}", location=db.source,
+                                  hint="Import it again from the Inventory page, or remove it."))
+    return failed
+
+
+def remove_database(name: str) -> None:
+    """Delete a user database from the inventory and the registry."""
+    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate, writer_lock
+
+    entry = get_database(name)
+    with writer_lock():
+        bd = activate()
+        bd.projects.set_current(INVENTORY_PROJECT)
+        _delete_bw(bd, entry.bw_databases)
+        with _lock:
+            data = _read_registry()
+            data["databases"] = [e for e in data["databases"] if e.get("name") != name]
+            prefixes = tuple(make_ref(db, "") for db in entry.bw_databases)
+            data["active_refs"] = [r for r in data.get("active_refs", [])
+                                   if not r.startswith(prefixes)]
+            _write_registry(data)
+        _index_path(name).unlink(missing_ok=True)
+        _report_path(name).unlink(missing_ok=True)
+    _invalidate_caches()
+
+
+def _main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m greendesign.inventory.user_databases")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("export", help="internal: dump a database of another Brightway project")
+    p.add_argument("--project", required=True)
+    p.add_argument("--database", required=True)
+    p.add_argument("--out", required=True, type=Path)
+    args = parser.parse_args(argv)
+    return _export_main(args.project, args.database, args.out)
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())
