@@ -225,6 +225,40 @@ class LcaService(QObject):
             log.info("LCA matrices not loaded yet: %s", message)
             self._set_state(ServiceState.WAITING)
 
+    def _solve_user_datasets(self, refs: list[str]) -> bool:
+        """Solve user-database datasets in the worker; True while that is under way."""
+        from greendesign.inventory.user_databases import dataset_map
+
+        known = dataset_map()
+        refs = [ref for ref in refs if ref in known]  # unknown ones are reported as gaps
+        if not refs:
+            return False
+        if self._load_job is not None and not self._load_job.done:
+            return True
+        self._set_state(ServiceState.LOADING)
+
+        def work(progress, cancelled):
+            from greendesign.lca.background import load_background
+
+            return load_background(progress, extra=refs)
+
+        job = LcaJob("user datasets", work)
+        job.finished.connect(self._background_loaded)
+        job.failed.connect(self._user_datasets_failed)
+        self._load_job = job
+        self.submit(job)
+        return True
+
+    @Slot(str)
+    def _user_datasets_failed(self, message: str) -> None:
+        self._set_state(ServiceState.READY)
+        self._publish(None, message)
+
+    def reload_background(self) -> None:
+        """Forget the matrices (user databases changed) and load them again."""
+        self.background = None
+        self._try_load()
+
     def _set_state(self, state: str) -> None:
         if state != self.state:
             self.state = state
@@ -243,8 +277,12 @@ class LcaService(QObject):
         if product is None or self.background is None:
             self._publish(None, "")
             return
-        from greendesign.lca.engine import assess  # after the inventory is ready: pandas
+        from greendesign.lca.engine import assess, product_user_refs  # after set-up: pandas
 
+        pending = sorted(ref for ref in product_user_refs(product)
+                         if ref not in self.background.column)
+        if pending and self._solve_user_datasets(pending):
+            return  # assessed again when the user datasets are solved
         try:
             result = assess(product, list(self.background.methods),
                             variant=self.document.design_name,
