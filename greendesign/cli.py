@@ -114,13 +114,14 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 def cmd_setup(args: argparse.Namespace) -> int:
     """Install or repair the local Brightway inventory (offline)."""
+    from greendesign.cli_inventory import progress_bar
     from greendesign.inventory.brightway_setup import ensure_inventory
 
-    def progress(fraction: float, message: str) -> None:
-        if not args.quiet:
-            print(f"[{fraction * 100:5.1f}%] {message}", file=sys.stderr)
-
-    result = ensure_inventory(progress=progress)
+    result = ensure_inventory(progress=progress_bar(args.quiet))
+    if not args.quiet and sys.stderr.isatty():
+        print(file=sys.stderr)
+    for problem in result.warnings:
+        print(f"warning: {problem}", file=sys.stderr)
     state = "installed" if result.rebuilt else "already complete"
     print(f"inventory {state}: {result.biosphere_flows} elementary flows, {result.methods} LCIA "
           f"methods, {result.seconds:.1f} s" + (f" (reason: {result.reason})" if result.rebuilt

@@ -57,19 +57,24 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _progress(quiet: bool):
+def progress_bar(quiet: bool):
+    """A progress callback drawing one updating bar on stderr (lines when not a terminal)."""
+    tty = sys.stderr.isatty()
+
     def report(fraction: float, message: str) -> None:
-        if not quiet:
-            bar = "#" * int(fraction * 30)
-            print(f"\r[{bar:<30}] {fraction * 100:5.1f}%  {message[:60]:<60}", end="",
-                  file=sys.stderr, flush=True)
+        if quiet:
+            return
+        bar = "#" * int(max(0.0, min(1.0, fraction)) * 30)
+        text = f"[{bar:<30}] {fraction * 100:5.1f}%  {message[:60]:<60}"
+        print(f"\r{text}" if tty else text, end="" if tty else "\n", file=sys.stderr,
+              flush=True)
     return report
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from greendesign.inventory import user_databases as ud
 
-    report = _progress(args.quiet)
+    report = progress_bar(args.quiet)
     common = {"replace": args.replace, "pedigree": args.pedigree or (), "progress": report}
     if args.format == "ecospold2":
         result = ud.import_ecospold2(args.source, args.name, **common)
@@ -78,7 +83,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         result = ud.import_brightway(args.source, args.database, args.name,
                                      base_dir=args.base_dir or "", **common)
-    if not args.quiet:
+    if not args.quiet and sys.stderr.isatty():
         print(file=sys.stderr)
     print(result.summary())
     for row in result.unlinked[:10]:
