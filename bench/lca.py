@@ -121,7 +121,78 @@ def bench_imports() -> None:
     row("import the LCA engine (no Brightway)", core, "import bw2data+bw2calc", bw)
 
 
+def _spold_folder(folder: Path, count: int) -> Path:
+    """``count`` EcoSpold 2 datasets, each taking 0.5 kg of the previous one, with CO2."""
+    import uuid
+
+    from tests.user_db_fixtures import CO2_FOSSIL_AIR, _dataset, _elementary, _intermediate
+
+    folder.mkdir(parents=True, exist_ok=True)
+    previous = None
+    for i in range(count):
+        act, prod = str(uuid.uuid4()), str(uuid.uuid4())
+        exchanges = [_intermediate(prod, f"product {i}", 1.0, True),
+                     _elementary(CO2_FOSSIL_AIR, "Carbon dioxide, fossil", 1.0 + i % 7)]
+        if previous is not None:
+            exchanges.append(_intermediate(previous[1], f"product {i - 1}", 0.5, False,
+                                           link=previous[0]))
+        (folder / f"{act}_{prod}.spold").write_text(
+            _dataset(act, f"bench activity {i}", "CN", exchanges), "utf-8")
+        previous = (act, prod)
+    return folder
+
+
+def bench_user_database(tmp: Path) -> None:
+    """Import 1,000 EcoSpold 2 datasets: ours (with the unlinked report) vs bare bw2io."""
+    import contextlib
+    import sys
+
+    import bw2io
+
+    from greendesign.inventory import user_databases as ud
+    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate, ensure_inventory
+
+    ensure_inventory()
+    folder = _spold_folder(tmp / "spold", 1000)
+    start = time.perf_counter()
+    ud.import_ecospold2(folder, "bench-es2", replace=True)
+    ours = time.perf_counter() - start
+    bd = activate()
+    bd.projects.set_current(INVENTORY_PROJECT)
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(sys.stderr):
+        importer = bw2io.SingleOutputEcospold2Importer(str(folder), "bench-bare", use_mp=False,
+                                                       add_product_information=False)
+        importer.apply_strategies()
+        importer.write_database()
+    bare = time.perf_counter() - start
+    del bd.databases["bench-bare"]
+    row("import 1,000 EcoSpold 2 datasets (+report, index)", ours,
+        "bw2io importer + write_database", bare)
+    refs = [ds.ref for ds in ud.datasets() if ds.database == "bench-es2"][:100]
+    from greendesign.lca.background import load_background
+
+    start = time.perf_counter()
+    load_background(extra=refs)
+    solve = time.perf_counter() - start
+    import bw2calc
+
+    from greendesign.lca.engine import GWP100
+
+    start = time.perf_counter()
+    for ref in refs[:10]:
+        lca = bw2calc.LCA({bd.get_node(database="bench-es2", code=ud.parse_ref(ref)[1]): 1.0},
+                          method=GWP100)
+        lca.lci()
+        lca.lcia()
+    per_lca = (time.perf_counter() - start) / 10
+    row("solve 100 user datasets into the fast path (98 meth.)", solve,
+        "est. 100 x bw2calc LCA, 1 method", 100 * per_lca)
+    ud.remove_database("bench-es2")
+
+
 def run(tmp: Path) -> None:
     bench_imports()
     bench_setup()
     bench_engine()
+    bench_user_database(tmp)
