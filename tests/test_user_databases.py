@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -119,6 +120,25 @@ def test_excel_workbook_links_to_the_bundled_inventory(tmp_path, cf):
     result = assess(_one_part(bracket.ref), [GWP100])
     assert _raw_materials(result) == pytest.approx(1.05 * pp_per_kg + 0.3 * cf[CO2_FOSSIL_AIR],
                                                    rel=1e-6)  # float32 storage of 1.05, 0.3
+
+
+def test_user_database_still_links_after_the_bundled_data_is_rewritten(cf, monkeypatch):
+    import json
+
+    from greendesign.inventory import brightway_setup
+    from greendesign.lca import background
+
+    bracket = _by_name("moulded bracket")
+    before = _raw_materials(assess(_one_part(bracket.ref), [GWP100]))
+    stamp = brightway_setup.read_stamp()
+    brightway_setup._stamp_path().write_text(json.dumps({**stamp, "data_version": "old"}))
+    assert ensure_inventory().reason.startswith("lca_data changed")
+    background._memo.clear()
+    for cache in Path(brightway_setup.paths.brightway_dir()).glob("greendesign-fastpath-*"):
+        cache.unlink()
+    # the bundled activities got new ids; the bracket's link to pp must follow them
+    assert _raw_materials(assess(_one_part(bracket.ref), [GWP100])) == pytest.approx(
+        before, rel=1e-12)
 
 
 def test_workbook_without_a_database_section_is_refused(tmp_path):

@@ -889,6 +889,21 @@ def check(bd=None) -> list[Problem]:
     return problems
 
 
+def reprocess() -> None:
+    """Rebuild the matrices of every user database from its stored links."""
+    dbs = list_databases()
+    if not dbs:
+        return
+    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate
+
+    bd = activate()
+    bd.projects.set_current(INVENTORY_PROJECT)
+    for db in dbs:
+        for name in db.bw_databases:
+            if name in bd.databases:
+                bd.Database(name).process()
+
+
 def restore_databases(progress: Progress | None = None) -> list[Problem]:
     """Import again every recorded database that the inventory project lacks.
 
