@@ -256,6 +256,13 @@ def test_removed_database_leaves_parts_flagged_not_broken():
     assert not load_catalogue().has(widget.ref)
     result = assess(_one_part(widget.ref), [GWP100], allow_gaps=True)
     assert [g.code for g in result.model.gaps] == [widget.ref]
+    from greendesign.errors import ModelValidationError
+
+    with pytest.raises(ModelValidationError) as info:
+        assess(_one_part(widget.ref), [GWP100])
+    assert "'es2-test', which is not imported on this computer" in info.value.problems[0].hint
+    problems = unresolved_references(_one_part(widget.ref))
+    assert problems and "not imported on this computer" in problems[0].hint
     with pytest.raises(ud.UserDatabaseError):
         ud.remove_database("es2-test")
 

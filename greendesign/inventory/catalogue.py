@@ -488,8 +488,12 @@ def _missing(catalogue: Catalogue, code: str, kind: str, what: str, location: st
              field: str, node: Part | Assembly | None = None) -> Problem | None:
     if catalogue.has(code, kind):
         return None
+    from greendesign.inventory.user_databases import missing_hint
+
     suggestion = catalogue.resolve(code, kind)
-    if suggestion:
+    if missing_hint(code):
+        hint = missing_hint(code)
+    elif suggestion:
         hint = f"use the code {suggestion!r}"
     else:
         close = [e.code for e in catalogue.search(code, kind, limit=3)]

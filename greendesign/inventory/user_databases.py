@@ -176,6 +176,20 @@ def is_ref(ref: str) -> bool:
     return parse_ref(ref) is not None
 
 
+def missing_hint(ref: str) -> str:
+    """How to fix a reference to a user dataset this computer does not have."""
+    parsed = parse_ref(ref)
+    if parsed is None:
+        return ""
+    database = parsed[0]
+    if any(database in db.bw_databases for db in list_databases()):
+        return (f"the user database {database!r} no longer holds this dataset: pick another "
+                "dataset, or import the database again from its source")
+    return (f"it comes from the user database {database!r}, which is not imported on this "
+            "computer: import it (Inventory page, Import database, or 'greendesign-cli "
+            "inventory import') or pick a bundled dataset")
+
+
 def node_key(code: str) -> tuple[str, str]:
     """The Brightway ``(database, code)`` of a dataset code, bundled or user."""
     from greendesign.inventory.datasets import GREENDESIGN_DB
@@ -373,9 +387,18 @@ def _signature(ds: dict, exc: dict) -> tuple:
             str(exc.get("type")))
 
 
+#: bw2io strategies whose names say they take exchanges out: watched exchange by exchange
+_REMOVING = ("delete_", "drop_", "remove_")
+
+
 def _apply_strategies(importer, database: str, unlinked: list[UnlinkedExchange],
                       report: Progress, start: float, span: float, stop: Cancelled) -> None:
-    """Run the importer's strategies, recording every exchange a strategy deletes."""
+    """Run the importer's strategies, recording every exchange a strategy takes out.
+
+    Strategies named ``delete_*``, ``drop_*`` or ``remove_*`` are watched
+    exchange by exchange; for the others only the count is compared (cheap on
+    an ecoinvent-sized import), and a drop is still reported, as a count.
+    """
     strategies = list(importer.strategies)
     for i, strategy in enumerate(strategies):
         if stop():
@@ -383,20 +406,32 @@ def _apply_strategies(importer, database: str, unlinked: list[UnlinkedExchange],
         name = getattr(strategy, "__name__", "") or getattr(
             getattr(strategy, "func", None), "__name__", "a bw2io strategy")
         report(start + span * i / max(1, len(strategies)), f"Linking: {name}")
-        before = collections.Counter()
+        watched = name.startswith(_REMOVING)
+        before: collections.Counter = collections.Counter()
         where = {}
+        count = 0
         for ds in importer.data:
-            for exc in ds.get("exchanges", []):
-                sig = _signature(ds, exc)
-                before[sig] += 1
-                where.setdefault(sig, (ds, exc))
+            exchanges = ds.get("exchanges", [])
+            count += len(exchanges)
+            if watched:
+                for exc in exchanges:
+                    sig = _signature(ds, exc)
+                    before[sig] += 1
+                    where.setdefault(sig, (ds, exc))
         importer.data = strategy(importer.data)
-        after = collections.Counter(_signature(ds, exc) for ds in importer.data
-                                    for exc in ds.get("exchanges", []))
-        for sig, count in (before - after).items():
-            ds, exc = where[sig]
-            row = _exchange_row(database, ds, exc, f"removed by bw2io strategy {name}")
-            unlinked.extend([row] * count)
+        if watched:
+            after = collections.Counter(_signature(ds, exc) for ds in importer.data
+                                        for exc in ds.get("exchanges", []))
+            for sig, n in (before - after).items():
+                ds, exc = where[sig]
+                row = _exchange_row(database, ds, exc, f"removed by bw2io strategy {name}")
+                unlinked.extend([row] * n)
+        else:
+            lost = count - sum(len(ds.get("exchanges", [])) for ds in importer.data)
+            if lost > 0:
+                unlinked.append(UnlinkedExchange(
+                    database, "(several)", "", f"{lost} exchange(s)", "", float("nan"), "", "",
+                    f"removed by bw2io strategy {name}"))
 
 
 def _drop_unlinked(data: list[dict], database: str, unlinked: list[UnlinkedExchange]) -> None:

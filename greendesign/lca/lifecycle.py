@@ -190,11 +190,13 @@ def build_model(product: Product, inventory: Inventory | None = None,
                 model.gaps.append(Gap(node.id, node.name, what, code, mass))
             return False
         if have is None:
+            from greendesign.inventory.user_databases import missing_hint
+
             problems.append(Problem(
                 f"{what} {code!r} of {node.name!r} is not in the local inventory",
                 location=node.id, part_id=node.id, field=what,
-                hint="Pick a dataset from the inventory browser (materials and processes "
-                     "can be searched in English and Chinese)."))
+                hint=missing_hint(code) or "Pick a dataset from the inventory browser "
+                     "(materials and processes can be searched in English and Chinese)."))
             return False
         if unit is not None and have != unit:
             problems.append(Problem(
