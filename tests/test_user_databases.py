@@ -141,6 +141,21 @@ def test_user_database_still_links_after_the_bundled_data_is_rewritten(cf, monke
         before, rel=1e-12)
 
 
+def test_stale_user_database_is_processed_again_when_solved(cf):
+    from greendesign.inventory import brightway_setup
+    from greendesign.lca import background
+
+    bracket = _by_name("moulded bracket")
+    before = _raw_materials(assess(_one_part(bracket.ref), [GWP100]))
+    # the bundled data rewritten behind the user database's back (as an older version did)
+    brightway_setup._rewrite_databases(_bd(), brightway_setup.read_stamp(), lambda f, m: None)
+    background._memo.clear()
+    for cache in Path(brightway_setup.paths.brightway_dir()).glob("greendesign-fastpath-*"):
+        cache.unlink()
+    assert _raw_materials(assess(_one_part(bracket.ref), [GWP100])) == pytest.approx(
+        before, rel=1e-12)
+
+
 def test_workbook_without_a_database_section_is_refused(tmp_path):
     import openpyxl
 

@@ -164,7 +164,6 @@ def _load_background(progress, extra: tuple[str, ...] = ()) -> Background:
 
 def compute_background(bd, methods, version: str, progress=None,
                        user_refs: list[str] | tuple[str, ...] = ()) -> Background:
-    import bw2calc
     import scipy.sparse as sp
 
     from greendesign.inventory.datasets import GREENDESIGN_DB
@@ -187,8 +186,7 @@ def compute_background(bd, methods, version: str, progress=None,
                               hint="Import its database again from the Inventory page.") from exc
         codes.append(ref)
     report(0.05, "Loading the technosphere")
-    lca = bw2calc.LCA({node: 1.0 for node in nodes}, method=methods[0])
-    lca.lci()
+    lca = _lci({node: 1.0 for node in nodes}, methods[0], bool(user_refs))
     A = sp.csc_matrix(lca.technosphere_matrix)
     B = sp.csr_matrix(lca.biosphere_matrix)
     cols = [lca.dicts.activity[node.id] for node in nodes]
@@ -234,6 +232,28 @@ def compute_background(bd, methods, version: str, progress=None,
     report(1.0, "Intensities ready")
     return Background(tuple(codes), tuple(methods), tuple(units), H, G,
                       tuple(flows), ghg, prov, "scipy spsolve (SuperLU), as bw2calc", residual, version)
+
+
+def _lci(demand: dict, method, has_user_data: bool):
+    """``bw2calc.LCA(...).lci()``; a technosphere left stale by an old user database
+    (processed against activities that were since rewritten) is processed again once."""
+    import bw2calc
+
+    for attempt in (1, 2):
+        lca = bw2calc.LCA(demand, method=method)
+        try:
+            lca.lci()
+            return lca
+        except bw2calc.errors.NonsquareTechnosphere as exc:
+            if attempt == 1 and has_user_data:
+                from greendesign.inventory.user_databases import reprocess
+
+                reprocess()
+                continue
+            raise EngineError(f"The inventory cannot be solved: {exc}.",
+                              hint="Run 'greendesign-cli setup'; if a user database is "
+                                   "involved, import it again.") from exc
+    raise AssertionError("unreachable")
 
 
 def _write_cache(path: Path, bg: Background) -> None:
