@@ -109,6 +109,16 @@ def cmd_databases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from greendesign.inventory import user_databases as ud
+
+    result = ud.refresh_database(args.name, progress=progress_bar(args.quiet))
+    if not args.quiet and sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(result.summary())
+    return EXIT_OK
+
+
 def cmd_remove(args: argparse.Namespace) -> int:
     from greendesign.inventory import user_databases as ud
 
@@ -155,6 +165,11 @@ def add_commands(sub) -> None:
 
     p = isub.add_parser("databases", help="list the user databases")
     p.set_defaults(func=cmd_databases)
+
+    p = isub.add_parser("refresh", help="import a user database again from its source")
+    p.add_argument("name")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_refresh)
 
     p = isub.add_parser("remove", help="remove a user database")
     p.add_argument("name")

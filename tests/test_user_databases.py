@@ -300,6 +300,8 @@ def test_cli_search_and_import(tmp_path, capsys):
     assert main(["inventory", "import", "ecospold2", str(folder), "--name",
                  "greendesign-lci"]) == 2
     assert "belongs to the bundled inventory" in capsys.readouterr().err
+    assert main(["inventory", "refresh", "cli-es2", "--quiet"]) == 0
+    assert "cli-es2: 2 datasets" in capsys.readouterr().out
     assert main(["inventory", "remove", "cli-es2"]) == 0
 
 

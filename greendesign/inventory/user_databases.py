@@ -952,19 +952,25 @@ def restore_databases(progress: Progress | None = None) -> list[Problem]:
     for i, db in enumerate(todo):
         report(i / max(1, len(todo)), f"Restoring user database {db.name}")
         try:
-            if db.format == "brightway":
-                _import("brightway", Path(db.base_dir) if db.base_dir else None, db.name,
-                        replace=True, progress=None, cancelled=None, project=db.source,
-                        source_database=db.source_database, pedigree=db.pedigree,
-                        _restore=True)
-            else:
-                _import(db.format, Path(db.source), db.name, replace=True, progress=None,
-                        cancelled=None, pedigree=db.pedigree, _restore=True)
+            refresh_database(db.name)
         except GreenDesignError as exc:
             failed.append(Problem(f"user database {db.name!r} could not be restored: "
                                   f"{exc.message}", location=db.source,
                                   hint="Import it again from the Inventory page, or remove it."))
     return failed
+
+
+def refresh_database(name: str, progress: Progress | None = None,
+                     cancelled: Cancelled | None = None) -> ImportResult:
+    """Import a user database again from its recorded source (picks up changes there)."""
+    db = get_database(name)
+    if db.format == "brightway":
+        return _import("brightway", Path(db.base_dir) if db.base_dir else None, db.name,
+                       replace=True, progress=progress, cancelled=cancelled, project=db.source,
+                       source_database=db.source_database, pedigree=db.pedigree,
+                       _restore=True)
+    return _import(db.format, Path(db.source), db.name, replace=True, progress=progress,
+                   cancelled=cancelled, pedigree=db.pedigree, _restore=True)
 
 
 def remove_database(name: str) -> None:
