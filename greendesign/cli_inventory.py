@@ -8,37 +8,14 @@ import sys
 EXIT_OK = 0
 
 
-def _geography(entry, bundled: dict) -> str:
-    from greendesign.inventory.user_databases import dataset_map
-
-    if entry.origin:
-        ds = dataset_map().get(entry.code)
-        return ds.location if ds else ""
-    ds = bundled.get(entry.code)
-    return getattr(ds, "geography", "") if ds else ""
-
-
 def cmd_search(args: argparse.Namespace) -> int:
-    from greendesign.inventory.catalogue import load_catalogue, normalise
-    from greendesign.inventory.datasets import load_datasets
+    from greendesign.inventory.catalogue import search_datasets
 
-    catalogue = load_catalogue()
-    bundled = load_datasets()
-    rows = []
-    for entry in catalogue.search(args.text, args.kind, limit=10_000):
-        if entry.origin and args.bundled_only:
-            continue
-        if args.kind is None and entry.origin and entry.kind == "process" and \
-                catalogue.has(entry.code, "material"):
-            continue  # a user dataset per kg is listed once, as a material
-        where = _geography(entry, bundled)
-        if args.geography and normalise(args.geography) not in normalise(where):
-            continue
-        has_data = bool(entry.origin) or entry.code in bundled or entry.group == "location"
-        rows.append((entry.code, entry.kind, entry.unit, where, entry.name_en, entry.name_zh,
-                     entry.origin or ("bundled" if has_data else "bundled, no data yet")))
-        if len(rows) >= args.limit:
-            break
+    hits = search_datasets(args.text, args.kind, args.geography, limit=args.limit,
+                           include_user=not args.bundled_only)
+    rows = [(h.entry.code, h.entry.kind, h.entry.unit, h.geography, h.entry.name_en,
+             h.entry.name_zh, h.entry.origin or ("bundled" if h.has_data else
+                                                 "bundled, no data yet")) for h in hits]
     if not rows:
         print(f"nothing matches {args.text!r}", file=sys.stderr)
         return 1

@@ -108,6 +108,18 @@ def test_catalogue_and_reference_check_know_user_datasets():
     assert widget.ref in [e.code for e in catalogue.search("widget", "material")]
     assert unresolved_references(_one_part(widget.ref)) == []
     assert catalogue.has("steel_stainless_304", "material")  # bundled entries still there
+    from greendesign.inventory.catalogue import search_datasets
+
+    hits = search_datasets("production {", geography="GLO")  # user labels: "name {location}"
+    assert [h.entry.code for h in hits] == [widget.ref]  # sheet production is CN
+    assert hits[0].has_data and hits[0].geography == "GLO" and hits[0].entry.kind == "material"
+    assert [h.entry.kind for h in search_datasets("widget", "process")] == ["process"]
+    assert search_datasets("widget", include_user=False) == []
+    stainless = search_datasets("不锈钢", "material")
+    assert stainless and all(h.geography == "RNA" and h.has_data for h in stainless)
+    assert search_datasets("不锈钢", "material", geography="CN") == []
+    pom = search_datasets("pom", "material")
+    assert [(h.entry.code, h.has_data) for h in pom] == [("pom", False)]
 
 
 def test_excel_workbook_links_to_the_bundled_inventory(tmp_path, cf):

@@ -477,6 +477,54 @@ def load_catalogue() -> Catalogue:
     return _user_catalogue[1]
 
 
+@dataclass(frozen=True)
+class Hit:
+    """One result of :func:`search_datasets`."""
+
+    entry: Entry
+    geography: str      # where the dataset's data stands for (RNA, CN, GLO ...); "" if none
+    has_data: bool      # False for a bundled code that has no inventory numbers yet
+
+
+def search_datasets(text: str, kind: str | None = None, geography: str | None = None,
+                    limit: int = 50, include_user: bool = True) -> list[Hit]:
+    """Search bundled and user datasets by name (English or Chinese), kind and geography.
+
+    ``kind`` is a kind (``material``, ``grid`` ...) or group (``location``,
+    ``treatment``); ``geography`` keeps the datasets whose geography contains it
+    (``CN`` matches ``CN`` and ``CN-East``). A user dataset per kg, listed both as
+    material and process, comes once (as a material) unless ``kind`` asks for
+    processes. Ranking as :meth:`Catalogue.search`.
+    """
+    from greendesign.inventory.datasets import load_datasets
+    from greendesign.inventory.user_databases import dataset_map
+
+    catalogue = load_catalogue() if include_user else load_bundled_catalogue()
+    bundled = load_datasets()
+    users = dataset_map() if include_user else {}
+    wanted = normalise(geography) if geography else ""
+    hits: list[Hit] = []
+    for entry in catalogue.search(text, kind, limit=len(catalogue)):
+        if entry.origin and kind is None and entry.kind == PROCESS and \
+                catalogue.has(entry.code, MATERIAL):
+            continue
+        if entry.origin:
+            user = users.get(entry.code)
+            where, has_data = (user.location if user else ""), user is not None
+        elif entry.group == "location":
+            where, has_data = entry.code, f"electricity_{entry.code}" in bundled or \
+                entry.kind == "eol_region"
+        else:
+            data = bundled.get(entry.code)
+            where, has_data = (data.geography if data else ""), data is not None
+        if wanted and wanted not in normalise(where):
+            continue
+        hits.append(Hit(entry, where, has_data))
+        if len(hits) >= limit:
+            break
+    return hits
+
+
 def clear_user_cache() -> None:
     """Forget the catalogue built with the user databases (after an import or removal)."""
     _user_catalogue[:] = [None, None]
