@@ -96,6 +96,20 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_eol_material(args: argparse.Namespace) -> int:
+    from greendesign.inventory import user_databases as ud
+
+    if args.ref not in ud.dataset_map():
+        raise ud.UserDatabaseError(f"{args.ref!r} is not a user dataset.",
+                                   hint="Copy its code from 'greendesign-cli inventory search'.")
+    if args.material:
+        ud.set_eol_material(args.ref, None if args.material == "guess" else args.material)
+    code, guessed = ud.eol_map().get(args.ref, ("", False))
+    print(f"{args.ref}: end of life as {code or 'other (no bundled material)'}"
+          + (" (guessed from its name)" if guessed else ""))
+    return EXIT_OK
+
+
 def cmd_remove(args: argparse.Namespace) -> int:
     from greendesign.inventory import user_databases as ud
 
@@ -142,6 +156,13 @@ def add_commands(sub) -> None:
 
     p = isub.add_parser("databases", help="list the user databases")
     p.set_defaults(func=cmd_databases)
+
+    p = isub.add_parser("eol-material", help="show or set the bundled material a user "
+                                             "dataset is treated as at end of life")
+    p.add_argument("ref", help="the user dataset, user:<database>|<code>")
+    p.add_argument("material", nargs="?", help="a bundled material code, or 'guess' to go "
+                                               "back to the guess from its name")
+    p.set_defaults(func=cmd_eol_material)
 
     p = isub.add_parser("refresh", help="import a user database again from its source")
     p.add_argument("name")

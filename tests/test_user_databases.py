@@ -168,6 +168,32 @@ def test_stale_user_database_is_processed_again_when_solved(cf):
         before, rel=1e-12)
 
 
+def test_user_material_ends_its_life_like_the_bundled_material_it_stands_for(tmp_path):
+    path = write_excel(tmp_path / "pp.xlsx", activity="market for polypropylene, granulate",
+                       code="pp-market")
+    ud.import_excel(path, "eol-test")
+    market = _by_name("market for polypropylene, granulate")
+    assert ud.eol_map()[market.ref] == ("pp", True)  # guessed from the name, and says so
+    assert load_catalogue().get(market.ref, "material").family == "plastic_pp"
+
+    def eol(ref):
+        return float(assess(_one_part(ref, 3.0), [GWP100]).by_stage().loc["end_of_life"].iloc[0])
+
+    # same family, carbon content and mass as bundled PP: the same end of life (incl. the
+    # fossil CO2 of burning it), which is not the case for a dataset treated as "other"
+    assert eol(market.ref) == pytest.approx(eol("pp"), rel=1e-12)
+    bracket = _by_name("moulded bracket")
+    assert bracket.ref not in ud.eol_map()
+    assert eol(bracket.ref) != pytest.approx(eol("pp"), rel=1e-3)
+    ud.set_eol_material(bracket.ref, "pp")
+    assert ud.eol_map()[bracket.ref] == ("pp", False)
+    assert eol(bracket.ref) == pytest.approx(eol("pp"), rel=1e-12)
+    ud.set_eol_material(bracket.ref, None)
+    assert bracket.ref not in ud.eol_map()
+    with pytest.raises(ud.UserDatabaseError, match="not a bundled material"):
+        ud.set_eol_material(bracket.ref, "unobtainium")
+
+
 def test_workbook_without_a_database_section_is_refused(tmp_path):
     import openpyxl
 
@@ -312,6 +338,11 @@ def test_cli_search_and_import(tmp_path, capsys):
     assert main(["inventory", "import", "ecospold2", str(folder), "--name",
                  "greendesign-lci"]) == 2
     assert "belongs to the bundled inventory" in capsys.readouterr().err
+    ref = next(ds.ref for ds in ud.datasets() if ds.database == "cli-es2")
+    assert main(["inventory", "eol-material", ref, "steel_sheet_cold_rolled"]) == 0
+    assert "end of life as steel_sheet_cold_rolled" in capsys.readouterr().out
+    assert main(["inventory", "eol-material", ref, "guess"]) == 0
+    assert "end of life as other" in capsys.readouterr().out
     assert main(["inventory", "refresh", "cli-es2", "--quiet"]) == 0
     assert "cli-es2: 2 datasets" in capsys.readouterr().out
     assert main(["inventory", "remove", "cli-es2"]) == 0

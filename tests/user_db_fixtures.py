@@ -88,7 +88,8 @@ def write_ecospold2(folder: Path) -> Path:
     return folder
 
 
-def write_excel(path: Path, database: str = "supplier-data") -> Path:
+def write_excel(path: Path, database: str = "supplier-data", activity: str = "moulded bracket",
+                code: str = "bracket-1") -> Path:
     """A Brightway Excel LCI workbook: a bracket made of bundled PP, with its own CO2.
 
     ``moulded bracket`` (1 kg) = 1.05 kg of the bundled ``pp`` dataset
@@ -103,15 +104,15 @@ def write_excel(path: Path, database: str = "supplier-data") -> Path:
         ["Database", database],
         ["format", "Excel spreadsheet"],
         [],
-        ["Activity", "moulded bracket"],
-        ["reference product", "moulded bracket"],
+        ["Activity", activity],
+        ["reference product", activity],
         ["location", "CN"],
         ["unit", "kilogram"],
-        ["code", "bracket-1"],
+        ["code", code],
         ["Exchanges"],
         ["name", "amount", "unit", "type", "categories", "location", "database",
          "reference product"],
-        ["moulded bracket", 1.0, "kilogram", "production", "", "CN", "", "moulded bracket"],
+        [activity, 1.0, "kilogram", "production", "", "CN", "", activity],
         ["pp", 1.05, "kilogram", "technosphere", "", "", "greendesign-lci", ""],
         ["Carbon dioxide, fossil", 0.3, "kilogram", "biosphere", "air", "", "", ""],
         ["Imaginary gas", 1.0, "kilogram", "biosphere", "air", "", "", ""],

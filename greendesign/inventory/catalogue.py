@@ -449,17 +449,28 @@ def load_bundled_catalogue() -> Catalogue:
 _user_catalogue: list = [None, None]  # [user dataset tuple it was built from, catalogue]
 
 
-def user_entries(datasets) -> list[Entry]:
-    """Catalogue entries of user datasets: a process each, a material too when per kg."""
+def user_entries(datasets, eol_as: dict[str, tuple[str, bool]] | None = None,
+                 bundled: Catalogue | None = None) -> list[Entry]:
+    """Catalogue entries of user datasets: a process each, a material too when per kg.
+
+    A material's end-of-life family is that of the bundled material it is
+    treated as (``eol_as``, see :func:`~greendesign.inventory.user_databases.eol_map`),
+    else ``other``.
+    """
+    eol_as = eol_as or {}
     out = []
     for ds in datasets:
+        treated_as = eol_as.get(ds.ref)
+        family = "other"
+        if treated_as and bundled is not None and bundled.has(treated_as[0], MATERIAL):
+            family = bundled.get(treated_as[0], MATERIAL).family or "other"
         label = f"{ds.name} {{{ds.location}}}" if ds.location else ds.name
         label = f"{label} [{ds.database}]"
         aliases = (ds.product,) if ds.product and ds.product != ds.name else ()
         kinds = (MATERIAL, PROCESS) if ds.unit == "kg" else (PROCESS,)
         for kind in kinds:
             out.append(Entry(code=ds.ref, kind=kind, name_en=label, name_zh=label, unit=ds.unit,
-                             family="other" if kind == MATERIAL else "", aliases=aliases,
+                             family=family if kind == MATERIAL else "", aliases=aliases,
                              basis=f"{ds.unit} of {ds.product or ds.name}", origin=ds.source))
     return out
 
@@ -473,7 +484,8 @@ def load_catalogue() -> Catalogue:
     if not datasets:
         return bundled
     if _user_catalogue[0] is not datasets:
-        _user_catalogue[:] = [datasets, bundled.with_entries(user_entries(datasets))]
+        entries = user_entries(datasets, user_databases.eol_map(), bundled)
+        _user_catalogue[:] = [datasets, bundled.with_entries(entries)]
     return _user_catalogue[1]
 
 

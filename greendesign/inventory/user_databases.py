@@ -240,6 +240,7 @@ def _read_registry() -> dict:
 def _write_registry(data: dict) -> None:
     atomic_write_text(_registry_path(), json.dumps(data, indent=1, ensure_ascii=False))
     _datasets_cached.cache_clear()
+    _eol_memo.clear()
 
 
 def list_databases() -> list[UserDatabase]:
@@ -287,6 +288,90 @@ def datasets() -> tuple[UserDataset, ...]:
 
 def dataset_map() -> dict[str, UserDataset]:
     return {ds.ref: ds for ds in datasets()}
+
+
+_PREFIXES = ("market for ", "market group for ", "production of ", "treatment of ")
+
+
+def _candidates(ds: UserDataset) -> list[str]:
+    """Texts that may name the bundled material a user dataset is made of."""
+    out = []
+    for text in (ds.product, ds.name):
+        text = (text or "").strip()
+        lowered = text.casefold()
+        for prefix in _PREFIXES:
+            if lowered.startswith(prefix):
+                text = text[len(prefix):]
+                break
+        for suffix in (" production", ", at plant", " at plant"):
+            if text.casefold().endswith(suffix):
+                text = text[: -len(suffix)]
+        out += [text, text.split(",")[0]]
+    return [t for t in dict.fromkeys(out) if t]
+
+
+def eol_choices() -> dict[str, str]:
+    """The bundled material each user dataset is treated as at end of life, as chosen."""
+    return dict(_read_registry().get("eol_as", {}))
+
+
+def set_eol_material(ref: str, material: str | None) -> None:
+    """Treat user dataset ``ref`` as the bundled ``material`` at end of life (None: guess).
+
+    The material gives the end-of-life family (recycling, energy recovery and
+    landfill shares of the region), the carbon content burnt at incineration,
+    and the recycled-content dataset.
+    """
+    from greendesign.inventory.catalogue import load_bundled_catalogue
+
+    if material is not None and not load_bundled_catalogue().has(material, "material"):
+        raise UserDatabaseError(f"{material!r} is not a bundled material code.",
+                                hint="Use a code listed by 'greendesign-cli inventory search "
+                                     "TEXT --kind material --bundled-only'.")
+    with _lock:
+        data = _read_registry()
+        choices = data.setdefault("eol_as", {})
+        if material is None:
+            choices.pop(ref, None)
+        else:
+            choices[ref] = material
+        _write_registry(data)
+    _invalidate_caches()
+
+
+def eol_map() -> dict[str, tuple[str, bool]]:
+    """``ref -> (bundled material code, guessed)`` for every user dataset per kg.
+
+    A user's choice (:func:`set_eol_material`) wins; otherwise the material is
+    guessed from the dataset's product or name (``market for polypropylene,
+    granulate`` -> ``pp``), and flagged as guessed so screens can say so. A
+    dataset with neither is absent: it is treated as family ``other``.
+    """
+    found = datasets()
+    key = id(found)
+    if _eol_memo.get("key") == key:
+        return _eol_memo["map"]
+    from greendesign.inventory.catalogue import load_bundled_catalogue
+
+    catalogue = load_bundled_catalogue()
+    chosen = eol_choices()
+    out: dict[str, tuple[str, bool]] = {}
+    for ds in found:
+        if ds.unit != "kg":
+            continue
+        if ds.ref in chosen:
+            out[ds.ref] = (chosen[ds.ref], False)
+            continue
+        for text in _candidates(ds):
+            code = catalogue.resolve(text, "material")
+            if code:
+                out[ds.ref] = (code, True)
+                break
+    _eol_memo.update(key=key, map=out)
+    return out
+
+
+_eol_memo: dict = {}
 
 
 def activate_refs(refs: Iterable[str]) -> frozenset[str]:
@@ -801,6 +886,7 @@ def _index(bd, written: list[str], registry_name: str) -> tuple[list[UserDataset
 
 def _invalidate_caches() -> None:
     _datasets_cached.cache_clear()
+    _eol_memo.clear()
     from greendesign.inventory import catalogue
 
     catalogue.clear_user_cache()

@@ -133,17 +133,22 @@ def default_inventory() -> Inventory:
     from greendesign.inventory.catalogue import load_catalogue
     from greendesign.inventory.datasets import load_carbon_content, load_datasets
     from greendesign.inventory.user_databases import datasets as user_datasets
+    from greendesign.inventory.user_databases import eol_map
 
     datasets = load_datasets()
     cat = load_catalogue()
     units = {ds.ref: ds.unit for ds in user_datasets()}
     units.update((code, ds.unit) for code, ds in datasets.items())
+    carbon = load_carbon_content()
+    if len(units) > len(datasets):  # user datasets burn like the material they are treated as
+        carbon = {**carbon, **{ref: carbon[code] for ref, (code, _guess) in eol_map().items()
+                               if code in carbon}}
     return Inventory(
         units=units,
         factory_kwh={code: ds.factory_kwh for code, ds in datasets.items() if ds.factory_kwh},
         families={e.code: e.family for e in cat.entries("material")},
         eol=reference_data.eol_scenarios(),
-        carbon=load_carbon_content(),
+        carbon=carbon,
     )
 
 
