@@ -106,6 +106,12 @@ class InventorySetupStatus(QObject):
         self._set_busy(False)
         self.result = result
         self.label.setText(self.tr("Inventory ready: {0} LCIA methods").format(result.methods))
+        warnings = [str(w) for w in getattr(result, "warnings", ())]
+        if warnings:  # user databases that could not be imported again after a rebuild
+            self.label.setText(self.tr(
+                "Inventory ready; {0} user database(s) could not be restored").format(
+                len(warnings)))
+            self.label.setToolTip("\n".join(warnings))
         self.ready.emit(result)
 
     @Slot(object)

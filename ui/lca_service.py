@@ -166,6 +166,7 @@ class LcaService(QObject):
         self.state = ServiceState.WAITING
         self._announced = False  # inventory_ready() was called
         self._load_job: LcaJob | None = None
+        self._reload_pending = False  # reload_background() came while a load was running
         self._jobs: list[LcaJob] = []
         self._factors: set[tuple[str, ...]] = set()
         self._factor_jobs: dict[tuple[str, ...], LcaJob] = {}
@@ -212,12 +213,23 @@ class LcaService(QObject):
 
     @Slot(object)
     def _background_loaded(self, background) -> None:
+        if self._reload_if_pending():
+            return
         self.background = background
         self._set_state(ServiceState.READY)
         self.recompute()
 
+    def _reload_if_pending(self) -> bool:
+        if not self._reload_pending:
+            return False
+        self._reload_pending = False
+        self._try_load()
+        return True
+
     @Slot(str)
     def _background_failed(self, message: str) -> None:
+        if self._reload_if_pending():
+            return
         if self._announced:
             self._set_state(ServiceState.FAILED)
             self._set_error(message)
@@ -251,12 +263,19 @@ class LcaService(QObject):
 
     @Slot(str)
     def _user_datasets_failed(self, message: str) -> None:
+        if self._reload_if_pending():
+            return
         self._set_state(ServiceState.READY)
         self._publish(None, message)
 
     def reload_background(self) -> None:
         """Forget the matrices (user databases changed) and load them again."""
         self.background = None
+        if self._load_job is not None and not self._load_job.done:
+            # a load under way may have read the databases before the change: load again
+            # once it is done
+            self._reload_pending = True
+            return
         self._try_load()
 
     def _set_state(self, state: str) -> None:

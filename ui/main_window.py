@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.product_page: ProductPage = self.page_widgets["product"]  # type: ignore[assignment]
         self.green_page: GreenDesignPage = self.page_widgets["green_design"]  # type: ignore
         self.inventory_browser: InventoryBrowser = self.page_widgets["inventory"]  # type: ignore
+        self.inventory_browser.prompts = self.prompts
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
@@ -304,6 +305,8 @@ class MainWindow(QMainWindow):
         self.commands.statusMessage.connect(self.show_message)
         self.product_page.statusMessage.connect(self.show_message)
         self.green_page.statusMessage.connect(self.show_message)
+        self.inventory_browser.statusMessage.connect(self.show_message)
+        self.inventory_browser.databasesChanged.connect(self._user_databases_changed)
         self.lca.gwpChanged.connect(self._update_gwp)
         self.lca.stateChanged.connect(self._lca_state_changed)
         self.start_page.openRequested.connect(lambda path: self.commands.open(path))
@@ -419,6 +422,7 @@ class MainWindow(QMainWindow):
         self.document.read_only = read_only
         self.autosave.enabled = not read_only
         self.product_page.set_read_only(read_only)
+        self.inventory_browser.set_read_only(read_only)
         self._update_title()
         self._update_enabled()
 
@@ -515,6 +519,14 @@ class MainWindow(QMainWindow):
         if not self.commands.confirm_discard():
             event.ignore()
             return
+        if self.inventory_browser.busy() and not self.prompts.confirm(
+                self, self.tr("User database"),
+                self.tr("A user database is being imported or removed."),
+                self.tr("Closing GreenDesign cancels an import (nothing of it is written) or "
+                        "waits for a removal to end."),
+                self.tr("Close anyway")):
+            event.ignore()
+            return
         self.autosave.stop()
         if not self.read_only:  # the writing window owns the shared window state
             self.settings.save_window(self.saveGeometry(), self.saveState())
@@ -527,7 +539,13 @@ class MainWindow(QMainWindow):
         """Cancel background work and end its thread (on close or quit)."""
         if self.inventory_status is not None:
             self.inventory_status.stop()
+        self.inventory_browser.stop()
         self.lca.stop()
+
+    def _user_databases_changed(self) -> None:
+        """A user database was imported or removed: the results and pickers follow it."""
+        self.lca.reload_background()
+        self.product_page.tree.viewport().update()  # dataset names of the BOM
 
     def show_part(self, part_id: str) -> None:
         """Show the product page with this part selected (from a results chart)."""

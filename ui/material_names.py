@@ -1,8 +1,10 @@
 """Display names of inventory dataset codes (materials, processes) for the UI.
 
-The bundled catalogue (:mod:`greendesign.inventory.catalogue`) gives each code
-an English and a Chinese name. It is loaded once, on first use; while it is
-missing or cannot be read, the UI shows the bare code rather than failing.
+The catalogue (:mod:`greendesign.inventory.catalogue`) gives each code an
+English and a Chinese name; it holds the bundled datasets and those of the
+user databases. It is loaded once, on first use, and again after
+:func:`refresh_catalogue` (a user database was imported or removed); while it
+is missing or cannot be read, the UI shows the bare code rather than failing.
 """
 
 from __future__ import annotations
@@ -28,8 +30,15 @@ def _catalogue() -> Any | None:
 
 
 def catalogue() -> Any | None:
-    """The bundled dataset catalogue, or None while it is missing or unreadable."""
+    """The dataset catalogue (bundled and user datasets), or None while it is missing or
+    unreadable."""
     return _catalogue()
+
+
+def refresh_catalogue() -> None:
+    """Read the catalogue again on next use: the user databases changed, so the BOM
+    editor's material and process pickers offer their datasets without a restart."""
+    _catalogue.cache_clear()
 
 
 def dataset_name(code: str, language: str = "en") -> str | None:

@@ -123,6 +123,20 @@ class UserPrompts:
         box.exec()
         return box.clickedButton() is read_only
 
+    def confirm(self, parent: QWidget | None, title: str, text: str, informative: str,
+                action: str) -> bool:
+        """Ask before something that cannot be undone; True when ``action`` was chosen."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setText(text)
+        box.setInformativeText(informative)
+        chosen = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is chosen
+
     def show_info(self, parent: QWidget | None, title: str, text: str) -> None:
         """Tell the user something that needs no answer."""
         QMessageBox.information(parent, title, text)

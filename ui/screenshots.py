@@ -47,12 +47,32 @@ class PageShooter:
         self._next(0)
 
     def _next(self, index: int) -> None:
-        if index >= len(self.keys):
+        if index == len(self.keys):
+            self._import_dialog(index)
+            return
+        if index > len(self.keys):
             log.info("screenshots saved: %s", ", ".join(p.name for p in self.saved))
             QApplication.instance().exit(0)
             return
         self.window.show_page(self.keys[index])
         QTimer.singleShot(SETTLE_MS, lambda: self._grab(index))
+
+    def _import_dialog(self, index: int) -> None:
+        """The Inventory page's import dialog, after the pages."""
+        browser = getattr(self.window, "inventory_browser", None)
+        if browser is None:
+            self._next(index + 1)
+            return
+        dialog = browser.open_import_dialog()
+
+        def grab() -> None:
+            path = self.folder / f"{self.prefix}_{index + 1:02d}_import_database.png"
+            if dialog.grab().save(str(path), "PNG"):
+                self.saved.append(path)
+            dialog.close()
+            self._next(index + 1)
+
+        QTimer.singleShot(SETTLE_MS, grab)
 
     def _grab(self, index: int) -> None:
         path = self.folder / f"{self.prefix}_{index + 1:02d}_{self.keys[index]}.png"

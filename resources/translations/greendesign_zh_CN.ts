@@ -462,6 +462,26 @@
         <translation>{unit}/{per}</translation>
     </message>
     <message>
+        <source>Exchanges per {unit}</source>
+        <translation>每{unit}的交换流</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流</translation>
+    </message>
+    <message>
+        <source>Location or compartment</source>
+        <translation>地点或环境介质</translation>
+    </message>
+    <message>
+        <source>No exchanges.</source>
+        <translation>无交换流。</translation>
+    </message>
+    <message>
         <source>Truck 3.5–7.5 t</source>
         <translation>货车 3.5–7.5 吨</translation>
     </message>
@@ -1124,12 +1144,32 @@
         <translation>代理数据</translation>
     </message>
     <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>{name}; reference product: {product}</source>
+        <translation>{name}；参考产品：{product}</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
         <source>partly</source>
         <translation>部分</translation>
     </message>
     <message>
         <source>proxy</source>
         <translation>代理</translation>
+    </message>
+    <message>
+        <source>The inventory bundled with GreenDesign</source>
+        <translation>GreenDesign 自带的清单数据</translation>
+    </message>
+    <message>
+        <source>User database {name}</source>
+        <translation>用户数据库 {name}</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1574,265 @@
     </message>
 </context>
 <context>
+    <name>ImportDatabaseDialog</name>
+    <message>
+        <source>Import a user database</source>
+        <translation>导入用户数据库</translation>
+    </message>
+    <message>
+        <source>Bring inventory datasets you hold a licence or data for into GreenDesign: parts can then use them as materials and processes, next to the bundled inventory. Elementary flows are linked to the inventory&apos;s biosphere; every exchange that cannot be linked is listed at the end.</source>
+        <translation>将您拥有许可或数据的清单数据集导入 GreenDesign：零件即可与自带清单数据一样，把它们用作材料和工艺。基本流将与清单数据库的生物圈流关联；无法关联的交换流会在导入结束时全部列出。</translation>
+    </message>
+    <message>
+        <source>EcoSpold 2 folder (e.g. ecoinvent datasets)</source>
+        <translation>EcoSpold 2 文件夹（如 ecoinvent 数据集）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (Brightway format)</source>
+        <translation>Excel 工作簿（Brightway 格式）</translation>
+    </message>
+    <message>
+        <source>Brightway project (e.g. Activity Browser)</source>
+        <translation>Brightway 项目（如 Activity Browser）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>e.g. my-project</source>
+        <translation>例如 my-project</translation>
+    </message>
+    <message>
+        <source>e.g. supplier-data</source>
+        <translation>例如 supplier-data</translation>
+    </message>
+    <message>
+        <source>empty: Brightway&apos;s default folder</source>
+        <translation>留空：使用 Brightway 的默认文件夹</translation>
+    </message>
+    <message>
+        <source>Names as Activity Browser shows them. The project is only read, never changed; the databases it depends on are copied too (biosphere excepted).</source>
+        <translation>名称与 Activity Browser 中显示的一致。该项目只会被读取，不会被修改；它所依赖的数据库也会一并复制（生物圈数据库除外）。</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Brightway folder:</source>
+        <translation>Brightway 文件夹：</translation>
+    </message>
+    <message>
+        <source>Parts refer to its datasets as user:&lt;name&gt;|&lt;code&gt;; the name cannot be changed later without importing again.</source>
+        <translation>零件以 user:&lt;name&gt;|&lt;code&gt; 引用其数据集；名称以后无法更改，除非重新导入。</translation>
+    </message>
+    <message>
+        <source>Replace it if a user database of this name exists</source>
+        <translation>如已存在同名用户数据库，则替换它</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Name in GreenDesign:</source>
+        <translation>在 GreenDesign 中的名称：</translation>
+    </message>
+    <message>
+        <source>Data quality (pedigree) of the whole database</source>
+        <translation>整个数据库的数据质量（谱系评分）</translation>
+    </message>
+    <message>
+        <source>Rate it (scores 1 best to 5 worst)</source>
+        <translation>评分（1 最好，5 最差）</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>交换流</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Compartment</source>
+        <translation>环境介质</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Open the report</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Workbook:</source>
+        <translation>工作簿：</translation>
+    </message>
+    <message>
+        <source>an .xlsx file in the Brightway Excel format</source>
+        <translation>Brightway Excel 格式的 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>A &apos;Database&apos; section, then one &apos;Activity&apos; section per dataset with its &apos;Exchanges&apos; table; bundled datasets are used by their catalogue code with the database greendesign-lci.</source>
+        <translation>先是一个“Database”段，然后每个数据集一个“Activity”段及其“Exchanges”表；引用自带数据集时，以其目录代码为名称、数据库填 greendesign-lci。</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>the folder that holds the .spold files</source>
+        <translation>包含 .spold 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>For ecoinvent, the &apos;datasets&apos; folder of the unpacked EcoSpold 2 release. A large release takes several minutes; you can keep working meanwhile.</source>
+        <translation>对于 ecoinvent，请选择解压后 EcoSpold 2 版本中的“datasets”文件夹。大型版本的导入需要几分钟，期间您可以继续工作。</translation>
+    </message>
+    <message>
+        <source>These scores set the uncertainty of every dataset of the database in the Monte Carlo analysis.</source>
+        <translation>这些评分决定蒙特卡洛分析中该数据库每个数据集的不确定性。</translation>
+    </message>
+    <message>
+        <source>Not rated: the Monte Carlo analysis treats its datasets as of the worst quality (5 5 5 5 5), so their uncertainty is not understated.</source>
+        <translation>未评分：蒙特卡洛分析按最差质量（5 5 5 5 5）处理其数据集，以免低估其不确定性。</translation>
+    </message>
+    <message>
+        <source>Choose the workbook</source>
+        <translation>选择工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xlsm)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Choose the folder of .spold files</source>
+        <translation>选择 .spold 文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the Brightway folder</source>
+        <translation>选择 Brightway 文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the EcoSpold 2 (.spold) files.</source>
+        <translation>请选择包含 EcoSpold 2（.spold）文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder.</source>
+        <translation>{path} 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder {path} holds no .spold files: choose the &apos;datasets&apos; folder of an EcoSpold 2 release.</source>
+        <translation>文件夹 {path} 中没有 .spold 文件：请选择 EcoSpold 2 版本的“datasets”文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose the Excel workbook.</source>
+        <translation>请选择 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is not an Excel workbook (.xlsx).</source>
+        <translation>{path} 不是 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>Name the Brightway project to copy from.</source>
+        <translation>请填写要从中复制的 Brightway 项目名称。</translation>
+    </message>
+    <message>
+        <source>Name the database of that project to copy.</source>
+        <translation>请填写该项目中要复制的数据库名称。</translation>
+    </message>
+    <message>
+        <source>The database needs a name, e.g. ecoinvent-3.10-cutoff.</source>
+        <translation>数据库需要一个名称，例如 ecoinvent-3.10-cutoff。</translation>
+    </message>
+    <message>
+        <source>The name is longer than {count} characters.</source>
+        <translation>名称超过 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The name cannot contain &apos;|&apos; or control characters.</source>
+        <translation>名称不能包含“|”或控制字符。</translation>
+    </message>
+    <message>
+        <source>The name “{name}” belongs to the bundled inventory: choose another one.</source>
+        <translation>名称“{name}”属于自带清单数据：请另选一个名称。</translation>
+    </message>
+    <message>
+        <source>A user database named “{name}” exists already: choose another name, or tick “Replace it”.</source>
+        <translation>已存在名为“{name}”的用户数据库：请另选名称，或勾选“替换”。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Importing: {step}</source>
+        <translation>正在导入：{step}</translation>
+    </message>
+    <message>
+        <source>Imported “{name}”: {datasets} datasets and {exchanges} exchanges in {seconds} s.</source>
+        <translation>已导入“{name}”：{datasets} 个数据集、{exchanges} 个交换流，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>{count} exchanges could not be linked and were left out; they are listed below.</source>
+        <translation>{count} 个交换流无法关联，未被导入；详见下表。</translation>
+    </message>
+    <message>
+        <source>Every exchange was linked.</source>
+        <translation>所有交换流均已关联。</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} are shown. </source>
+        <translation>仅显示 {count} 条中的前 {shown} 条。</translation>
+    </message>
+    <message>
+        <source>All of them are in {path}</source>
+        <translation>完整列表见 {path}</translation>
+    </message>
+    <message>
+        <source>The import failed: {message}</source>
+        <translation>导入失败：{message}</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消；未写入任何数据。</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorTableModel</name>
     <message>
         <source>Group</source>
@@ -1591,10 +1890,6 @@
         <translation>导入数据库…</translation>
     </message>
     <message>
-        <source>Importing a user database (EcoSpold 2 folder or Excel) is not available yet.</source>
-        <translation>暂不支持导入用户数据库（EcoSpold 2 文件夹或 Excel）。</translation>
-    </message>
-    <message>
         <source>Search code, English or Chinese name, alias (e.g. SUS304, 不锈钢)</source>
         <translation>搜索代码、中英文名称或别名（例如 SUS304、不锈钢）</translation>
     </message>
@@ -1627,6 +1922,18 @@
         <translation>只看仅温室气体数据</translation>
     </message>
     <message>
+        <source>Import a user database: an EcoSpold 2 folder (e.g. ecoinvent), an Excel workbook in the Brightway format, or a database of a Brightway project</source>
+        <translation>导入用户数据库：EcoSpold 2 文件夹（如 ecoinvent）、Brightway 格式的 Excel 工作簿，或某个 Brightway 项目中的数据库</translation>
+    </message>
+    <message>
+        <source>Remove database…</source>
+        <translation>删除数据库…</translation>
+    </message>
+    <message>
+        <source>Remove an imported user database</source>
+        <translation>删除已导入的用户数据库</translation>
+    </message>
+    <message>
         <source>Datasets that rest only on greenhouse-gas factors: other categories are blank</source>
         <translation>仅基于温室气体排放因子的数据集：其他影响类别为空</translation>
     </message>
@@ -1643,12 +1950,80 @@
         <translation>类别：</translation>
     </message>
     <message>
+        <source>User databases</source>
+        <translation>用户数据库</translation>
+    </message>
+    <message>
+        <source>User database: {name}</source>
+        <translation>用户数据库：{name}</translation>
+    </message>
+    <message>
         <source>The bundled inventory cannot be read: {error}</source>
         <translation>无法读取内置清单数据：{error}</translation>
     </message>
     <message>
         <source>{shown} of {total} datasets</source>
         <translation>{shown} / {total} 个数据集</translation>
+    </message>
+    <message>
+        <source>A user database is being imported or removed; wait for it to finish.</source>
+        <translation>正在导入或删除用户数据库；请等待其完成。</translation>
+    </message>
+    <message>
+        <source>Importing “{name}”… {percent} %</source>
+        <translation>正在导入“{name}”… {percent} %</translation>
+    </message>
+    <message>
+        <source>Importing “{name}”…</source>
+        <translation>正在导入“{name}”…</translation>
+    </message>
+    <message>
+        <source>Imported the user database “{name}”: {datasets} datasets, {unlinked} exchanges not linked.</source>
+        <translation>已导入用户数据库“{name}”：{datasets} 个数据集，{unlinked} 个交换流未关联。</translation>
+    </message>
+    <message>
+        <source>Import database</source>
+        <translation>导入数据库</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消；未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>{name} ({datasets} datasets)</source>
+        <translation>{name}（{datasets} 个数据集）</translation>
+    </message>
+    <message>
+        <source>Remove database</source>
+        <translation>删除数据库</translation>
+    </message>
+    <message>
+        <source>Remove the user database “{name}” ({datasets} datasets)?</source>
+        <translation>删除用户数据库“{name}”（{datasets} 个数据集）？</translation>
+    </message>
+    <message>
+        <source>Its datasets are deleted from the local inventory; the source files are not touched. Parts that use them show no data until you choose other datasets or import it again.</source>
+        <translation>其数据集将从本地清单数据库中删除；源文件不受影响。使用这些数据集的零件将显示无数据，直到您选择其他数据集或重新导入。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Removing “{name}”…</source>
+        <translation>正在删除“{name}”…</translation>
+    </message>
+    <message>
+        <source>Removed the user database “{name}”.</source>
+        <translation>已删除用户数据库“{name}”。</translation>
+    </message>
+    <message>
+        <source>This window is read-only: import user databases in the window that edits.</source>
+        <translation>此窗口为只读：请在可编辑的窗口中导入用户数据库。</translation>
+    </message>
+    <message>
+        <source>Available once the local inventory is set up (status bar).</source>
+        <translation>本地清单数据库配置完成后可用（见状态栏）。</translation>
     </message>
     <message>
         <source>Select a dataset to see its source, quality, recipe and impacts.</source>
@@ -1699,6 +2074,54 @@
         <translation>工厂用电：无。</translation>
     </message>
     <message>
+        <source>From the user database “{name}”, imported by you; GreenDesign has not reviewed its data.</source>
+        <translation>来自您导入的用户数据库“{name}”；GreenDesign 未审核其数据。</translation>
+    </message>
+    <message>
+        <source>not rated: worst case in Monte Carlo</source>
+        <translation>未评分：蒙特卡洛模拟中按最差情况处理</translation>
+    </message>
+    <message>
+        <source>Reference product</source>
+        <translation>参考产品</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>The exchanges cannot be read: {error}</source>
+        <translation>无法读取交换流：{error}</translation>
+    </message>
+    <message>
+        <source>The exchanges appear when the local inventory is ready.</source>
+        <translation>本地清单数据库就绪后将显示交换流。</translation>
+    </message>
+    <message>
+        <source>Reading the exchanges from the local inventory…</source>
+        <translation>正在从本地清单数据库读取交换流…</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>产出</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>substitution</source>
+        <translation>替代</translation>
+    </message>
+    <message>
+        <source>elementary flow</source>
+        <translation>基本流</translation>
+    </message>
+    <message>
         <source>USLCI: {name}</source>
         <translation>USLCI：{name}</translation>
     </message>
@@ -1721,6 +2144,14 @@
     <message>
         <source>none (counted elsewhere)</source>
         <translation>无（已在别处计入）</translation>
+    </message>
+    <message>
+        <source>The impacts cannot be calculated: {error}</source>
+        <translation>无法计算环境影响：{error}</translation>
+    </message>
+    <message>
+        <source>Calculating the impacts with the local inventory…</source>
+        <translation>正在用本地清单数据库计算环境影响…</translation>
     </message>
     <message>
         <source>The impacts cannot be loaded: {error}</source>
@@ -1764,6 +2195,10 @@
     <message>
         <source>Inventory ready: {0} LCIA methods</source>
         <translation>清单数据库就绪：{0} 种生命周期影响评价方法</translation>
+    </message>
+    <message>
+        <source>Inventory ready; {0} user database(s) could not be restored</source>
+        <translation>清单数据库就绪；{0} 个用户数据库无法恢复</translation>
     </message>
     <message>
         <source>Inventory not set up: {0}</source>
@@ -2097,6 +2532,22 @@
     <message>
         <source>Clear list</source>
         <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>User database</source>
+        <translation>用户数据库</translation>
+    </message>
+    <message>
+        <source>A user database is being imported or removed.</source>
+        <translation>正在导入或删除用户数据库。</translation>
+    </message>
+    <message>
+        <source>Closing GreenDesign cancels an import (nothing of it is written) or waits for a removal to end.</source>
+        <translation>关闭 GreenDesign 将取消导入（不会写入任何数据），或等待删除完成。</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>仍然关闭</translation>
     </message>
     <message>
         <source>GWP100: {value} kg CO2-eq</source>

@@ -94,14 +94,18 @@ def test_factory_electricity_is_shown(browser):
     assert "kWh per" in browser.detail.toPlainText()
 
 
-def test_import_is_not_offered_yet(browser):
-    assert not browser.import_button.isEnabled()
-    assert "not available yet" in browser.import_button.toolTip()
+def test_import_waits_for_the_local_inventory(browser):
+    assert not browser.import_button.isEnabled()  # nothing to import into yet
+    assert "once the local inventory is set up" in browser.import_button.toolTip()
+    assert not browser.remove_button.isEnabled()
+    source = browser.model.COLUMNS.index("source")
+    assert browser.proxy_model.index(0, source).data() == "GreenDesign"
 
 
 def test_impacts_of_the_installed_inventory(installed, browser, qtbot):
     with qtbot.waitSignal(browser.backgroundLoaded, timeout=120_000):
         browser.inventory_ready()
+    assert browser.import_button.isEnabled()
     search(browser, "electricity_CN")
     assert browser.select("electricity_CN")
     value, unit = browser.impact(GWP100)

@@ -61,6 +61,8 @@ class ScriptedPrompts:
         self.recover_choice = RecoverChoice.LATER
         self.recoveries: list = []
         self.infos: list[tuple[str, str]] = []
+        self.confirm_answer = True
+        self.confirmations: list[str] = []
 
     def ask_save_changes(self, parent, name):
         self.asked_to_save.append(name)
@@ -87,3 +89,7 @@ class ScriptedPrompts:
 
     def show_info(self, parent, title, text):
         self.infos.append((title, text))
+
+    def confirm(self, parent, title, text, informative, action):
+        self.confirmations.append(text)
+        return self.confirm_answer

@@ -1,0 +1,362 @@
+"""User databases on the Inventory page: the import dialog and its worker, progress and
+Cancel, the summary of unlinked exchanges, the user datasets in the list, the pickers and
+the detail panel, and removal.
+
+Expected numbers come from the fixtures (tests/user_db_fixtures.py) and the
+characterisation factors of the installed IPCC 2021 method.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from greendesign.inventory import user_databases as ud
+from greendesign.lca.engine import GWP100
+from tests.user_db_fixtures import CO2_FOSSIL_AIR, METHANE_FOSSIL_AIR, write_ecospold2, write_excel
+from ui.inventory_browser import USER_GROUP, InventoryBrowser
+from ui.user_db_dialog import ImportDatabaseDialog
+
+TIMEOUT_MS = 120_000
+
+
+@pytest.fixture
+def greendesign_home(inventory_home, monkeypatch):  # overrides the per-test empty home
+    monkeypatch.setenv("GREENDESIGN_HOME", str(inventory_home))
+    return inventory_home
+
+
+@pytest.fixture
+def _app_home(inventory_home, monkeypatch):  # overrides tests/conftest.py's home too
+    monkeypatch.setenv("GREENDESIGN_HOME", str(inventory_home))
+    return inventory_home
+
+
+@pytest.fixture
+def browser(qtbot, prompts):
+    widget = InventoryBrowser()
+    widget.prompts = prompts
+    qtbot.addWidget(widget, before_close_func=lambda w: w.stop())
+    with qtbot.waitSignal(widget.backgroundLoaded, timeout=TIMEOUT_MS):
+        widget.inventory_ready()
+    yield widget
+    widget.stop()
+    for db in ud.list_databases():  # every test starts without user databases
+        ud.remove_database(db.name)
+
+
+@pytest.fixture(scope="module")
+def gwp_factors(inventory_home):
+    import os
+
+    from greendesign.lca.background import load_background
+    from greendesign.lca.engine import characterisation_factors
+
+    saved = os.environ.get("GREENDESIGN_HOME")
+    os.environ["GREENDESIGN_HOME"] = str(inventory_home)
+    try:
+        return characterisation_factors(load_background(), GWP100)
+    finally:
+        if saved is not None:
+            os.environ["GREENDESIGN_HOME"] = saved
+
+
+def search(browser, text: str) -> list[str]:
+    browser.search_edit.setText(text)
+    browser.refresh()
+    return browser.codes()
+
+
+def fill_ecospold2(browser, folder: Path, name: str) -> ImportDatabaseDialog:
+    dialog = browser.open_import_dialog()
+    dialog.set_format("ecospold2")
+    dialog.path_edit.setText(str(folder))
+    dialog.name_edit.setText(name)
+    return dialog
+
+
+def import_ecospold2(qtbot, browser, folder: Path, name: str):
+    dialog = fill_ecospold2(browser, folder, name)
+    with qtbot.waitSignal(browser.importFinished, timeout=TIMEOUT_MS) as blocker:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    return dialog, blocker.args[0]
+
+
+def user_ref(name: str, database: str) -> str:
+    return next(ds.ref for ds in ud.datasets() if ds.name == name and ds.source == database)
+
+
+def test_import_and_remove_buttons(browser):
+    assert browser.import_button.isEnabled()
+    assert "EcoSpold 2" in browser.import_button.toolTip()
+    assert not browser.remove_button.isEnabled()  # no user database yet
+    browser.set_read_only(True)
+    assert not browser.import_button.isEnabled()
+    assert "read-only" in browser.import_button.toolTip()
+    browser.set_read_only(False)
+    assert browser.import_button.isEnabled()
+
+
+def test_ecospold2_folder_imported_through_the_dialog(browser, qtbot, tmp_path, prompts,
+                                                       gwp_factors):
+    from ui.bom_cells import material_choices
+    from ui.part_lists import resolve_process
+
+    folder = write_ecospold2(tmp_path / "supplier release" / "datasets")
+    dialog = browser.open_import_dialog()
+    dialog.path_edit.setText(str(folder))
+    assert dialog.name_edit.text() == "supplier release"  # named after the release folder
+    dialog, result = import_ecospold2(qtbot, browser, folder, "es2-ui")
+
+    # the summary: two datasets, two unlinked exchanges listed and reported
+    assert result.database.activities == 2 and len(result.unlinked) == 2
+    assert dialog.state == ImportDatabaseDialog.DONE
+    summary = dialog.summary_label.text()
+    assert "2 datasets" in summary and "2 exchanges could not be linked" in summary
+    table = dialog.unlinked_table
+    assert table.rowCount() == 2
+    assert {table.item(r, 2).text() for r in range(2)} == {"Imaginary gas", "unobtainium"}
+    assert all(table.item(r, 7).text() for r in range(2))  # every row says why
+    assert result.database.report in dialog.report_label.text()
+    assert Path(result.database.report).is_file()
+    assert dialog.open_report_button.isVisibleTo(dialog)
+    assert not prompts.errors
+
+    # the list shows the user datasets with their database as source
+    widget = user_ref("widget production", "es2-ui")
+    assert widget in search(browser, "widget")
+    assert user_ref("sheet production", "es2-ui") in search(browser, "es2-ui")
+    browser.group_combo.setCurrentIndex(browser.group_combo.findData(f"{USER_GROUP}:es2-ui"))
+    assert len(browser.codes()) == 2
+    browser.group_combo.setCurrentIndex(0)
+    search(browser, "widget production")
+    row = browser.codes().index(widget)
+    source_column = browser.model.COLUMNS.index("source")
+    assert browser.proxy_model.index(row, source_column).data() == "es2-ui"
+    assert browser.remove_button.isEnabled()
+
+    # the BOM editor's pickers offer them, without a restart
+    assert widget in [code for code, _label in material_choices("widget")]
+    assert resolve_process(widget) == widget
+
+    # the detail panel: provenance, exchanges and impacts of the dataset
+    assert browser.select(widget)
+    qtbot.waitUntil(lambda: browser.impact(GWP100) is not None, timeout=TIMEOUT_MS)
+    value, unit = browser.impact(GWP100)
+    co2, ch4 = gwp_factors[CO2_FOSSIL_AIR], gwp_factors[METHANE_FOSSIL_AIR]
+    assert ch4 > 25  # IPCC 2021 fossil methane: the lookup found the right flow
+    assert value == pytest.approx(2.0 * co2 + 0.5 * (co2 + 0.01 * ch4), rel=1e-7)
+    assert value == pytest.approx(2.649, abs=1e-3)
+    assert unit.lower() == "kg co2-eq"
+    qtbot.waitUntil(lambda: "sheet" in browser.detail.toPlainText(), timeout=TIMEOUT_MS)
+    text = browser.detail.toPlainText()
+    assert "User database 'es2-ui'" in text and "GLO" in text
+    assert "not rated: worst case in Monte Carlo" in text
+    assert "Carbon dioxide, fossil" in text and "elementary flow" in text
+    assert "Imaginary gas" not in text  # left out, and listed in the report instead
+    assert "per kg" in text
+
+
+def test_cancel_stops_the_import_midway_and_writes_nothing(browser, qtbot, tmp_path):
+    folder = write_ecospold2(tmp_path / "datasets")
+    reached, proceed = threading.Event(), threading.Event()
+
+    def hold(_fraction, message):  # runs in the worker thread, at the first linking step
+        if message.startswith("Linking") and not reached.is_set():
+            reached.set()
+            proceed.wait(30)
+
+    jobs = []
+
+    def started(job):
+        jobs.append(job)
+        job.progress.connect(hold, Qt.ConnectionType.DirectConnection)
+
+    browser.importStarted.connect(started)
+    dialog = fill_ecospold2(browser, folder, "es2-cancelled")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(reached.is_set, timeout=TIMEOUT_MS)
+    # the import is under way in its thread; the window answers meanwhile
+    assert dialog.state == ImportDatabaseDialog.RUNNING
+    assert dialog.progress_bar.isVisibleTo(dialog) and dialog.cancel_button.isVisibleTo(dialog)
+    assert not browser.import_button.isEnabled()
+    assert "steel_stainless_304" in search(browser, "stainless")
+    with qtbot.waitSignal(browser.importCancelled, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+        assert jobs[0].is_cancelled()
+        proceed.set()
+    assert dialog.state == ImportDatabaseDialog.FORM
+    assert "cancelled" in dialog.status_label.text()
+    assert browser.import_button.isEnabled()
+    assert all(db.name != "es2-cancelled" for db in ud.list_databases())
+    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate
+
+    bd = activate()
+    bd.projects.set_current(INVENTORY_PROJECT)
+    assert "es2-cancelled" not in bd.databases
+    assert not [c for c in search(browser, "") if c.startswith("user:")]
+
+
+def test_removing_a_database_removes_its_rows(browser, qtbot, tmp_path, prompts):
+    from ui.bom_cells import material_choices
+
+    import_ecospold2(qtbot, browser, write_ecospold2(tmp_path / "datasets"), "es2-removed")
+    widget = user_ref("widget production", "es2-removed")
+    assert widget in search(browser, "")
+    browser._fill_remove_menu()
+    assert [a.data() for a in browser.remove_menu.actions()] == ["es2-removed"]
+
+    prompts.confirm_answer = False  # the user says no: nothing happens
+    assert browser.remove_database("es2-removed") is None
+    assert widget in search(browser, "")
+
+    prompts.confirm_answer = True
+    with qtbot.waitSignal(browser.databaseRemoved, timeout=TIMEOUT_MS):
+        assert browser.remove_database("es2-removed") is not None
+    assert "es2-removed" in prompts.confirmations[-1]
+    assert not [c for c in search(browser, "") if c.startswith("user:")]
+    assert browser.group_combo.findData(f"{USER_GROUP}:es2-removed") == -1
+    assert not browser.remove_button.isEnabled()
+    assert widget not in [code for code, _label in material_choices("widget")]
+    assert all(db.name != "es2-removed" for db in ud.list_databases())
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("", "needs a name"),
+    ("greendesign-lci", "belongs to the bundled inventory"),
+    ("biosphere3", "belongs to the bundled inventory"),
+    ("a|b", "cannot contain '|'"),
+])
+def test_unusable_names_are_refused_in_the_dialog(browser, qtbot, tmp_path, name, message):
+    started = []
+    browser.importStarted.connect(started.append)
+    dialog = fill_ecospold2(browser, write_ecospold2(tmp_path / "datasets"), name)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert message in dialog.error_label.text()
+    assert dialog.error_label.isVisibleTo(dialog)
+    assert dialog.state == ImportDatabaseDialog.FORM and dialog.isVisible()
+    assert started == []
+
+
+def test_other_input_errors_are_shown_in_the_dialog(browser, qtbot, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    dialog = fill_ecospold2(browser, empty, "nothing-here")
+    dialog.accept()
+    assert "holds no .spold files" in dialog.error_label.text()
+    dialog.path_edit.setText(str(tmp_path / "missing"))
+    dialog.accept()
+    assert "is not a folder" in dialog.error_label.text()
+    dialog.set_format("brightway")
+    dialog.accept()
+    assert "Brightway project" in dialog.error_label.text()
+    dialog.project_edit.setText("my-project")
+    dialog.database_edit.setText("suppliers")
+    dialog.name_edit.setText("")
+    dialog.name_edit.textEdited.emit("")
+    dialog._suggest_name()
+    assert dialog.name_edit.text() == "suppliers"  # named after the database
+    dialog.rated_check.setChecked(True)
+    dialog.pedigree_spins[2].setValue(4)
+    request = dialog.request()
+    assert (request.format, request.project, request.database, request.base_dir) == (
+        "brightway", "my-project", "suppliers", "")
+    assert request.pedigree == (3, 3, 4, 3, 3)
+
+
+def test_existing_name_needs_replace_and_failures_show_the_error_dialog(
+        browser, qtbot, tmp_path, prompts):
+    path = write_excel(tmp_path / "bracket.xlsx")
+    dialog = browser.open_import_dialog()
+    dialog.set_format("excel")
+    dialog.path_edit.setText(str(path))
+    assert dialog.name_edit.text() == "bracket"
+    with qtbot.waitSignal(browser.importFinished, timeout=TIMEOUT_MS) as blocker:
+        dialog.accept()
+    result = blocker.args[0]
+    assert [u.exchange for u in result.unlinked] == ["Imaginary gas"]
+    assert user_ref("moulded bracket", "bracket") in search(browser, "bracket")
+    dialog.close()
+
+    dialog = browser.open_import_dialog()
+    dialog.set_format("excel")
+    dialog.path_edit.setText(str(path))
+    dialog.accept()
+    assert "exists already" in dialog.error_label.text()
+
+    import openpyxl
+
+    broken = tmp_path / "broken.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Activity", "something"])
+    workbook.save(broken)
+    dialog.path_edit.setText(str(broken))
+    dialog.name_edit.setText("broken-workbook")
+    with qtbot.waitSignal(browser.importFailed, timeout=TIMEOUT_MS):
+        dialog.accept()
+    error, title = prompts.errors[-1]
+    assert isinstance(error, ud.UserDatabaseError)
+    assert "broken.xlsx" in error.message and "Database" in error.hint
+    assert title == "Import database"
+    assert dialog.state == ImportDatabaseDialog.FORM
+    assert "broken.xlsx" in dialog.error_label.text()
+    assert all(db.name != "broken-workbook" for db in ud.list_databases())
+
+
+def test_the_window_reloads_the_results_after_a_change(qtbot, window, monkeypatch):
+    calls = []
+    monkeypatch.setattr(window.lca, "reload_background", lambda: calls.append(True))
+    browser = window.inventory_browser
+    assert browser.prompts is window.prompts
+    browser._databases_changed()
+    assert calls == [True]
+    window.set_read_only(True)
+    assert not browser.import_button.isEnabled()
+
+
+def test_closing_during_an_import_asks_first(qtbot, window, prompts):
+    from ui.lca_service import LcaJob
+
+    browser = window.inventory_browser
+    browser._set_busy(LcaJob("import", lambda progress, cancelled: None), "Importing")
+    prompts.confirm_answer = False
+    assert not window.close()
+    assert "being imported" in prompts.confirmations[-1]
+    browser._set_busy(None)
+
+
+def test_a_cancel_that_comes_too_late_does_not_hide_a_written_database(qtbot):
+    from ui.user_db_jobs import ImportJob
+
+    job = ImportJob("import", lambda progress, cancelled: (job.cancel(), "written")[1])
+    with qtbot.waitSignal(job.finished) as blocker:
+        job.run()
+    assert blocker.args == ["written"]
+
+    def cancelled_in_the_core(progress, cancelled):
+        raise ud.ImportCancelled("The import was cancelled; nothing was written.")
+
+    job = ImportJob("import", cancelled_in_the_core)
+    with qtbot.waitSignal(job.cancelled):
+        job.run()
+
+
+def test_user_databases_that_could_not_be_restored_are_shown_after_the_set_up(qtbot):
+    from PySide6.QtWidgets import QStatusBar
+
+    from greendesign.errors import Problem
+    from greendesign.inventory.brightway_setup import SetupResult
+    from ui.inventory_setup import InventorySetupStatus
+
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    status = InventorySetupStatus(bar)
+    problem = Problem("user database 'gone' could not be restored: the folder is missing",
+                      location="/data/gone", hint="Import it again from the Inventory page.")
+    status._on_finished(SetupResult(True, "rebuilt; user databases restored", 1, 98, 1.0,
+                                    warnings=(problem,)))
+    assert "1 user database(s) could not be restored" in status.label.text()
+    assert "'gone'" in status.label.toolTip()
