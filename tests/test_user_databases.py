@@ -100,6 +100,22 @@ def test_a_part_made_of_a_user_dataset_by_hand_and_against_brightway(cf):
     assert "es2-test" in prov["source"] and prov["geography"] == "GLO"
 
 
+def test_browsing_a_dataset_does_not_grow_the_solved_set(cf):
+    from greendesign.lca.background import dataset_background
+
+    sheet = _by_name("sheet production")
+    active = ud.activate_refs([])
+    alone = dataset_background(sheet.ref)
+    assert alone.codes == (sheet.ref,)
+    assert ud.activate_refs([]) == active and sheet.ref not in active
+    row = alone.method_row[GWP100]
+    assert alone.H[row, 0] == pytest.approx(
+        cf[CO2_FOSSIL_AIR] + 0.01 * cf[METHANE_FOSSIL_AIR], rel=1e-6)  # float32 storage
+    assert dataset_background(sheet.ref) is alone  # kept while nothing changes
+    full = load_background(extra=[sheet.ref])
+    assert full.H[row, full.column[sheet.ref]] == pytest.approx(alone.H[row, 0], rel=1e-12)
+
+
 def test_catalogue_and_reference_check_know_user_datasets():
     widget = _by_name("widget production")
     catalogue = load_catalogue()

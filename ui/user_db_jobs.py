@@ -203,11 +203,12 @@ def exchanges_work(ref: str) -> Work:
 
 
 def impacts_work(ref: str) -> Work:
-    """The work of solving the user dataset ``ref`` (returns the fast-path matrices)."""
+    """The work of solving the user dataset ``ref`` alone (returns its fast-path matrices;
+    browsing does not add it to the datasets the product results solve)."""
 
     def work(progress, cancelled):
-        from greendesign.lca.background import load_background
+        from greendesign.lca.background import dataset_background
 
-        return ref, load_background(progress, extra=[ref])
+        return ref, dataset_background(ref, progress)
 
     return work

@@ -144,6 +144,7 @@ def expected_method_names() -> list[tuple[str, ...]]:
 
 
 _held = threading.local()
+_in_process = threading.Lock()  # other threads of this process wait their turn
 
 
 @contextlib.contextmanager
@@ -156,6 +157,16 @@ def writer_lock() -> Iterator[None]:
         finally:
             _held.depth -= 1
         return
+    with _in_process, _file_lock():
+        _held.depth = 1
+        try:
+            yield
+        finally:
+            _held.depth = 0
+
+
+@contextlib.contextmanager
+def _file_lock() -> Iterator[None]:
     lock_path = paths.brightway_dir() / ".greendesign-setup.lock"
     handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole block
     try:
@@ -170,11 +181,9 @@ def writer_lock() -> Iterator[None]:
                 raise InventoryBusyError(
                     "Another GreenDesign window is writing the inventory.",
                     hint="Wait for it to finish, or close it and start again.") from None
-        _held.depth = 1
         try:
             yield
         finally:
-            _held.depth = 0
             if fcntl is not None:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
     finally:
@@ -189,6 +198,15 @@ def read_stamp() -> dict | None:
         return None
 
 
+def open_inventory():
+    """``bw2data`` with the app's inventory project current (switched only when it is not:
+    switching resets bw2data's database connections for the whole process)."""
+    bd = activate()
+    if bd.projects.current != INVENTORY_PROJECT:
+        bd.projects.set_current(INVENTORY_PROJECT)
+    return bd
+
+
 def check_integrity() -> list[str]:
     """Problems of the installed inventory project; empty when it is complete."""
     stamp = read_stamp()
@@ -200,7 +218,7 @@ def check_integrity() -> list[str]:
     bd = activate()
     if INVENTORY_PROJECT not in bd.projects:
         return [f"the Brightway project {INVENTORY_PROJECT!r} is missing"]
-    bd.projects.set_current(INVENTORY_PROJECT)
+    bd = open_inventory()
     problems = []
     if BIOSPHERE not in bd.databases:
         problems.append("the biosphere database is missing")
@@ -327,7 +345,7 @@ def _rewrite_databases(bd, stamp: dict, report: Progress) -> None:
 
     with contextlib.suppress(FileNotFoundError):
         _stamp_path().unlink()
-    bd.projects.set_current(INVENTORY_PROJECT)
+    bd = open_inventory()
     fields = write_databases(bd, lambda f, m: report(f, m))
     atomic_write_text(_stamp_path(), json.dumps({**stamp, **fields}, indent=1))
     report(1.0, "Inventory ready")

@@ -553,7 +553,7 @@ def _report_path(name: str) -> Path:
 
 
 def _require_inventory() -> object:
-    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate, check_integrity
+    from greendesign.inventory.brightway_setup import check_integrity, open_inventory
 
     problems = check_integrity()
     if problems:
@@ -562,8 +562,7 @@ def _require_inventory() -> object:
             f"database to ({problems[0]}).",
             hint="Let the inventory set-up finish (status bar) or run 'greendesign-cli setup', "
                  "then import again.")
-    bd = activate()
-    bd.projects.set_current(INVENTORY_PROJECT)
+    bd = open_inventory()
     return bd
 
 
@@ -995,10 +994,9 @@ def check(bd=None) -> list[Problem]:
     dbs = list_databases()
     if not dbs:
         return problems
-    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate
+    from greendesign.inventory.brightway_setup import open_inventory
 
-    bd = bd or activate()
-    bd.projects.set_current(INVENTORY_PROJECT)
+    bd = bd or open_inventory()
     for db in dbs:
         missing = [n for n in db.bw_databases if n not in bd.databases]
         if missing:
@@ -1015,10 +1013,9 @@ def reprocess() -> None:
     dbs = list_databases()
     if not dbs:
         return
-    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate
+    from greendesign.inventory.brightway_setup import open_inventory
 
-    bd = activate()
-    bd.projects.set_current(INVENTORY_PROJECT)
+    bd = open_inventory()
     for db in dbs:
         for name in db.bw_databases:
             if name in bd.databases:
@@ -1061,12 +1058,11 @@ def refresh_database(name: str, progress: Progress | None = None,
 
 def remove_database(name: str) -> None:
     """Delete a user database from the inventory and the registry."""
-    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate, writer_lock
+    from greendesign.inventory.brightway_setup import open_inventory, writer_lock
 
     entry = get_database(name)
     with writer_lock():
-        bd = activate()
-        bd.projects.set_current(INVENTORY_PROJECT)
+        bd = open_inventory()
         _delete_bw(bd, entry.bw_databases)
         with _lock:
             data = _read_registry()

@@ -127,9 +127,8 @@ def _user_nodes(extra: tuple[str, ...]) -> tuple[list[str], str]:
 
 def _load_background(progress, extra: tuple[str, ...] = ()) -> Background:
     from greendesign.inventory.brightway_setup import (
-        INVENTORY_PROJECT,
-        activate,
         expected_method_names,
+        open_inventory,
         read_stamp,
     )
     from greendesign.inventory.datasets import data_version
@@ -154,27 +153,67 @@ def _load_background(progress, extra: tuple[str, ...] = ()) -> Background:
             return bg
         except (OSError, ValueError, KeyError):
             path.unlink(missing_ok=True)  # damaged cache: compute again
-    bd = activate()
-    bd.projects.set_current(INVENTORY_PROJECT)
+    bd = open_inventory()
     bg = compute_background(bd, methods, version, progress, user_refs)
     _write_cache(path, bg)
+    if user_refs:  # a larger set of user datasets replaces the smaller ones, on disk too
+        for old in path.parent.glob(f"greendesign-fastpath-{version}-{_methods_key(methods)}"
+                                    "-user-*.npz"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    for old_key in [k for k in _memo if k.startswith(key.rpartition("|")[0] + "|")
+                    and not k.endswith("|none")]:
+        del _memo[old_key]
     _memo[key] = bg
     return bg
 
 
+def dataset_background(ref: str, progress=None) -> Background:
+    """The fast-path intensities of one user dataset alone (for browsing it).
+
+    Unlike ``load_background(extra=[ref])`` this does not add the dataset to
+    the set the product results solve, so looking through a large database
+    costs one small solve per dataset and nothing afterwards.
+    """
+    from greendesign.inventory import user_databases
+    from greendesign.inventory.datasets import data_version
+
+    if ref not in user_databases.dataset_map():
+        raise EngineError(f"No user database holds the dataset {ref}.",
+                          hint="Import the database it comes from again.")
+    key = (str(paths.brightway_dir()), ref, data_version(), user_databases.revision())
+    with _lock:
+        if key not in _browsed:
+            from greendesign.inventory.brightway_setup import expected_method_names
+
+            methods = tuple(tuple(m) for m in expected_method_names())
+            _browsed[key] = compute_background(open_inventory(), methods, key[2], progress,
+                                               [ref], bundled=False)
+            while len(_browsed) > 32:  # the datasets looked at last
+                del _browsed[next(iter(_browsed))]
+        return _browsed[key]
+
+
+_browsed: dict[tuple, Background] = {}
+
+
 def compute_background(bd, methods, version: str, progress=None,
-                       user_refs: list[str] | tuple[str, ...] = ()) -> Background:
+                       user_refs: list[str] | tuple[str, ...] = (),
+                       bundled: bool = True) -> Background:
     import scipy.sparse as sp
 
     from greendesign.inventory.datasets import GREENDESIGN_DB
     from greendesign.inventory.user_databases import parse_ref, user_provenance
 
     report = progress or (lambda f, m: None)
-    db = bd.Database(GREENDESIGN_DB)
-    nodes = sorted((n for n in db if not n["code"].startswith("_")), key=lambda n: n["code"])
-    if not nodes:
-        raise EngineError("The inventory database is empty.",
-                          hint="Run 'greendesign-cli setup' to rebuild it.")
+    nodes = []
+    if bundled:
+        db = bd.Database(GREENDESIGN_DB)
+        nodes = sorted((n for n in db if not n["code"].startswith("_")),
+                       key=lambda n: n["code"])
+        if not nodes:
+            raise EngineError("The inventory database is empty.",
+                              hint="Run 'greendesign-cli setup' to rebuild it.")
     codes = [n["code"] for n in nodes]
     for ref in user_refs:
         database, code = parse_ref(ref)
@@ -196,7 +235,9 @@ def compute_background(bd, methods, version: str, progress=None,
     try:
         # the same solver bw2calc uses for LCA.lci() (scipy spsolve, SuperLU), so the fast
         # path and the reference path differ only by the order of additions
-        X = lca._spsolve(A, sp.csc_matrix(E)).toarray()  # noqa: SLF001
+        X = lca._spsolve(A, sp.csc_matrix(E))  # noqa: SLF001
+        # spsolve answers a one-column right-hand side with a dense vector
+        X = X.toarray() if sp.issparse(X) else np.asarray(X).reshape(E.shape)
     except RuntimeError as exc:
         empty = [i for i in range(A.shape[0]) if A[i, i] == 0]
         raise SingularTechnosphereError(
@@ -232,6 +273,12 @@ def compute_background(bd, methods, version: str, progress=None,
     report(1.0, "Intensities ready")
     return Background(tuple(codes), tuple(methods), tuple(units), H, G,
                       tuple(flows), ghg, prov, "scipy spsolve (SuperLU), as bw2calc", residual, version)
+
+
+def open_inventory():
+    from greendesign.inventory.brightway_setup import open_inventory as _open
+
+    return _open()
 
 
 def _lci(demand: dict, method, has_user_data: bool):

@@ -202,10 +202,9 @@ def characterisation_factors(bg: Background, method: tuple[str, ...]) -> dict[st
 def _cf_cache(version: str, method: tuple[str, ...], _memo={}) -> dict[str, float]:  # noqa: B006
     key = (version, method)
     if key not in _memo:
-        from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate
+        from greendesign.inventory.brightway_setup import open_inventory
 
-        bd = activate()
-        bd.projects.set_current(INVENTORY_PROJECT)
+        bd = open_inventory()
         factors = {}
         for flow_key, cf in bd.Method(method).load():
             node = bd.get_node(id=flow_key) if isinstance(flow_key, int) else bd.get_node(

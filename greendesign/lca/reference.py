@@ -48,14 +48,13 @@ def reference_assess(product: Product, methods, model: LifecycleModel | None = N
                      ) -> ReferenceResult:
     import bw2calc
 
-    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate
+    from greendesign.inventory.brightway_setup import open_inventory
     from greendesign.inventory.user_databases import node_key
 
     methods = [tuple(m) for m in methods]
     model = model or build_model(product)
     demand = _stage_demands(model)
-    bd = activate()
-    bd.projects.set_current(INVENTORY_PROJECT)
+    bd = open_inventory()
     codes = {code for stage in demand.values() for code in stage}
     nodes = {code: bd.get_node(database=node_key(code)[0], code=node_key(code)[1])
              for code in codes}
@@ -94,14 +93,13 @@ def write_foreground(product: Product, database: str, model: LifecycleModel | No
     For Activity Browser and other Brightway tools. Amounts are stored at
     Brightway's float32 precision. Returns the number of activities written.
     """
-    from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate, writer_lock
+    from greendesign.inventory.brightway_setup import open_inventory, writer_lock
     from greendesign.inventory.user_databases import node_key
 
     model = model or build_model(product)
     demand = _stage_demands(model)
-    bd = activate()
     with writer_lock():
-        bd.projects.set_current(INVENTORY_PROJECT)
+        bd = open_inventory()
         data = {(database, "product"): {
             "name": product.name, "unit": "unit", "location": "GLO", "type": "process",
             "comment": product.functional_unit,
