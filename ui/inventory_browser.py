@@ -17,6 +17,13 @@ dataset its exchanges (read from Brightway) and its cradle-to-gate impacts
 (the dataset solved into the fast-path matrices). After an import or a
 removal the page emits :attr:`InventoryBrowser.databasesChanged`, on which
 the window refreshes the BOM editor's pickers and the live results.
+
+Under the detail of a user dataset per kg, **At end of life, treat as** picks the
+bundled material whose end of life it follows (family, carbon burnt), or leaves it
+to the guess from its name
+(:func:`~greendesign.inventory.user_databases.set_eol_material`); the page then
+emits :attr:`InventoryBrowser.eolChanged`, on which the window assesses the design
+again (the matrices do not change).
 """
 
 from __future__ import annotations
@@ -42,6 +49,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QCompleter,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -228,6 +237,13 @@ def search_rows(rows: list[DatasetRow], text: str) -> list[DatasetRow]:
     return [item[2] for item in ranked]
 
 
+def guessed_material(ds: UserDataset) -> str | None:
+    """The bundled material code guessed from a user dataset's product or name, or None."""
+    from greendesign.inventory.user_databases import guess_eol_material
+
+    return guess_eol_material(ds)
+
+
 def user_rows() -> list[DatasetRow]:
     """The datasets of every user database (from its registry; Brightway is not opened)."""
     from greendesign.inventory.user_databases import datasets, list_databases
@@ -348,6 +364,9 @@ class InventoryBrowser(QWidget):
         This user database was removed.
     userDetailsLoaded(str)
         The exchanges or the impacts of this user dataset arrived.
+    eolChanged(str)
+        The bundled material this user dataset is treated as at end of life changed
+        (the catalogue caches are refreshed already).
     statusMessage(str)
         A line for the window's status bar.
     """
@@ -360,6 +379,7 @@ class InventoryBrowser(QWidget):
     importCancelled = Signal()
     databaseRemoved = Signal(str)
     userDetailsLoaded = Signal(str)
+    eolChanged = Signal(str)
     statusMessage = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -384,6 +404,7 @@ class InventoryBrowser(QWidget):
         self._exchanges: dict[str, list[ExchangeRow]] = {}
         self._detail_errors: dict[tuple[str, str], str] = {}
         self._user_background: Any | None = None  # matrices with user datasets solved
+        self._eol_ref: str | None = None  # the user dataset the end-of-life choice is for
         self._build()
         self.all_rows: list[DatasetRow] = []
         self._load_rows()
@@ -466,9 +487,16 @@ class InventoryBrowser(QWidget):
         self.detail = QTextBrowser()
         self.detail.setObjectName("datasetDetail")
         self.detail.setOpenLinks(False)
+        self.eol_box = self._build_eol_box()
+        panel = QWidget()
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.setContentsMargins(0, 0, 0, 0)
+        panel_layout.setSpacing(6)
+        panel_layout.addWidget(self.detail, 1)
+        panel_layout.addWidget(self.eol_box)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 520])
@@ -490,6 +518,64 @@ class InventoryBrowser(QWidget):
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         self._fill_groups()
+
+    def _build_eol_box(self) -> QFrame:
+        """The end-of-life choice of a user dataset per kg (hidden for other datasets)."""
+        box = QFrame()
+        box.setObjectName("eolBox")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        label = QLabel(self.tr("At end of life, treat as:"))
+        self.eol_combo = QComboBox()
+        self.eol_combo.setObjectName("eolMaterial")
+        self.eol_combo.setEditable(True)
+        self.eol_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.eol_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.eol_combo.setMinimumContentsLength(16)
+        self.eol_combo.setMaxVisibleItems(15)
+        self.eol_combo.lineEdit().setPlaceholderText(self.tr("Search materials"))
+        self.eol_combo.setToolTip(self.tr(
+            "The bundled material whose end of life this dataset follows: the family "
+            "that sets the recycling, energy-recovery and landfill shares of the region, "
+            "and the carbon burnt at incineration. Type to search."))
+        language = ui_language()
+        self.eol_combo.addItem("", "")  # the guess: named per dataset in _show_eol
+        try:
+            from greendesign.inventory.catalogue import load_bundled_catalogue
+
+            materials = load_bundled_catalogue().entries("material")
+        except GreenDesignError as exc:
+            log.warning("bundled materials not readable: %s", exc)
+            materials = []
+        for entry in materials:
+            self.eol_combo.addItem(f"{self._material_name(entry, language)} ({entry.code})",
+                                   entry.code)
+        completer = QCompleter(self.eol_combo.model(), self.eol_combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(12)
+        self.eol_combo.setCompleter(completer)
+        self.eol_combo.currentIndexChanged.connect(self._eol_chosen)
+        self.eol_combo.lineEdit().editingFinished.connect(self._eol_edit_finished)
+        self.eol_note = QLabel()
+        self.eol_note.setObjectName("eolFamily")
+        self.eol_note.setWordWrap(True)
+        self.eol_note.setStyleSheet("color: #555;")
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.eol_combo, 1)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        layout.addWidget(self.eol_note)
+        box.hide()
+        return box
+
+    @staticmethod
+    def _material_name(entry: Entry, language: str) -> str:
+        return entry.name_zh if language == "zh" and entry.name_zh else entry.name_en
 
     def _fill_groups(self) -> None:
         """The group filter: the bundled groups, then the user databases."""
@@ -611,6 +697,7 @@ class InventoryBrowser(QWidget):
         """In a read-only window user databases can be browsed but not imported or removed."""
         self.read_only = read_only
         self._update_buttons()
+        self.eol_combo.setEnabled(not read_only)
 
     def busy(self) -> bool:
         """Whether a user database is being imported or removed."""
@@ -847,6 +934,7 @@ class InventoryBrowser(QWidget):
     def _show_detail(self) -> None:
         code = self.selected_code()
         row = self._row(code) if code else None
+        self._show_eol(row)
         if row is None:
             self.impacts = []
             self.detail.setHtml("<p style='color:#555'>" + html.escape(self.tr(
@@ -857,6 +945,89 @@ class InventoryBrowser(QWidget):
             self.detail.setHtml(self._user_detail_html(row))
             return
         self.detail.setHtml(self._detail_html(row))
+
+    # --- end of life of a user material ---------------------------------------------------
+    def _show_eol(self, row: DatasetRow | None) -> None:
+        """Show the end-of-life choice of ``row`` when it is a user dataset per kg."""
+        from greendesign.inventory.user_databases import eol_map
+
+        if row is None or row.user is None or row.user.unit != "kg":
+            self._eol_ref = None
+            self.eol_box.hide()
+            return
+        ref = row.code
+        self._eol_ref = None  # no writing while the combo is set below
+        try:
+            code, guessed = eol_map().get(ref, ("", True))
+            guess = guessed_material(row.user)
+            entry = load_catalogue().get(ref, "material")
+            family = entry.family or "other"
+        except (GreenDesignError, LookupError) as exc:
+            log.warning("end-of-life choice of %s not readable: %s", ref, exc)
+            self.eol_note.setText(self.tr("The end-of-life choice cannot be read: {error}")
+                                  .format(error=error_summary(exc)
+                                          if isinstance(exc, GreenDesignError) else exc))
+            self.eol_combo.setEnabled(False)
+            self.eol_box.show()
+            return
+        if guess is not None:
+            index = self.eol_combo.findData(guess)
+            guess_name = self.eol_combo.itemText(index) if index > 0 else guess
+        else:
+            guess_name = self.tr("none: other")
+        current = 0 if guessed else max(0, self.eol_combo.findData(code))
+        self.eol_combo.blockSignals(True)
+        self.eol_combo.setItemText(0, self.tr("Guess from the name ({material})").format(
+            material=guess_name))
+        self.eol_combo.setCurrentIndex(current)
+        self.eol_combo.setEditText(self.eol_combo.itemText(current))
+        self.eol_combo.blockSignals(False)
+        self.eol_combo.setEnabled(not self.read_only)
+        if guessed and code:
+            note = self.tr("End-of-life family: {family}, guessed from its name.")
+        elif guessed:
+            note = self.tr("End-of-life family: {family}; no bundled material was "
+                           "recognised in its name.")
+        else:
+            note = self.tr("End-of-life family: {family}.")
+        self.eol_note.setText(note.format(family=family))
+        self.eol_box.show()
+        self._eol_ref = ref
+
+    def eol_choice(self) -> str | None:
+        """The bundled material chosen in the end-of-life combo; None for the guess."""
+        return self.eol_combo.currentData() or None
+
+    def _eol_chosen(self, index: int) -> None:
+        from greendesign.inventory.user_databases import set_eol_material
+
+        ref = self._eol_ref
+        if ref is None or self.read_only or index < 0:
+            return
+        material = self.eol_combo.itemData(index) or None
+        try:
+            set_eol_material(ref, material)
+        except GreenDesignError as exc:
+            self.prompts.show_error(self, exc, self.tr("At end of life, treat as"))
+            self._show_eol(self._row(ref))
+            return
+        refresh_catalogue()
+        row = self._row(ref)
+        self._show_eol(row)
+        name = row.user.name if row is not None and row.user is not None else ref
+        if material is None:
+            message = self.tr("\u201c{name}\u201d ends its life as guessed from its name.")
+        else:
+            message = self.tr("\u201c{name}\u201d ends its life as {material}.")
+        self.statusMessage.emit(message.format(name=name,
+                                               material=self.eol_combo.currentText()))
+        self.eolChanged.emit(ref)
+
+    def _eol_edit_finished(self) -> None:
+        """Typed text that names no material: show the current choice again."""
+        index = self.eol_combo.currentIndex()
+        if index >= 0 and self.eol_combo.currentText() != self.eol_combo.itemText(index):
+            self.eol_combo.setEditText(self.eol_combo.itemText(index))
 
     def _detail_html(self, row: DatasetRow) -> str:
         ds = row.dataset

@@ -307,6 +307,8 @@ class MainWindow(QMainWindow):
         self.green_page.statusMessage.connect(self.show_message)
         self.inventory_browser.statusMessage.connect(self.show_message)
         self.inventory_browser.databasesChanged.connect(self._user_databases_changed)
+        # a user material's end of life changed: same matrices, the design is assessed again
+        self.inventory_browser.eolChanged.connect(lambda _ref: self.lca.schedule())
         self.lca.gwpChanged.connect(self._update_gwp)
         self.lca.stateChanged.connect(self._lca_state_changed)
         self.start_page.openRequested.connect(lambda path: self.commands.open(path))

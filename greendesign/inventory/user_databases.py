@@ -362,13 +362,27 @@ def eol_map() -> dict[str, tuple[str, bool]]:
         if ds.ref in chosen:
             out[ds.ref] = (chosen[ds.ref], False)
             continue
-        for text in _candidates(ds):
-            code = catalogue.resolve(text, "material")
-            if code:
-                out[ds.ref] = (code, True)
-                break
+        code = guess_eol_material(ds, catalogue)
+        if code:
+            out[ds.ref] = (code, True)
     _eol_memo.update(key=key, map=out)
     return out
+
+
+def guess_eol_material(ds: UserDataset, catalogue=None) -> str | None:
+    """The bundled material a user dataset per kg is guessed to be, from its product or
+    name (``market for polypropylene, granulate`` -> ``pp``); None when nothing matches."""
+    if ds.unit != "kg":
+        return None
+    if catalogue is None:
+        from greendesign.inventory.catalogue import load_bundled_catalogue
+
+        catalogue = load_bundled_catalogue()
+    for text in _candidates(ds):
+        code = catalogue.resolve(text, "material")
+        if code:
+            return code
+    return None
 
 
 _eol_memo: dict = {}

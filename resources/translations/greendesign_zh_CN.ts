@@ -1950,6 +1950,18 @@
         <translation>类别：</translation>
     </message>
     <message>
+        <source>At end of life, treat as:</source>
+        <translation>废弃处置时视为：</translation>
+    </message>
+    <message>
+        <source>Search materials</source>
+        <translation>搜索材料</translation>
+    </message>
+    <message>
+        <source>The bundled material whose end of life this dataset follows: the family that sets the recycling, energy-recovery and landfill shares of the region, and the carbon burnt at incineration. Type to search.</source>
+        <translation>本数据集废弃处置时参照的自带材料：它的类别决定所在地区的回收、能量回收和填埋比例，以及焚烧时燃烧的碳含量。输入文字可搜索。</translation>
+    </message>
+    <message>
         <source>User databases</source>
         <translation>用户数据库</translation>
     </message>
@@ -2028,6 +2040,42 @@
     <message>
         <source>Select a dataset to see its source, quality, recipe and impacts.</source>
         <translation>选择数据集以查看其来源、数据质量、输入组成和环境影响。</translation>
+    </message>
+    <message>
+        <source>The end-of-life choice cannot be read: {error}</source>
+        <translation>无法读取废弃处置设定：{error}</translation>
+    </message>
+    <message>
+        <source>none: other</source>
+        <translation>无：其他</translation>
+    </message>
+    <message>
+        <source>Guess from the name ({material})</source>
+        <translation>根据名称推测（{material}）</translation>
+    </message>
+    <message>
+        <source>End-of-life family: {family}, guessed from its name.</source>
+        <translation>废弃处置类别：{family}，根据名称推测。</translation>
+    </message>
+    <message>
+        <source>End-of-life family: {family}; no bundled material was recognised in its name.</source>
+        <translation>废弃处置类别：{family}；名称中未识别出自带材料。</translation>
+    </message>
+    <message>
+        <source>End-of-life family: {family}.</source>
+        <translation>废弃处置类别：{family}。</translation>
+    </message>
+    <message>
+        <source>At end of life, treat as</source>
+        <translation>废弃处置时视为</translation>
+    </message>
+    <message>
+        <source>“{name}” ends its life as guessed from its name.</source>
+        <translation>“{name}”的废弃处置按根据名称推测的材料计算。</translation>
+    </message>
+    <message>
+        <source>“{name}” ends its life as {material}.</source>
+        <translation>“{name}”的废弃处置按{material}计算。</translation>
     </message>
     <message>
         <source>GHG-only data: this dataset rests only on greenhouse-gas factors ({sources}); every impact category other than climate change is left blank.</source>

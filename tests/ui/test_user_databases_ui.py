@@ -306,13 +306,115 @@ def test_existing_name_needs_replace_and_failures_show_the_error_dialog(
     assert all(db.name != "broken-workbook" for db in ud.list_databases())
 
 
+def import_granulate(qtbot, browser, tmp_path) -> str:
+    """The Excel fixture as ``market for polypropylene, granulate``; returns its reference."""
+    activity = "market for polypropylene, granulate"
+    path = write_excel(tmp_path / "granulate.xlsx", activity=activity, code="pp-granulate")
+    dialog = browser.open_import_dialog()
+    dialog.set_format("excel")
+    dialog.path_edit.setText(str(path))
+    dialog.name_edit.setText("granulate")
+    with qtbot.waitSignal(browser.importFinished, timeout=TIMEOUT_MS):
+        dialog.accept()
+    dialog.close()
+    return user_ref(activity, "granulate")
+
+
+def test_a_user_material_ends_its_life_as_chosen(browser, qtbot, tmp_path, prompts):
+    from greendesign.inventory.catalogue import load_catalogue
+    from ui.material_names import catalogue
+
+    ref = import_granulate(qtbot, browser, tmp_path)
+    assert ud.eol_map()[ref] == ("pp", True)
+    assert {ref, "pp"} <= set(search(browser, "polypropylene"))
+    assert browser.select(ref)
+    combo, note = browser.eol_combo, browser.eol_note
+    assert browser.eol_box.isVisibleTo(browser) and combo.isEnabled()
+
+    # the guess comes first and is chosen: polypropylene, from the name
+    assert combo.currentIndex() == 0 and browser.eol_choice() is None
+    assert combo.currentText() == "Guess from the name (Polypropylene (pp))"
+    assert combo.itemText(combo.findData("steel_sheet_cold_rolled")) == \
+        "Cold-rolled carbon steel sheet (steel_sheet_cold_rolled)"
+    assert "plastic_pp" in note.text() and "guessed from its name" in note.text()
+
+    # typing searches the bundled materials (names and codes, anywhere in the text)
+    completer = combo.completer()
+    completer.setCompletionPrefix("cold-rolled")
+    found = [completer.completionModel().index(r, 0).data()
+             for r in range(completer.completionCount())]
+    assert "Cold-rolled carbon steel sheet (steel_sheet_cold_rolled)" in found
+    assert all("user:" not in text for text in found)  # bundled materials only
+
+    # choosing steel from the search popup: the core records it, the family follows,
+    # the window is told
+    combo.setFocus()
+    combo.lineEdit().selectAll()
+    qtbot.keyClicks(combo.lineEdit(), "cold-rolled carbon")
+    qtbot.waitUntil(completer.popup().isVisible, timeout=5000)
+    with qtbot.waitSignal(browser.eolChanged, timeout=5000) as blocker:
+        qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+        qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    assert blocker.args == [ref]
+    assert ud.eol_map()[ref] == ("steel_sheet_cold_rolled", False)
+    assert browser.eol_choice() == "steel_sheet_cold_rolled"
+    assert "ferrous" in note.text() and "guessed" not in note.text()
+    assert load_catalogue().get(ref, "material").family == "ferrous"
+    assert catalogue().get(ref, "material").family == "ferrous"  # the UI's cache too
+    assert not prompts.errors
+
+    # the choice is shown again after another dataset, and the guess is still named
+    assert browser.select("pp") and not browser.eol_box.isVisibleTo(browser)  # bundled
+    assert browser.select(ref)
+    assert browser.eol_choice() == "steel_sheet_cold_rolled"
+    assert combo.itemText(0) == "Guess from the name (Polypropylene (pp))"
+
+    # text that names no material is put back on leaving the field
+    combo.lineEdit().setText("no such material")
+    combo.lineEdit().editingFinished.emit()
+    assert combo.currentText() == "Cold-rolled carbon steel sheet (steel_sheet_cold_rolled)"
+    assert ud.eol_map()[ref] == ("steel_sheet_cold_rolled", False)
+
+    # back to the guess
+    with qtbot.waitSignal(browser.eolChanged, timeout=5000):
+        combo.setCurrentIndex(0)
+    assert ud.eol_map()[ref] == ("pp", True)
+    assert browser.eol_choice() is None
+    assert "plastic_pp" in note.text() and "guessed from its name" in note.text()
+    assert catalogue().get(ref, "material").family == "plastic_pp"
+
+    browser.set_read_only(True)
+    assert not combo.isEnabled()
+    browser.set_read_only(False)
+    assert combo.isEnabled()
+
+
+def test_a_user_dataset_without_a_recognised_material_ends_its_life_as_other(
+        browser, qtbot, tmp_path):
+    path = write_excel(tmp_path / "bracket.xlsx")
+    dialog = browser.open_import_dialog()
+    dialog.set_format("excel")
+    dialog.path_edit.setText(str(path))
+    with qtbot.waitSignal(browser.importFinished, timeout=TIMEOUT_MS):
+        dialog.accept()
+    dialog.close()
+    ref = user_ref("moulded bracket", "bracket")
+    assert ref not in ud.eol_map()
+    assert browser.select(ref)
+    assert browser.eol_combo.currentText() == "Guess from the name (none: other)"
+    assert "family: other" in browser.eol_note.text()
+
+
 def test_the_window_reloads_the_results_after_a_change(qtbot, window, monkeypatch):
     calls = []
     monkeypatch.setattr(window.lca, "reload_background", lambda: calls.append(True))
+    monkeypatch.setattr(window.lca, "schedule", lambda: calls.append("schedule"))
     browser = window.inventory_browser
     assert browser.prompts is window.prompts
     browser._databases_changed()
     assert calls == [True]
+    browser.eolChanged.emit("user:db|code")  # an end-of-life choice: assess again
+    assert calls == [True, "schedule"]
     window.set_read_only(True)
     assert not browser.import_button.isEnabled()
 
