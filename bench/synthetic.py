@@ -11,7 +11,7 @@ from greendesign.model.scenario import LifecycleScenario, UsePhase
 MATERIALS = {"steel_sheet_cold_rolled": "sheet_stamping", "steel_stainless_304": "deep_drawing",
              "aluminium_extruded": None, "pp": "injection_moulding",
              "abs": "injection_moulding", "pc_abs": "injection_moulding",
-             "pa66_gf30": "injection_moulding", "copper": "wire_drawing",
+             "pp_gf30": "injection_moulding", "copper": "wire_drawing",
              "glass_float": None, "li_ion_cell": None}
 JOINTS = ["screw", "snap-fit", "adhesive", "weld", "clip", "none"]
 
