@@ -12,7 +12,7 @@ User databases (:mod:`greendesign.inventory.user_databases`) are imported
 with **Import database…** (:class:`~ui.user_db_dialog.ImportDatabaseDialog`)
 and removed with **Remove database…**; their datasets join the list with
 their database as source. The work runs in the page's own worker thread
-(:class:`~ui.user_db_jobs.JobThread`): imports, removals, and for a user
+(:class:`~ui.lca_service.JobThread`): imports, removals, and for a user
 dataset its exchanges (read from Brightway) and its cradle-to-gate impacts
 (the dataset solved into the fast-path matrices). After an import or a
 removal the page emits :attr:`InventoryBrowser.databasesChanged`, on which
@@ -79,9 +79,9 @@ from ui.user_db_jobs import (
     ExchangeRow,
     ImportJob,
     ImportRequest,
-    JobThread,
     exchanges_work,
     impacts_work,
+    import_thread,
     import_work,
     remove_work,
 )
@@ -398,7 +398,7 @@ class InventoryBrowser(QWidget):
         self._relay = _BackgroundRelay(self)
         self._relay.loaded.connect(self._background_loaded)
         self._relay.failed.connect(self._background_failed)
-        self.jobs = JobThread("user-databases", self)
+        self.jobs = import_thread(self)
         self._busy_job: LcaJob | None = None  # the import or removal under way
         self._detail_jobs: dict[tuple[str, str], LcaJob] = {}
         self._exchanges: dict[str, list[ExchangeRow]] = {}

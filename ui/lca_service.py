@@ -121,6 +121,58 @@ class _JobRunner(QObject):
         job.run()
 
 
+class JobThread(QObject):
+    """One worker thread running :class:`LcaJob` objects in the order they are submitted.
+
+    The jobs stay in the GUI thread (their signals reach the widgets as queued
+    calls); only their work runs in the thread, started on first use.
+    """
+
+    _submit = Signal(object)
+
+    def __init__(self, name: str, parent: QObject | None = None,
+                 stop_wait_ms: int = 30_000) -> None:
+        super().__init__(parent)
+        self.thread = QThread(self)
+        self.thread.setObjectName(name)
+        self.stop_wait_ms = stop_wait_ms
+        self._runner = _JobRunner()
+        self._runner.moveToThread(self.thread)
+        self._submit.connect(self._runner.run)
+        self.jobs: list[LcaJob] = []
+
+    def submit(self, job: LcaJob) -> LcaJob:
+        """Queue ``job`` (the thread starts on first use); returns it."""
+        if not self.thread.isRunning():
+            self.thread.start()
+        self.jobs.append(job)
+        for signal in (job.finished, job.failed):
+            signal.connect(lambda *_args, j=job: self._forget(j))
+        job.cancelled.connect(lambda j=job: self._forget(j))
+        self._submit.emit(job)
+        return job
+
+    def _forget(self, job: LcaJob) -> None:
+        # Dropped, not deleteLater(): other receivers' queued calls may still be on their
+        # way, and Python frees the job once nobody holds it.
+        if job in self.jobs:
+            self.jobs.remove(job)
+
+    def busy(self, kind: str | None = None) -> bool:
+        """Whether a job (of ``kind``) is queued or running."""
+        return any(not j.done and (kind is None or j.kind == kind) for j in self.jobs)
+
+    def stop(self) -> None:
+        """Cancel the jobs and end the thread (on close); waits for the running one, which
+        stops at its next check (an import being written finishes writing first)."""
+        for job in list(self.jobs):
+            job.cancel()
+        if self.thread.isRunning():
+            self.thread.quit()
+            if not self.thread.wait(self.stop_wait_ms):
+                log.warning("%s: a job is still running at close", self.thread.objectName())
+
+
 class LcaService(QObject):
     """Results of the shown design, kept up to date, and background LCA jobs.
 
@@ -154,8 +206,6 @@ class LcaService(QObject):
     gwpChanged = Signal(float)
     stateChanged = Signal(str)
     factorsReady = Signal(object)
-    _submit = Signal(object)
-
     def __init__(self, document, parent: QObject | None = None, *,
                  autostart: bool = True) -> None:
         super().__init__(parent)
@@ -167,14 +217,10 @@ class LcaService(QObject):
         self._announced = False  # inventory_ready() was called
         self._load_job: LcaJob | None = None
         self._reload_pending = False  # reload_background() came while a load was running
-        self._jobs: list[LcaJob] = []
         self._factors: set[tuple[str, ...]] = set()
         self._factor_jobs: dict[tuple[str, ...], LcaJob] = {}
-        self.thread = QThread(self)
-        self.thread.setObjectName("lca")
-        self._runner = _JobRunner()
-        self._runner.moveToThread(self.thread)
-        self._submit.connect(self._runner.run)
+        self.worker = JobThread("lca", self)
+        self.thread = self.worker.thread
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -340,20 +386,11 @@ class LcaService(QObject):
     # --- jobs --------------------------------------------------------------------------
     def submit(self, job: LcaJob) -> LcaJob:
         """Queue a job in the worker thread (started on first use); returns it."""
-        if not self.thread.isRunning():
-            self.thread.start()
-        self._jobs.append(job)  # the job object stays in the GUI thread; its work does not
-        for signal in (job.finished, job.failed):
-            signal.connect(lambda *_args, j=job: self._forget(j))
-        job.cancelled.connect(lambda j=job: self._forget(j))
-        self._submit.emit(job)
-        return job
+        return self.worker.submit(job)
 
-    def _forget(self, job: LcaJob) -> None:
-        # Dropped, not deleteLater(): other receivers' queued calls may still be on their
-        # way, and Python frees the job once nobody holds it.
-        if job in self._jobs:
-            self._jobs.remove(job)
+    @property
+    def _jobs(self) -> list[LcaJob]:
+        return self.worker.jobs
 
     def run_monte_carlo(self, iterations: int, seed: int, method=None,
                         distributions=None) -> LcaJob:
@@ -441,8 +478,4 @@ class LcaService(QObject):
     def stop(self) -> None:
         """Cancel the jobs and end the worker thread (on window close)."""
         self._timer.stop()
-        for job in list(self._jobs):
-            job.cancel()
-        if self.thread.isRunning():
-            self.thread.quit()
-            self.thread.wait(30_000)
+        self.worker.stop()

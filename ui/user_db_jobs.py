@@ -1,7 +1,7 @@
 """Background work on user inventory databases: import, removal, exchanges, impacts.
 
 The work runs as :class:`~ui.lca_service.LcaJob` objects in a
-:class:`JobThread` of the Inventory page, one job after the other: bw2data
+:class:`~ui.lca_service.JobThread` of the Inventory page, one job after the other: bw2data
 switches its SQLite connections whenever a project is set, so the page never
 reads a database in one thread while it writes one in another. The thread is
 not the :class:`~ui.lca_service.LcaService` worker: importing a licensed
@@ -14,72 +14,23 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Slot
 
 from greendesign.errors import GreenDesignError
 from ui.errors import error_summary
-from ui.lca_service import LcaJob, Work
+from ui.lca_service import JobThread, LcaJob, Work
 
 log = logging.getLogger("greendesign.ui")
 
 STOP_WAIT_MS = 300_000
 """How long closing waits for a running job (writing a large database cannot be cut short)."""
 
-
-class _Runner(QObject):
-    """Lives in the worker thread and runs the jobs it is handed, in order."""
-
-    @Slot(object)
-    def run(self, job: LcaJob) -> None:
-        job.run()
+__all__ = ["STOP_WAIT_MS", "ImportJob", "JobThread", "import_thread"]
 
 
-class JobThread(QObject):
-    """One worker thread running :class:`LcaJob` objects in the order they are submitted.
-
-    The jobs stay in the GUI thread (their signals reach the widgets as queued
-    calls); only their work runs in the thread, started on first use.
-    """
-
-    _submit = Signal(object)
-
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.thread = QThread(self)
-        self.thread.setObjectName(name)
-        self._runner = _Runner()
-        self._runner.moveToThread(self.thread)
-        self._submit.connect(self._runner.run)
-        self.jobs: list[LcaJob] = []
-
-    def submit(self, job: LcaJob) -> LcaJob:
-        """Queue ``job``; returns it."""
-        if not self.thread.isRunning():
-            self.thread.start()
-        self.jobs.append(job)
-        for signal in (job.finished, job.failed):
-            signal.connect(lambda *_args, j=job: self._forget(j))
-        job.cancelled.connect(lambda j=job: self._forget(j))
-        self._submit.emit(job)
-        return job
-
-    def _forget(self, job: LcaJob) -> None:
-        if job in self.jobs:
-            self.jobs.remove(job)
-
-    def busy(self, kind: str | None = None) -> bool:
-        """Whether a job (of ``kind``) is queued or running."""
-        return any(not j.done and (kind is None or j.kind == kind) for j in self.jobs)
-
-    def stop(self) -> None:
-        """Cancel the jobs and end the thread (on close); waits for the running one, which
-        stops at its next check (an import being written finishes writing first)."""
-        for job in list(self.jobs):
-            job.cancel()
-        if self.thread.isRunning():
-            self.thread.quit()
-            if not self.thread.wait(STOP_WAIT_MS):
-                log.warning("%s: a job is still running at close", self.thread.objectName())
+def import_thread(parent: QObject | None = None) -> JobThread:
+    """The Inventory page's worker: waits up to :data:`STOP_WAIT_MS` at close."""
+    return JobThread("user-databases", parent, stop_wait_ms=STOP_WAIT_MS)
 
 
 class ImportJob(LcaJob):
