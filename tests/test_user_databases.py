@@ -150,20 +150,27 @@ def test_excel_workbook_links_to_the_bundled_inventory(tmp_path, cf):
                                                    rel=1e-6)  # float32 storage of 1.05, 0.3
 
 
+def _forget_fast_path() -> None:
+    """Drop the fast-path matrices in memory and on disk, so the next result solves anew."""
+    from greendesign.inventory import brightway_setup
+    from greendesign.lca import background
+
+    background._memo.clear()
+    for cache in Path(brightway_setup.paths.brightway_dir()).glob("greendesign-fastpath-*"):
+        cache.unlink()
+
+
 def test_user_database_still_links_after_the_bundled_data_is_rewritten(cf, monkeypatch):
     import json
 
     from greendesign.inventory import brightway_setup
-    from greendesign.lca import background
 
     bracket = _by_name("moulded bracket")
     before = _raw_materials(assess(_one_part(bracket.ref), [GWP100]))
     stamp = brightway_setup.read_stamp()
     brightway_setup._stamp_path().write_text(json.dumps({**stamp, "data_version": "old"}))
     assert ensure_inventory().reason.startswith("lca_data changed")
-    background._memo.clear()
-    for cache in Path(brightway_setup.paths.brightway_dir()).glob("greendesign-fastpath-*"):
-        cache.unlink()
+    _forget_fast_path()
     # the bundled activities got new ids; the bracket's link to pp must follow them
     assert _raw_materials(assess(_one_part(bracket.ref), [GWP100])) == pytest.approx(
         before, rel=1e-12)
@@ -171,15 +178,12 @@ def test_user_database_still_links_after_the_bundled_data_is_rewritten(cf, monke
 
 def test_stale_user_database_is_processed_again_when_solved(cf):
     from greendesign.inventory import brightway_setup
-    from greendesign.lca import background
 
     bracket = _by_name("moulded bracket")
     before = _raw_materials(assess(_one_part(bracket.ref), [GWP100]))
     # the bundled data rewritten behind the user database's back (as an older version did)
     brightway_setup._rewrite_databases(_bd(), brightway_setup.read_stamp(), lambda f, m: None)
-    background._memo.clear()
-    for cache in Path(brightway_setup.paths.brightway_dir()).glob("greendesign-fastpath-*"):
-        cache.unlink()
+    _forget_fast_path()
     assert _raw_materials(assess(_one_part(bracket.ref), [GWP100])) == pytest.approx(
         before, rel=1e-12)
 
