@@ -55,6 +55,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     common = {"replace": args.replace, "pedigree": args.pedigree or (), "progress": report}
     if args.format == "ecospold2":
         result = ud.import_ecospold2(args.source, args.name, **common)
+    elif args.format == "ecospold1":
+        result = ud.import_ecospold1(args.source, args.name, **common)
     elif args.format == "excel":
         result = ud.import_excel(args.source, args.name, **common)
     else:
@@ -63,6 +65,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not args.quiet and sys.stderr.isatty():
         print(file=sys.stderr)
     print(result.summary())
+    for line in result.warnings[:5]:
+        print(f"  passed over: {line}")
     for row in result.unlinked[:10]:
         print(f"  not linked: {row.activity} [{row.location}] <- {row.exchange} "
               f"({row.type}, {row.amount:g} {row.unit}): {row.reason}")
@@ -136,14 +140,14 @@ def add_commands(sub) -> None:
     p.add_argument("--format", choices=["table", "csv"], default="table")
     p.set_defaults(func=cmd_search)
 
-    p = isub.add_parser("import", help="import an EcoSpold 2 folder, an Excel workbook or a "
-                                       "database of a Brightway project",
+    p = isub.add_parser("import", help="import an EcoSpold 2 folder, EcoSpold 1 files, an Excel "
+                                       "workbook or a database of a Brightway project",
                         description="Import a user database into the app's inventory. "
                                     "Exchanges that cannot be linked are listed, never dropped "
                                     "silently. See docs/user-databases.md.")
-    p.add_argument("format", choices=["ecospold2", "excel", "brightway"])
-    p.add_argument("source", help="the .spold folder, the .xlsx file, or the Brightway project "
-                                  "name")
+    p.add_argument("format", choices=["ecospold2", "ecospold1", "excel", "brightway"])
+    p.add_argument("source", help="the .spold folder, the EcoSpold 1 .xml file, folder or .zip, "
+                                  "the .xlsx file, or the Brightway project name")
     p.add_argument("--name", required=True, help="name of the database in GreenDesign")
     p.add_argument("--database", help="(brightway) the database of the project to copy")
     p.add_argument("--base-dir", help="(brightway) the project's Brightway folder (default: "

@@ -22,7 +22,13 @@ from greendesign.lca.background import load_background
 from greendesign.lca.engine import GWP100, assess, characterisation_factors
 from greendesign.lca.reference import reference_assess
 from greendesign.model import Part, Product
-from tests.user_db_fixtures import CO2_FOSSIL_AIR, METHANE_FOSSIL_AIR, write_ecospold2, write_excel
+from tests.user_db_fixtures import (
+    CO2_FOSSIL_AIR,
+    METHANE_FOSSIL_AIR,
+    write_ecospold1,
+    write_ecospold2,
+    write_excel,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -212,6 +218,29 @@ def test_user_material_ends_its_life_like_the_bundled_material_it_stands_for(tmp
     assert bracket.ref not in ud.eol_map()
     with pytest.raises(ud.UserDatabaseError, match="not a bundled material"):
         ud.set_eol_material(bracket.ref, "unobtainium")
+
+
+def test_ecospold1_file_breaking_its_schema_is_read_and_reported(tmp_path, cf):
+    import zipfile
+
+    xml = write_ecospold1(tmp_path / "release.xml")
+    archive = tmp_path / "release.zip"
+    with zipfile.ZipFile(archive, "w") as handle:  # as releases come: a zip of XML
+        handle.write(xml, "EcoSpold01/release.xml")
+    result = ud.import_ecospold1(archive, "es1-test")
+    assert result.database.activities == 4
+    assert any("CASNumber" in w for w in result.warnings)  # passed over, and said
+    ambiguous = [u for u in result.unlinked if u.exchange == "bolt"]
+    assert len(ambiguous) == 1 and ambiguous[0].amount == pytest.approx(0.01)
+    assert "2 datasets match" in ambiguous[0].reason
+    frame = _by_name("frame")
+    assert frame.location == "CN" and frame.unit == "kg"
+    result = assess(_one_part(frame.ref), [GWP100])
+    # 1 kg frame: 2 kg CO2 + 0.4 kg tube x 0.5 kg CO2 (the bolt is left out, as reported)
+    assert _raw_materials(result) == pytest.approx(2.2 * cf[CO2_FOSSIL_AIR], rel=1e-6)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ud.UserDatabaseError, match="holds no EcoSpold 1"):
+        ud.import_ecospold1(tmp_path / "empty", "es1-empty")
 
 
 def test_workbook_without_a_database_section_is_refused(tmp_path):

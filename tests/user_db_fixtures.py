@@ -121,3 +121,55 @@ def write_excel(path: Path, database: str = "supplier-data", activity: str = "mo
         ws.append(row)
     wb.save(path)
     return path
+
+
+_ES1_NS = "http://www.EcoInvent.org/EcoSpold01"
+
+
+def _es1_exchange(number: int, name: str, amount: float, group: str, category: str = "c",
+                  sub: str = "s", location: str = "CN", extra: str = "") -> str:
+    return (f'<exchange number="{number}" name="{name}" category="{category}" '
+            f'subCategory="{sub}" location="{location}" unit="kg" meanValue="{amount}" '
+            f'uncertaintyType="0" {extra}>{group}</exchange>')
+
+
+def _es1_dataset(number: int, name: str, location: str, exchanges: list[str]) -> str:
+    return (f'<dataset number="{number}"><metaInformation><processInformation>'
+            f'<referenceFunction name="{name}" unit="kg" category="c" subCategory="s"/>'
+            f'<geography location="{location}"/></processInformation>'
+            f'<administrativeInformation><person number="1" name="An author whose name is '
+            f'much longer than the forty characters the schema allows"/>'
+            f'</administrativeInformation></metaInformation>'
+            f'<flowData>{"".join(exchanges)}</flowData></dataset>')
+
+
+def write_ecospold1(path: Path) -> Path:
+    """EcoSpold 1 datasets that break the schema as real releases do.
+
+    * ``frame`` (1 kg) takes 0.4 kg ``tube`` and emits 2 kg fossil CO2; its CAS
+      number ``n.a.`` and the author's over-long name break the schema;
+    * ``tube`` (1 kg) emits 0.5 kg fossil CO2;
+    * two datasets ``bolt`` alike in name, unit and location: ``frame``'s input of
+      0.01 kg ``bolt`` cannot be linked to either and must be reported as ambiguous.
+    """
+    inp = "<inputGroup>5</inputGroup>"
+    ref = "<outputGroup>0</outputGroup>"
+    air = '<outputGroup>4</outputGroup>'
+    co2 = {"category": "air", "sub": "unspecified", "location": ""}
+    datasets = [
+        _es1_dataset(1, "frame", "CN", [
+            _es1_exchange(1, "frame", 1, ref),
+            _es1_exchange(2, "tube", 0.4, inp),
+            _es1_exchange(3, "bolt", 0.01, inp),
+            _es1_exchange(4, "Carbon dioxide, fossil", 2.0, air, extra='CASNumber="n.a."', **co2),
+        ]),
+        _es1_dataset(2, "tube", "CN", [
+            _es1_exchange(1, "tube", 1, ref),
+            _es1_exchange(2, "Carbon dioxide, fossil", 0.5, air, **co2),
+        ]),
+        _es1_dataset(3, "bolt", "CN", [_es1_exchange(1, "bolt", 1, ref)]),
+        _es1_dataset(4, "bolt", "CN", [_es1_exchange(1, "bolt", 1, ref)]),
+    ]
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<ecoSpold xmlns="{_ES1_NS}">'
+                    + "".join(datasets) + "</ecoSpold>\n", "utf-8")
+    return path

@@ -69,7 +69,7 @@ from greendesign.io.atomic import atomic_write_text
 
 REF_PREFIX = "user:"
 REGISTRY_VERSION = 1
-FORMATS = ("ecospold2", "excel", "brightway")
+FORMATS = ("ecospold2", "ecospold1", "excel", "brightway")
 MAX_NAME = 100
 _REPORT_COLUMNS = ("database", "activity", "location", "exchange", "type", "amount", "unit",
                    "compartment", "reason")
@@ -134,6 +134,8 @@ class UserDatabase:
     #: Weidema pedigree scores the user gives the whole database (Monte Carlo); empty:
     #: not rated, and the Monte Carlo treats it as the worst case (5;5;5;5;5)
     pedigree: list[int] = field(default_factory=list)
+    #: what the import passed over that is not an exchange (schema violations ...)
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return dataclasses.asdict(self)
@@ -146,6 +148,7 @@ class ImportResult:
     database: UserDatabase
     unlinked: list[UnlinkedExchange] = field(default_factory=list)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         db = self.database
@@ -154,6 +157,9 @@ class ImportResult:
         if self.unlinked:
             text += (f"; {len(self.unlinked)} exchange(s) could not be linked and were left "
                      f"out, listed in {db.report}")
+        if self.warnings:
+            text += f"; {len(self.warnings)} kind(s) of problem in the source's metadata " \
+                    "were passed over"
         return text
 
 
@@ -543,6 +549,8 @@ def _drop_unlinked(data: list[dict], database: str, unlinked: list[UnlinkedExcha
                 continue
             kind = exc.get("type", "")
             reason = ("no elementary flow of biosphere3 matches it" if kind == "biosphere" else
+                      f"{exc['ambiguous']} datasets match its name, unit and location, and the "
+                      "source names no provider" if exc.get("ambiguous") else
                       "no dataset provides this product")
             unlinked.append(_exchange_row(database, ds, exc, reason))
         ds["exchanges"] = kept
@@ -619,6 +627,191 @@ class _ProgressExtractor:
         return self.base.extract_technosphere_metadata(dirpath)
 
 
+_ES1 = "{http://www.EcoInvent.org/EcoSpold01}"
+#: EcoSpold 1 exchange groups -> Brightway exchange types
+_ES1_OUTPUT = {"0": "production", "1": "substitution", "2": "production", "3": "production",
+               "4": "biosphere"}
+_ES1_INPUT = {"1": "technosphere", "2": "technosphere", "3": "technosphere",
+              "4": "biosphere", "5": "technosphere"}
+
+
+def _es1_files(source: Path) -> list[tuple[str, bytes]]:
+    """``(name, XML bytes)`` of an EcoSpold 1 file, a folder of them or a zip of them."""
+    import zipfile
+
+    if source.is_dir():
+        files = sorted(p for p in source.rglob("*.xml") if p.is_file())
+        return [(str(p), p.read_bytes()) for p in files]
+    if not source.is_file():
+        raise UserDatabaseError(f"{source} does not exist.",
+                                hint="Choose an EcoSpold 1 .xml file, a folder or a .zip.")
+    if zipfile.is_zipfile(source):
+        with zipfile.ZipFile(source) as archive:
+            names = sorted(n for n in archive.namelist() if n.lower().endswith(".xml")
+                           and not n.rsplit("/", 1)[-1].lower().startswith("categories"))
+            return [(f"{source}!{n}", archive.read(n)) for n in names]
+    return [(str(source), source.read_bytes())]
+
+
+class _LenientEcospold1:
+    """Reads EcoSpold 1 datasets without validating them against the schema.
+
+    bw2io's EcoSpold 1 extractor parses with the schema attached, so a release
+    whose metadata breaks it (USLCI: author names over 40 characters, "n.a."
+    CAS numbers, repeated exchange numbers) is refused whole, and its
+    multiprocessing path then fails on the error. This reader takes only what
+    the inventory needs (names, units, locations, categories, exchange groups,
+    amounts and uncertainty, using bw2io's own uncertainty conversion), and
+    counts the schema violations it passed over for the import report.
+    """
+
+    def __init__(self, report: Progress, stop: Cancelled) -> None:
+        self.report = report
+        self.stop = stop
+        self.schema_problems: collections.Counter = collections.Counter()
+
+    def extract(self, source, db_name, use_mp=False):  # noqa: ARG002
+        from lxml import etree
+
+        files = _es1_files(Path(source))
+        if not files:
+            raise UserDatabaseError(f"{source} holds no EcoSpold 1 .xml file.",
+                                    hint="Choose the release's .xml file, its folder or zip.")
+        self._check_schema(files)
+        data = []
+        for name, content in files:
+            try:
+                root = etree.fromstring(content, etree.XMLParser(huge_tree=True,
+                                                                 resolve_entities=False))
+            except etree.XMLSyntaxError as exc:
+                raise UserDatabaseError(f"{name} is not well-formed XML: {exc}.",
+                                        hint="Repair or remove the file.") from exc
+            datasets = root.findall(f"{_ES1}dataset") if root.tag == f"{_ES1}ecoSpold" else []
+            if not datasets:
+                raise UserDatabaseError(f"{name} holds no EcoSpold 1 dataset.",
+                                        hint="Choose files of the EcoSpold 1 format.")
+            for i, dataset in enumerate(datasets):
+                if self.stop():
+                    raise ImportCancelled("The import was cancelled; nothing was written.")
+                if i % 25 == 0:
+                    self.report(0.05 + 0.4 * i / len(datasets),
+                                f"Reading {i + 1:,} of {len(datasets):,} datasets")
+                data.append(self._dataset(dataset, name, db_name))
+        return data
+
+    def _check_schema(self, files) -> None:
+        import re
+
+        from lxml import etree
+
+        try:
+            from pyecospold.config import Defaults
+
+            schema = etree.XMLSchema(etree.parse(str(Defaults.SCHEMA_V1_FILE)))
+        except Exception:  # noqa: BLE001 - the report just lacks the schema count
+            return
+        for _name, content in files:
+            tree = etree.fromstring(content, etree.XMLParser(huge_tree=True,
+                                                             resolve_entities=False))
+            schema.validate(tree)
+            for error in schema.error_log:
+                kind = re.sub(r"'[^']*'", "'…'", error.message.split(":", 1)[-1].strip())
+                self.schema_problems[kind[:160]] += 1
+
+    @staticmethod
+    def _dataset(dataset, filename: str, db_name: str) -> dict:
+        from bw2io.extractors.ecospold1 import Ecospold1DataExtractor
+
+        meta = dataset.find(f"{_ES1}metaInformation/{_ES1}processInformation")
+        ref = meta.find(f"{_ES1}referenceFunction") if meta is not None else None
+        geo = meta.find(f"{_ES1}geography") if meta is not None else None
+        if ref is None:
+            raise UserDatabaseError(
+                f"{filename}: dataset {dataset.get('number')} has no referenceFunction.",
+                hint="Each EcoSpold 1 dataset needs its reference function (name and unit).")
+        exchanges = []
+        for exc in dataset.iter(f"{_ES1}exchange"):
+            out = exc.findtext(f"{_ES1}outputGroup")
+            kind = _ES1_OUTPUT.get((out or "").strip()) if out is not None else \
+                _ES1_INPUT.get((exc.findtext(f"{_ES1}inputGroup") or "").strip())
+            if kind is None:
+                raise UserDatabaseError(
+                    f"{filename}: exchange {exc.get('name')!r} of {ref.get('name')!r} has no "
+                    "known input or output group.", hint="Use EcoSpold 1 groups 0-5.")
+            item = {"code": exc.get("number"),
+                    "categories": (exc.get("category"), exc.get("subCategory")),
+                    "location": exc.get("location"), "unit": exc.get("unit"),
+                    "name": (exc.get("name") or "").strip(), "type": kind}
+            exchanges.append(Ecospold1DataExtractor.process_uncertainty_fields(exc, item))
+        return {"categories": [ref.get("category"), ref.get("subCategory")],
+                "code": dataset.get("number"), "comment": ref.get("generalComment") or "",
+                "database": db_name, "exchanges": exchanges, "filename": Path(filename).name,
+                "location": geo.get("location") if geo is not None else None,
+                "name": (ref.get("name") or "").strip(), "unit": ref.get("unit"),
+                "type": "process"}
+
+
+def _es1_key(item: dict) -> tuple:
+    categories = tuple(c for c in (item.get("categories") or ()) if c)
+    return (str(item.get("name", "")).casefold(), categories, item.get("unit"),
+            item.get("location"))
+
+
+def _es1_codes(data: list[dict]) -> list[dict]:
+    """Codes from bw2io's activity hash, made unique where datasets share every field.
+
+    EcoSpold 1 has no dataset identifier that links exchanges, so bw2io names a
+    dataset by the hash of its name, categories, unit and location; a release
+    with several datasets alike in all four (USLCI has 78 "Electricity, at
+    grid" for North America) would get one code twice.
+    """
+    from bw2io.utils import activity_hash
+
+    counts = collections.Counter(_es1_key(ds) for ds in data)
+    for ds in data:
+        code = activity_hash(ds, fields=("name", "categories", "unit", "location"))
+        ds["ecospold01_number"] = ds.get("code")
+        ds["code"] = code if counts[_es1_key(ds)] == 1 else f"{code}-{ds.get('code')}"
+    return data
+
+
+def _es1_link(data: list[dict]) -> list[dict]:
+    """Link inputs to the dataset of the same name, categories, unit and location, when
+    exactly one matches; several matches stay unlinked and are reported as ambiguous."""
+    index: dict[tuple, list[dict]] = collections.defaultdict(list)
+    for ds in data:
+        index[_es1_key(ds)].append(ds)
+    for ds in data:
+        for exc in ds.get("exchanges", []):
+            if exc.get("input"):
+                continue
+            if exc.get("type") == "production":
+                exc["input"] = (ds["database"], ds["code"])
+                continue
+            if exc.get("type") not in ("technosphere", "substitution"):
+                continue
+            found = index.get(_es1_key(exc), [])
+            if len(found) == 1:
+                exc["input"] = (found[0]["database"], found[0]["code"])
+            elif found:
+                exc["ambiguous"] = len(found)
+    return data
+
+
+def _ecospold1_importer(source: Path, name: str, report: Progress, stop: Cancelled):
+    import bw2io
+
+    reader = _LenientEcospold1(report, stop)
+    importer = bw2io.SingleOutputEcospold1Importer(str(source), name, use_mp=False,
+                                                   extractor=reader)
+    importer.schema_problems = reader.schema_problems
+    replaced = {"set_code_by_activity_hash": _es1_codes,
+                "link_technosphere_by_activity_hash": _es1_link}
+    importer.strategies = [replaced.get(getattr(getattr(st, "func", st), "__name__", ""), st)
+                           for st in importer.strategies]
+    return importer
+
+
 def _ecospold2_importer(folder: Path, name: str, report: Progress, stop: Cancelled):
     import bw2io
 
@@ -681,6 +874,18 @@ def import_ecospold2(folder: str | Path, name: str, *, replace: bool = False,
                    cancelled=cancelled, pedigree=pedigree)
 
 
+def import_ecospold1(source: str | Path, name: str, *, replace: bool = False,
+                     pedigree: Iterable[int] = (), progress: Progress | None = None,
+                     cancelled: Cancelled | None = None) -> ImportResult:
+    """Import EcoSpold 1 datasets (a file, a folder of files or a zip, e.g. a USLCI release).
+
+    The files are read without schema validation (see :class:`_LenientEcospold1`);
+    the schema violations passed over are counted in the report.
+    """
+    return _import("ecospold1", Path(source), name, replace=replace, progress=progress,
+                   cancelled=cancelled, pedigree=pedigree)
+
+
 def import_excel(path: str | Path, name: str, *, replace: bool = False,
                  pedigree: Iterable[int] = (), progress: Progress | None = None,
                  cancelled: Cancelled | None = None) -> ImportResult:
@@ -716,12 +921,14 @@ def _import(fmt: str, source: Path | None, name: str, *, replace: bool, progress
     with writer_lock():
         bd = _require_inventory()
         unlinked: list[UnlinkedExchange] = []
+        warnings: list[str] = []
         report(0.02, "Reading the source")
         if fmt == "brightway":
             written = _copy_brightway(bd, project, source_database, name, source, report, stop,
                                       unlinked)
         else:
-            written = _import_with_bw2io(bd, fmt, source, name, report, stop, unlinked)
+            written = _import_with_bw2io(bd, fmt, source, name, report, stop, unlinked,
+                                         warnings)
         entry = UserDatabase(
             name=name, format=fmt,
             source=project if fmt == "brightway" else str(source),
@@ -733,7 +940,7 @@ def _import(fmt: str, source: Path | None, name: str, *, replace: bool, progress
             source_database=source_database,
             report=_write_report(name, unlinked),
             revision=hashlib.sha256(f"{name}{time.time_ns()}".encode()).hexdigest()[:12],
-            pedigree=pedigree)
+            pedigree=pedigree, warnings=warnings)
         report(0.95, "Indexing the datasets")
         index, exchanges = _index(bd, written, name)
         entry.exchanges = exchanges
@@ -746,7 +953,7 @@ def _import(fmt: str, source: Path | None, name: str, *, replace: bool, progress
             _write_registry(data)
         _invalidate_caches()
         report(1.0, "Imported")
-    return ImportResult(entry, unlinked, time.perf_counter() - start)
+    return ImportResult(entry, unlinked, time.perf_counter() - start, warnings)
 
 
 def _delete_bw(bd, names: Iterable[str]) -> None:
@@ -756,15 +963,20 @@ def _delete_bw(bd, names: Iterable[str]) -> None:
 
 
 def _import_with_bw2io(bd, fmt: str, source: Path, name: str, report: Progress,
-                       stop: Cancelled, unlinked: list[UnlinkedExchange]) -> list[str]:
+                       stop: Cancelled, unlinked: list[UnlinkedExchange],
+                       warnings: list[str]) -> list[str]:
     import contextlib
 
     with contextlib.redirect_stdout(sys.stderr):  # bw2io prints as it goes
         if fmt == "ecospold2":
             importer = _ecospold2_importer(source, name, report, stop)
+        elif fmt == "ecospold1":
+            importer = _ecospold1_importer(source, name, report, stop)
         else:
             importer = _excel_importer(source, name, report)
         _apply_strategies(importer, name, unlinked, report, 0.5, 0.3, stop)
+        for kind, count in getattr(importer, "schema_problems", collections.Counter()).most_common():
+            warnings.append(f"{count} x EcoSpold 1 schema violation passed over: {kind}")
         if fmt == "excel":
             _link_excel(importer, name)
         _drop_unlinked(importer.data, name, unlinked)
