@@ -350,6 +350,24 @@ def test_databases_come_back_after_the_inventory_loses_them(tmp_path):
     assert [p for p in result.warnings if "gone-es2" in p.message]
 
 
+def test_damaged_registry_is_named_and_leaves_the_bundled_inventory_working():
+    registry = ud.registry_dir() / "registry.json"
+    saved = registry.read_bytes()
+    try:
+        registry.write_text("{ not json", "utf-8")
+        with pytest.raises(ud.UserDatabaseError) as info:
+            ud.list_databases()
+        assert "registry.json" in info.value.message and info.value.hint
+        assert ud.datasets() == ()
+        assert load_catalogue().has("steel_stainless_304", "material")
+        result = ensure_inventory()
+        assert [p for p in result.warnings if "registry.json" in p.message]
+        assert _raw_materials(assess(_one_part("pp"), [GWP100])) > 0
+    finally:
+        registry.write_bytes(saved)
+    assert ud.list_databases()
+
+
 def test_removed_database_leaves_parts_flagged_not_broken():
     widget = _by_name("widget production")
     ud.remove_database("es2-test")

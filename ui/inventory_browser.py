@@ -421,8 +421,9 @@ class InventoryBrowser(QWidget):
         self.import_button = QPushButton(self.tr("Import database\u2026"))
         self.import_button.setObjectName("importDatabase")
         self._import_tip = self.tr(
-            "Import a user database: an EcoSpold 2 folder (e.g. ecoinvent), an Excel "
-            "workbook in the Brightway format, or a database of a Brightway project")
+            "Import a user database: an EcoSpold 2 folder (e.g. ecoinvent), EcoSpold 1 files "
+            "(e.g. a USLCI release), an Excel workbook in the Brightway format, or a database "
+            "of a Brightway project")
         self.import_button.setToolTip(self._import_tip)
         self.import_button.clicked.connect(lambda: self.open_import_dialog())
         self.remove_button = QPushButton(self.tr("Remove database\u2026"))

@@ -1,7 +1,8 @@
 """The "Import database" dialog of the Inventory page.
 
-The user picks a format (EcoSpold 2 folder, Excel workbook in the Brightway
-format, or a database of another Brightway project), its source, the name the
+The user picks a format (EcoSpold 2 folder, EcoSpold 1 file, folder or zip,
+Excel workbook in the Brightway format, or a database of another Brightway
+project), its source, the name the
 database gets in GreenDesign (suggested from the source), optional pedigree
 scores and whether to replace a database of that name. The input is checked
 in the dialog; on **Import** the dialog emits :attr:`ImportDatabaseDialog.importRequested`
@@ -9,7 +10,7 @@ with an :class:`~ui.user_db_jobs.ImportRequest`, and the Inventory page runs
 the import in its worker thread and hands the job back with
 :meth:`ImportDatabaseDialog.start`. The dialog then shows the progress with a
 Cancel button, and at the end the summary with the exchanges that could not
-be linked.
+be linked and, for EcoSpold 1, the schema violations passed over.
 """
 
 from __future__ import annotations
@@ -49,9 +50,13 @@ from ui.inventory_browser import PedigreeNames
 from ui.lca_service import LcaJob
 from ui.user_db_jobs import ImportRequest
 
-FORMATS = ("ecospold2", "excel", "brightway")
+FORMATS = ("ecospold2", "ecospold1", "excel", "brightway")
+ES1_SUFFIXES = (".xml", ".zip")
+"""The files an EcoSpold 1 import takes (a folder of .xml files is taken too)."""
 UNLINKED_ROWS = 200
 """Unlinked exchanges listed in the dialog; the report file has them all."""
+WARNING_LINES = 5
+"""Lines of the source's passed-over problems listed in the dialog; the tooltip has them all."""
 DEFAULT_SCORE = 3
 
 
@@ -67,8 +72,9 @@ def suggested_name(fmt: str, source: str, database: str = "") -> str:
     """The database name the dialog proposes for a source.
 
     An EcoSpold 2 folder named ``datasets`` (as in an ecoinvent release) is
-    named after the folder above it; a workbook after its file name; a
-    Brightway database keeps its name.
+    named after the folder above it; a workbook, an EcoSpold 1 file or zip
+    after its file name, an EcoSpold 1 folder after the folder; a Brightway
+    database keeps its name.
     """
     if fmt == "brightway":
         base = database
@@ -77,8 +83,10 @@ def suggested_name(fmt: str, source: str, database: str = "") -> str:
         if not text:
             return ""
         path = Path(text)
-        if fmt == "excel":
+        if fmt == "excel" or (fmt == "ecospold1" and path.suffix.lower() in ES1_SUFFIXES):
             base = path.stem
+        elif fmt == "ecospold1":
+            base = path.name
         else:
             base = path.parent.name if path.name.casefold() == "datasets" and \
                 path.parent.name else path.name
@@ -89,6 +97,14 @@ def suggested_name(fmt: str, source: str, database: str = "") -> str:
 def _holds_spold(folder: Path) -> bool:
     try:
         return any(p.suffix.lower() == ".spold" for p in folder.iterdir())
+    except OSError:
+        return False
+
+
+def _holds_xml(folder: Path) -> bool:
+    """Whether ``folder`` or a folder below it holds an .xml file (as the core reads it)."""
+    try:
+        return any(p.is_file() for p in folder.rglob("*.xml"))
     except OSError:
         return False
 
@@ -132,20 +148,26 @@ class ImportDatabaseDialog(QDialog):
         self.format_combo = QComboBox()
         self.format_combo.setObjectName("formatCombo")
         for fmt, label in zip(FORMATS, (self.tr("EcoSpold 2 folder (e.g. ecoinvent datasets)"),
+                                        self.tr("EcoSpold 1 file, folder or zip (e.g. a USLCI "
+                                                "release)"),
                                         self.tr("Excel workbook (Brightway format)"),
                                         self.tr("Brightway project (e.g. Activity Browser)")),
                               strict=True):
             self.format_combo.addItem(label, fmt)
 
-        # a folder or a workbook
+        # a folder, a workbook or an EcoSpold 1 file
         self.path_caption = QLabel()
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("sourcePath")
         self.browse_button = QPushButton(self.tr("Browse\u2026"))
+        self.browse_folder_button = QPushButton(self.tr("Folder\u2026"))  # EcoSpold 1 only
+        self.browse_folder_button.setToolTip(self.tr("Choose a folder of EcoSpold 1 .xml "
+                                                     "files instead of a file"))
         path_row = QHBoxLayout()
         path_row.setContentsMargins(0, 0, 0, 0)
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
+        path_row.addWidget(self.browse_folder_button)
         self.path_note = QLabel()
         self.path_note.setWordWrap(True)
         self.path_note.setStyleSheet("color: #555;")
@@ -270,12 +292,20 @@ class ImportDatabaseDialog(QDialog):
         report_row = QHBoxLayout()
         report_row.addWidget(self.report_label, 1)
         report_row.addWidget(self.open_report_button)
+        self.warnings_label = QLabel()
+        self.warnings_label.setObjectName("importWarnings")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.warnings_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warnings_label.setStyleSheet("color: #555;")
         self.result_widget = QWidget()
         result_layout = QVBoxLayout(self.result_widget)
         result_layout.setContentsMargins(0, 0, 0, 0)
         result_layout.addWidget(self.summary_label)
         result_layout.addWidget(self.unlinked_table, 1)
         result_layout.addLayout(report_row)
+        result_layout.addWidget(self.warnings_label)
 
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(self.tr("Import"),
@@ -296,6 +326,7 @@ class ImportDatabaseDialog(QDialog):
 
         self.format_combo.currentIndexChanged.connect(lambda _i: self._format_changed())
         self.browse_button.clicked.connect(self._browse)
+        self.browse_folder_button.clicked.connect(self._browse_folder)
         self.base_browse_button.clicked.connect(self._browse_base)
         self.path_edit.textChanged.connect(lambda _t: self._suggest_name())
         self.database_edit.textChanged.connect(lambda _t: self._suggest_name())
@@ -310,14 +341,24 @@ class ImportDatabaseDialog(QDialog):
         return self.format_combo.currentData()
 
     def set_format(self, fmt: str) -> None:
-        """Choose the format (``ecospold2``, ``excel`` or ``brightway``)."""
+        """Choose the format (``ecospold2``, ``ecospold1``, ``excel`` or ``brightway``)."""
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(fmt)))
 
     def _format_changed(self) -> None:
         fmt = self.format
         self.source_pages[0].setVisible(fmt != "brightway")
         self.source_pages[1].setVisible(fmt == "brightway")
-        if fmt == "excel":
+        self.browse_folder_button.setVisible(fmt == "ecospold1")
+        if fmt == "ecospold1":
+            self.path_caption.setText(self.tr("File or folder:"))
+            self.path_edit.setPlaceholderText(self.tr("an EcoSpold 1 .xml file, a .zip of them "
+                                                      "or their folder"))
+            self.path_note.setText(self.tr(
+                "For USLCI, the release's .zip or its unpacked folder (subfolders are read "
+                "too). The files are read without schema validation; what is passed over is "
+                "listed at the end. Exchanges are linked by name, categories, unit and "
+                "location."))
+        elif fmt == "excel":
             self.path_caption.setText(self.tr("Workbook:"))
             self.path_edit.setPlaceholderText(self.tr("an .xlsx file in the Brightway Excel "
                                                       "format"))
@@ -360,9 +401,19 @@ class ImportDatabaseDialog(QDialog):
             path, _filter = QFileDialog.getOpenFileName(
                 self, self.tr("Choose the workbook"), start,
                 self.tr("Excel workbooks (*.xlsx *.xlsm)"))
+        elif self.format == "ecospold1":
+            path, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Choose the EcoSpold 1 file"), start,
+                self.tr("EcoSpold 1 files (*.xml *.zip)"))
         else:
             path = QFileDialog.getExistingDirectory(
                 self, self.tr("Choose the folder of .spold files"), start)
+        if path:
+            self.path_edit.setText(path)
+
+    def _browse_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the folder of EcoSpold 1 files"), self.path_edit.text().strip())
         if path:
             self.path_edit.setText(path)
 
@@ -395,6 +446,20 @@ class ImportDatabaseDialog(QDialog):
             if not _holds_spold(folder):
                 return self.tr("The folder {path} holds no .spold files: choose the "
                                "'datasets' folder of an EcoSpold 2 release.").format(
+                    path=request.source)
+        elif request.format == "ecospold1":
+            source = Path(request.source)
+            if not request.source:
+                return self.tr("Choose the EcoSpold 1 .xml file, a .zip of them or their "
+                               "folder.")
+            if not source.exists():
+                return self.tr("{path} does not exist.").format(path=request.source)
+            if source.is_dir():
+                if not _holds_xml(source):
+                    return self.tr("The folder {path} holds no .xml files: choose the folder "
+                                   "of an EcoSpold 1 release.").format(path=request.source)
+            elif source.suffix.lower() not in ES1_SUFFIXES:
+                return self.tr("{path} is neither an .xml file nor a .zip.").format(
                     path=request.source)
         elif request.format == "excel":
             if not request.source:
@@ -522,12 +587,29 @@ class ImportDatabaseDialog(QDialog):
                 path=db.report))
         else:
             self.report_label.setText("")
+        self._show_warnings(list(getattr(result, "warnings", None) or ()))
         self.unlinked_table.resizeRowsToContents()
         self.unlinked_table.setVisible(bool(unlinked))
         self.open_report_button.setVisible(bool(db.report))
         self.progress_bar.setValue(1000)
         self.status_label.setText("")
         self._set_state(self.DONE)
+
+    def _show_warnings(self, warnings: list[str]) -> None:
+        """List the first of the problems the import passed over in the source's metadata."""
+        if not warnings:
+            self.warnings_label.setText("")
+            self.warnings_label.setToolTip("")
+            self.warnings_label.setVisible(False)
+            return
+        lines = [self.tr("Passed over in the source's metadata:")]
+        lines += [f"\u2022 {line}" for line in warnings[:WARNING_LINES]]
+        if len(warnings) > WARNING_LINES:
+            lines.append(self.tr("\u2026 and {count} more (see the tooltip)").format(
+                count=len(warnings) - WARNING_LINES))
+        self.warnings_label.setText("\n".join(lines))
+        self.warnings_label.setToolTip("\n".join(warnings))
+        self.warnings_label.setVisible(True)
 
     def _failed(self, message: str) -> None:
         self.job = None

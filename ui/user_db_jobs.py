@@ -71,9 +71,9 @@ class ImportJob(LcaJob):
 class ImportRequest:
     """What the import dialog asks for."""
 
-    format: str                   # "ecospold2", "excel" or "brightway"
+    format: str                   # "ecospold2", "ecospold1", "excel" or "brightway"
     name: str                     # the database name in GreenDesign
-    source: str = ""              # folder (ecospold2) or workbook (excel)
+    source: str = ""              # folder (ecospold2), file/folder/zip (ecospold1), workbook
     project: str = ""             # Brightway project (brightway)
     database: str = ""            # its database (brightway)
     base_dir: str = ""            # its Brightway folder; empty: Brightway's default
@@ -91,6 +91,8 @@ def import_work(request: ImportRequest) -> Work:
                                    "progress": progress, "cancelled": cancelled}
         if request.format == "ecospold2":
             return ud.import_ecospold2(request.source, request.name, **options)
+        if request.format == "ecospold1":
+            return ud.import_ecospold1(request.source, request.name, **options)
         if request.format == "excel":
             return ud.import_excel(request.source, request.name, **options)
         return ud.import_brightway(request.project, request.database, request.name,

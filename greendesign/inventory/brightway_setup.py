@@ -271,14 +271,20 @@ def ensure_inventory(progress: Progress | None = None,
         result = _ensure_bundled(report, cancelled or (lambda: False))
         from greendesign.inventory import user_databases
 
-        if result.reason == "lca_data changed":
-            # the bundled activities were written anew with new ids: the user databases
-            # that link to them are processed again (their links are stored by code)
-            user_databases.reprocess()
-        if user_databases.list_databases() and user_databases.check():
-            failed = user_databases.restore_databases(report)
-            result = dataclasses.replace(result, warnings=tuple(failed),
-                                         reason=f"{result.reason}; user databases restored")
+        try:
+            if result.reason == "lca_data changed":
+                # the bundled activities were written anew with new ids: the user databases
+                # that link to them are processed again (their links are stored by code)
+                user_databases.reprocess()
+            if user_databases.list_databases() and user_databases.check():
+                failed = user_databases.restore_databases(report)
+                result = dataclasses.replace(result, warnings=tuple(failed),
+                                             reason=f"{result.reason}; user databases restored")
+        except user_databases.UserDatabaseError as exc:  # the bundled inventory is fine
+            from greendesign.errors import Problem
+
+            result = dataclasses.replace(result, warnings=(
+                Problem(exc.message, hint=exc.hint),))
         return result
 
 

@@ -284,12 +284,23 @@ def _datasets_cached(registry_mtime_ns: int) -> tuple[UserDataset, ...]:
 
 
 def datasets() -> tuple[UserDataset, ...]:
-    """Every dataset of every user database (from the registry, no Brightway)."""
+    """Every dataset of every user database (from the registry, no Brightway).
+
+    A damaged registry gives no user datasets (logged) rather than stopping the
+    bundled catalogue; the Inventory page and ``greendesign-cli inventory
+    databases`` name the file and how to repair it.
+    """
     try:
         mtime = _registry_path().stat().st_mtime_ns
     except FileNotFoundError:
         return ()
-    return _datasets_cached(mtime)
+    try:
+        return _datasets_cached(mtime)
+    except UserDatabaseError as exc:
+        import logging
+
+        logging.getLogger(__name__).warning("user databases not read: %s", exc)
+        return ()
 
 
 def dataset_map() -> dict[str, UserDataset]:
@@ -413,6 +424,9 @@ def activate_refs(refs: Iterable[str]) -> frozenset[str]:
 
 def user_provenance(refs: Iterable[str]) -> dict[str, dict]:
     """Provenance fields (as the fast path keeps them) of user datasets."""
+    refs = list(refs)
+    if not refs:
+        return {}
     known = dataset_map()
     dbs = {db.name: db for db in list_databases()}
     out = {}
@@ -715,8 +729,11 @@ class _LenientEcospold1:
                                                              resolve_entities=False))
             schema.validate(tree)
             for error in schema.error_log:
-                kind = re.sub(r"'[^']*'", "'…'", error.message.split(":", 1)[-1].strip())
-                self.schema_problems[kind[:160]] += 1
+                kind = re.sub(r"\{http[^}]*\}", "", error.message)       # namespaces
+                kind = re.sub(r"The value '[^']*'", "A value", kind)      # the values
+                kind = re.sub(r"\['[^']*'\]", "[…]", kind)
+                kind = re.sub(r"has a length of '\d+'; this", "is too long: it", kind)
+                self.schema_problems[kind[:200]] += 1
 
     @staticmethod
     def _dataset(dataset, filename: str, db_name: str) -> dict:

@@ -118,10 +118,16 @@ def _user_nodes(extra: tuple[str, ...]) -> tuple[list[str], str]:
         raise EngineError(f"No user database holds the dataset {unknown[0]}.",
                           hint="Import the database it comes from again (Inventory page), or "
                                "pick another dataset for the part.")
-    active = user_databases.activate_refs(extra)
+    try:
+        active = user_databases.activate_refs(extra)
+        revision = user_databases.revision()
+    except user_databases.UserDatabaseError:
+        if extra:
+            raise
+        return [], "none"  # a damaged registry: the bundled datasets still work
     refs = sorted(ref for ref in active if ref in known)
-    key = hashlib.sha256(("\n".join(refs) + user_databases.revision()).encode()
-                         ).hexdigest()[:12] if refs else "none"
+    key = hashlib.sha256(("\n".join(refs) + revision).encode()).hexdigest()[:12] \
+        if refs else "none"
     return refs, key
 
 

@@ -1588,6 +1588,10 @@
         <translation>EcoSpold 2 文件夹（如 ecoinvent 数据集）</translation>
     </message>
     <message>
+        <source>EcoSpold 1 file, folder or zip (e.g. a USLCI release)</source>
+        <translation>EcoSpold 1 文件、文件夹或 zip（如 USLCI 发布包）</translation>
+    </message>
+    <message>
         <source>Excel workbook (Brightway format)</source>
         <translation>Excel 工作簿（Brightway 格式）</translation>
     </message>
@@ -1598,6 +1602,14 @@
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Choose a folder of EcoSpold 1 .xml files instead of a file</source>
+        <translation>选择存放 EcoSpold 1 .xml 文件的文件夹，而不是单个文件</translation>
     </message>
     <message>
         <source>e.g. my-project</source>
@@ -1692,6 +1704,18 @@
         <translation>导入</translation>
     </message>
     <message>
+        <source>File or folder:</source>
+        <translation>文件或文件夹：</translation>
+    </message>
+    <message>
+        <source>an EcoSpold 1 .xml file, a .zip of them or their folder</source>
+        <translation>EcoSpold 1 .xml 文件、其 .zip 压缩包或所在文件夹</translation>
+    </message>
+    <message>
+        <source>For USLCI, the release&apos;s .zip or its unpacked folder (subfolders are read too). The files are read without schema validation; what is passed over is listed at the end. Exchanges are linked by name, categories, unit and location.</source>
+        <translation>USLCI 请选择发布包的 .zip 或解压后的文件夹（子文件夹也会读取）。文件读取时不做模式（schema）校验，略过的问题会在最后列出。交换按名称、类别、单位和地点链接。</translation>
+    </message>
+    <message>
         <source>Workbook:</source>
         <translation>工作簿：</translation>
     </message>
@@ -1732,8 +1756,20 @@
         <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
     </message>
     <message>
+        <source>Choose the EcoSpold 1 file</source>
+        <translation>选择 EcoSpold 1 文件</translation>
+    </message>
+    <message>
+        <source>EcoSpold 1 files (*.xml *.zip)</source>
+        <translation>EcoSpold 1 文件 (*.xml *.zip)</translation>
+    </message>
+    <message>
         <source>Choose the folder of .spold files</source>
         <translation>选择 .spold 文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the folder of EcoSpold 1 files</source>
+        <translation>选择 EcoSpold 1 文件所在的文件夹</translation>
     </message>
     <message>
         <source>Choose the Brightway folder</source>
@@ -1750,6 +1786,18 @@
     <message>
         <source>The folder {path} holds no .spold files: choose the &apos;datasets&apos; folder of an EcoSpold 2 release.</source>
         <translation>文件夹 {path} 中没有 .spold 文件：请选择 EcoSpold 2 版本的“datasets”文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose the EcoSpold 1 .xml file, a .zip of them or their folder.</source>
+        <translation>请选择 EcoSpold 1 .xml 文件、其 .zip 压缩包或所在文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder {path} holds no .xml files: choose the folder of an EcoSpold 1 release.</source>
+        <translation>文件夹 {path} 中没有 .xml 文件：请选择 EcoSpold 1 发布包的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is neither an .xml file nor a .zip.</source>
+        <translation>{path} 既不是 .xml 文件也不是 .zip 压缩包。</translation>
     </message>
     <message>
         <source>Choose the Excel workbook.</source>
@@ -1822,6 +1870,14 @@
     <message>
         <source>All of them are in {path}</source>
         <translation>完整列表见 {path}</translation>
+    </message>
+    <message>
+        <source>Passed over in the source&apos;s metadata:</source>
+        <translation>源数据元信息中略过的问题：</translation>
+    </message>
+    <message>
+        <source>… and {count} more (see the tooltip)</source>
+        <translation>… 另有 {count} 条（见工具提示）</translation>
     </message>
     <message>
         <source>The import failed: {message}</source>
@@ -1922,8 +1978,8 @@
         <translation>只看仅温室气体数据</translation>
     </message>
     <message>
-        <source>Import a user database: an EcoSpold 2 folder (e.g. ecoinvent), an Excel workbook in the Brightway format, or a database of a Brightway project</source>
-        <translation>导入用户数据库：EcoSpold 2 文件夹（如 ecoinvent）、Brightway 格式的 Excel 工作簿，或某个 Brightway 项目中的数据库</translation>
+        <source>Import a user database: an EcoSpold 2 folder (e.g. ecoinvent), EcoSpold 1 files (e.g. a USLCI release), an Excel workbook in the Brightway format, or a database of a Brightway project</source>
+        <translation>导入用户数据库：EcoSpold 2 文件夹（如 ecoinvent）、EcoSpold 1 文件（如 USLCI 发布版）、Brightway 格式的 Excel 工作簿，或某个 Brightway 项目中的数据库</translation>
     </message>
     <message>
         <source>Remove database…</source>

@@ -160,6 +160,88 @@ def test_ecospold2_folder_imported_through_the_dialog(browser, qtbot, tmp_path, 
     assert "per kg" in text
 
 
+ES1_NS = "http://www.EcoInvent.org/EcoSpold01"
+
+
+def es1_dataset(number: int, name: str, other: str, extra: str = "") -> str:
+    """An EcoSpold 1 dataset: 1 kg ``name`` made from 0.5 kg ``other`` (and ``extra``)."""
+    return (f'<dataset number="{number}"><metaInformation><processInformation>'
+            f'<referenceFunction name="{name}" unit="kg" category="c" subCategory="s"/>'
+            f'<geography location="CN"/></processInformation></metaInformation><flowData>'
+            f'<exchange number="1" name="{name}" category="c" subCategory="s" location="CN" '
+            f'unit="kg" meanValue="1"><outputGroup>0</outputGroup></exchange>'
+            f'<exchange number="2" name="{other}" category="c" subCategory="s" location="CN" '
+            f'unit="kg" meanValue="0.5"><inputGroup>5</inputGroup></exchange>'
+            f'{extra}</flowData></dataset>')
+
+
+def write_es1_file(path: Path) -> Path:
+    """Two EcoSpold 1 datasets using each other; ``cast housing`` emits 2 kg fossil CO2,
+    with a CAS number ``n.a.`` that breaks the schema (as do the missing metadata)."""
+    co2 = ('<exchange number="3" name="Carbon dioxide, fossil" category="air" '
+           'subCategory="unspecified" CASNumber="n.a." unit="kg" meanValue="2">'
+           '<outputGroup>4</outputGroup></exchange>')
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?><ecoSpold xmlns="{ES1_NS}">'
+                    + es1_dataset(1, "cast housing", "pig iron", co2)
+                    + es1_dataset(2, "pig iron", "cast housing") + "</ecoSpold>", "utf-8")
+    return path
+
+
+def test_ecospold1_file_imported_through_the_dialog(browser, qtbot, tmp_path, prompts):
+    path = write_es1_file(tmp_path / "uslci-castings.xml")
+    dialog = browser.open_import_dialog()
+    dialog.set_format("ecospold1")
+    assert dialog.browse_folder_button.isVisibleTo(dialog)
+
+    # the source: an .xml or .zip file, or a folder holding .xml files
+    dialog.path_edit.setText(str(tmp_path / "notes.txt"))
+    (tmp_path / "notes.txt").write_text("not EcoSpold")
+    dialog.accept()
+    assert "neither an .xml file nor a .zip" in dialog.error_label.text()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    dialog.path_edit.setText(str(empty))
+    dialog.accept()
+    assert "holds no .xml files" in dialog.error_label.text()
+    dialog.path_edit.setText(str(tmp_path / "missing.zip"))
+    dialog.accept()
+    assert "does not exist" in dialog.error_label.text()
+    dialog.path_edit.setText(str(tmp_path))  # a folder with the file: accepted
+    assert dialog.check(dialog.request()) is None
+
+    dialog.path_edit.setText(str(path))
+    assert dialog.name_edit.text() == "uslci-castings"  # named after the file
+    with qtbot.waitSignal(browser.importFinished, timeout=TIMEOUT_MS) as blocker:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    result = blocker.args[0]
+    assert result.database.activities == 2 and result.unlinked == []
+    assert result.database.format == "ecospold1"
+    assert dialog.state == ImportDatabaseDialog.DONE
+    assert "Every exchange was linked" in dialog.summary_label.text()
+    assert not dialog.unlinked_table.isVisibleTo(dialog)
+
+    # the schema violations passed over are listed, the first few in the dialog
+    warnings = dialog.warnings_label
+    assert result.warnings and warnings.isVisibleTo(dialog)
+    assert warnings.text().startswith("Passed over in the source's metadata:")
+    assert any("CASNumber" in line for line in result.warnings)
+    assert "CASNumber" in warnings.toolTip()
+    assert not prompts.errors
+
+    # the datasets are in the list, linked to each other and to the biosphere
+    housing = user_ref("cast housing", "uslci-castings")
+    assert {housing, user_ref("pig iron", "uslci-castings")} <= set(
+        search(browser, "uslci-castings"))
+    assert browser.select(housing)
+    qtbot.waitUntil(lambda: "pig iron" in browser.detail.toPlainText(), timeout=TIMEOUT_MS)
+    assert "Carbon dioxide, fossil" in browser.detail.toPlainText()
+
+    # an import without such problems shows none
+    dialog._show_warnings([])
+    assert not warnings.isVisibleTo(dialog)
+
+
 def test_cancel_stops_the_import_midway_and_writes_nothing(browser, qtbot, tmp_path):
     folder = write_ecospold2(tmp_path / "datasets")
     reached, proceed = threading.Event(), threading.Event()
