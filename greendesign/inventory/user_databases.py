@@ -46,7 +46,6 @@ imports neither Qt nor Brightway at import time.
 
 from __future__ import annotations
 
-import collections
 import csv
 import dataclasses
 import datetime as _dt
@@ -54,9 +53,6 @@ import functools
 import hashlib
 import io
 import json
-import os
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -449,7 +445,7 @@ def user_provenance(refs: Iterable[str]) -> dict[str, dict]:
 
 # --- importing ----------------------------------------------------------------------------
 
-def _check_name(name: str, replace: bool) -> str:
+def check_name(name: str, replace: bool) -> str:
     from greendesign.inventory.brightway_setup import BIOSPHERE
     from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI_DB
 
@@ -486,90 +482,6 @@ def _check_pedigree(scores: Iterable[int] | str) -> list[int]:
     return out
 
 
-def _exchange_row(database: str, ds: dict, exc: dict, reason: str) -> UnlinkedExchange:
-    categories = exc.get("categories") or ()
-    if isinstance(categories, str):
-        categories = (categories,)
-    try:
-        amount = float(exc.get("amount", 0.0))
-    except (TypeError, ValueError):
-        amount = float("nan")
-    return UnlinkedExchange(database, str(ds.get("name", "")), str(ds.get("location", "")),
-                            str(exc.get("name", exc.get("input", ""))), str(exc.get("type", "")),
-                            amount, str(exc.get("unit", "")), "/".join(map(str, categories)),
-                            reason)
-
-
-def _signature(ds: dict, exc: dict) -> tuple:
-    # only what strategies do not rewrite: they turn text into numbers and tuples
-    return (str(ds.get("name")), str(ds.get("location")), str(exc.get("name")),
-            str(exc.get("type")))
-
-
-#: bw2io strategies whose names say they take exchanges out: watched exchange by exchange
-_REMOVING = ("delete_", "drop_", "remove_")
-
-
-def _apply_strategies(importer, database: str, unlinked: list[UnlinkedExchange],
-                      report: Progress, start: float, span: float, stop: Cancelled) -> None:
-    """Run the importer's strategies, recording every exchange a strategy takes out.
-
-    Strategies named ``delete_*``, ``drop_*`` or ``remove_*`` are watched
-    exchange by exchange; for the others only the count is compared (cheap on
-    an ecoinvent-sized import), and a drop is still reported, as a count.
-    """
-    strategies = list(importer.strategies)
-    for i, strategy in enumerate(strategies):
-        if stop():
-            raise ImportCancelled("The import was cancelled; nothing was written.")
-        name = getattr(strategy, "__name__", "") or getattr(
-            getattr(strategy, "func", None), "__name__", "a bw2io strategy")
-        report(start + span * i / max(1, len(strategies)), f"Linking: {name}")
-        watched = name.startswith(_REMOVING)
-        before: collections.Counter = collections.Counter()
-        where = {}
-        count = 0
-        for ds in importer.data:
-            exchanges = ds.get("exchanges", [])
-            count += len(exchanges)
-            if watched:
-                for exc in exchanges:
-                    sig = _signature(ds, exc)
-                    before[sig] += 1
-                    where.setdefault(sig, (ds, exc))
-        importer.data = strategy(importer.data)
-        if watched:
-            after = collections.Counter(_signature(ds, exc) for ds in importer.data
-                                        for exc in ds.get("exchanges", []))
-            for sig, n in (before - after).items():
-                ds, exc = where[sig]
-                row = _exchange_row(database, ds, exc, f"removed by bw2io strategy {name}")
-                unlinked.extend([row] * n)
-        else:
-            lost = count - sum(len(ds.get("exchanges", [])) for ds in importer.data)
-            if lost > 0:
-                unlinked.append(UnlinkedExchange(
-                    database, "(several)", "", f"{lost} exchange(s)", "", float("nan"), "", "",
-                    f"removed by bw2io strategy {name}"))
-
-
-def _drop_unlinked(data: list[dict], database: str, unlinked: list[UnlinkedExchange]) -> None:
-    """Take out what is still unlinked after matching; record each."""
-    for ds in data:
-        kept = []
-        for exc in ds.get("exchanges", []):
-            if exc.get("input"):
-                kept.append(exc)
-                continue
-            kind = exc.get("type", "")
-            reason = ("no elementary flow of biosphere3 matches it" if kind == "biosphere" else
-                      f"{exc['ambiguous']} datasets match its name, unit and location, and the "
-                      "source names no provider" if exc.get("ambiguous") else
-                      "no dataset provides this product")
-            unlinked.append(_exchange_row(database, ds, exc, reason))
-        ds["exchanges"] = kept
-
-
 def _write_report(name: str, unlinked: list[UnlinkedExchange]) -> str:
     if not unlinked:
         _report_path(name).unlink(missing_ok=True)
@@ -602,283 +514,6 @@ def _require_inventory() -> object:
     return bd
 
 
-class _ProgressExtractor:
-    """bw2io's EcoSpold 2 extractor, one file at a time, with progress and cancel."""
-
-    def __init__(self, report: Progress, stop: Cancelled) -> None:
-        from bw2io.extractors.ecospold2 import Ecospold2DataExtractor
-
-        self.base = Ecospold2DataExtractor
-        self.report = report
-        self.stop = stop
-
-    def extract(self, dirpath, db_name, use_mp=False, cache=False):  # noqa: ARG002
-        dirpath = Path(dirpath)
-        files = sorted(p.name for p in dirpath.iterdir()
-                       if p.is_file() and p.suffix.lower() == ".spold")
-        if not files:
-            raise UserDatabaseError(f"The folder {dirpath} holds no .spold files.",
-                                    hint="Choose the 'datasets' folder of an EcoSpold 2 "
-                                         "release.")
-        data = []
-        for i, filename in enumerate(files):
-            if self.stop():
-                raise ImportCancelled("The import was cancelled; nothing was written.")
-            if i % 25 == 0:
-                self.report(0.05 + 0.45 * i / len(files),
-                            f"Reading {i + 1:,} of {len(files):,} datasets")
-            try:
-                data.append(self.base.extract_activity(dirpath, filename, db_name))
-            except Exception as exc:  # noqa: BLE001 - named with its file
-                raise UserDatabaseError(
-                    f"{dirpath / filename} is not a readable EcoSpold 2 dataset: "
-                    f"{type(exc).__name__}: {exc}.",
-                    hint="Check that the folder holds EcoSpold 2 (.spold) files of one "
-                         "release; remove or repair this file.") from exc
-        return data
-
-    def extract_technosphere_metadata(self, dirpath):
-        return self.base.extract_technosphere_metadata(dirpath)
-
-
-_ES1 = "{http://www.EcoInvent.org/EcoSpold01}"
-#: EcoSpold 1 exchange groups -> Brightway exchange types
-_ES1_OUTPUT = {"0": "production", "1": "substitution", "2": "production", "3": "production",
-               "4": "biosphere"}
-_ES1_INPUT = {"1": "technosphere", "2": "technosphere", "3": "technosphere",
-              "4": "biosphere", "5": "technosphere"}
-
-
-def _es1_files(source: Path) -> list[tuple[str, bytes]]:
-    """``(name, XML bytes)`` of an EcoSpold 1 file, a folder of them or a zip of them."""
-    import zipfile
-
-    if source.is_dir():
-        files = sorted(p for p in source.rglob("*.xml") if p.is_file())
-        return [(str(p), p.read_bytes()) for p in files]
-    if not source.is_file():
-        raise UserDatabaseError(f"{source} does not exist.",
-                                hint="Choose an EcoSpold 1 .xml file, a folder or a .zip.")
-    if zipfile.is_zipfile(source):
-        with zipfile.ZipFile(source) as archive:
-            names = sorted(n for n in archive.namelist() if n.lower().endswith(".xml")
-                           and not n.rsplit("/", 1)[-1].lower().startswith("categories"))
-            return [(f"{source}!{n}", archive.read(n)) for n in names]
-    return [(str(source), source.read_bytes())]
-
-
-class _LenientEcospold1:
-    """Reads EcoSpold 1 datasets without validating them against the schema.
-
-    bw2io's EcoSpold 1 extractor parses with the schema attached, so a release
-    whose metadata breaks it (USLCI: author names over 40 characters, "n.a."
-    CAS numbers, repeated exchange numbers) is refused whole, and its
-    multiprocessing path then fails on the error. This reader takes only what
-    the inventory needs (names, units, locations, categories, exchange groups,
-    amounts and uncertainty, using bw2io's own uncertainty conversion), and
-    counts the schema violations it passed over for the import report.
-    """
-
-    def __init__(self, report: Progress, stop: Cancelled) -> None:
-        self.report = report
-        self.stop = stop
-        self.schema_problems: collections.Counter = collections.Counter()
-
-    def extract(self, source, db_name, use_mp=False):  # noqa: ARG002
-        from lxml import etree
-
-        files = _es1_files(Path(source))
-        if not files:
-            raise UserDatabaseError(f"{source} holds no EcoSpold 1 .xml file.",
-                                    hint="Choose the release's .xml file, its folder or zip.")
-        self._check_schema(files)
-        data = []
-        for name, content in files:
-            try:
-                root = etree.fromstring(content, etree.XMLParser(huge_tree=True,
-                                                                 resolve_entities=False))
-            except etree.XMLSyntaxError as exc:
-                raise UserDatabaseError(f"{name} is not well-formed XML: {exc}.",
-                                        hint="Repair or remove the file.") from exc
-            datasets = root.findall(f"{_ES1}dataset") if root.tag == f"{_ES1}ecoSpold" else []
-            if not datasets:
-                raise UserDatabaseError(f"{name} holds no EcoSpold 1 dataset.",
-                                        hint="Choose files of the EcoSpold 1 format.")
-            for i, dataset in enumerate(datasets):
-                if self.stop():
-                    raise ImportCancelled("The import was cancelled; nothing was written.")
-                if i % 25 == 0:
-                    self.report(0.05 + 0.4 * i / len(datasets),
-                                f"Reading {i + 1:,} of {len(datasets):,} datasets")
-                data.append(self._dataset(dataset, name, db_name))
-        return data
-
-    def _check_schema(self, files) -> None:
-        import re
-
-        from lxml import etree
-
-        try:
-            from pyecospold.config import Defaults
-
-            schema = etree.XMLSchema(etree.parse(str(Defaults.SCHEMA_V1_FILE)))
-        except Exception:  # noqa: BLE001 - the report just lacks the schema count
-            return
-        for _name, content in files:
-            tree = etree.fromstring(content, etree.XMLParser(huge_tree=True,
-                                                             resolve_entities=False))
-            schema.validate(tree)
-            for error in schema.error_log:
-                kind = re.sub(r"\{http[^}]*\}", "", error.message)       # namespaces
-                kind = re.sub(r"The value '[^']*'", "A value", kind)      # the values
-                kind = re.sub(r"\['[^']*'\]", "[…]", kind)
-                kind = re.sub(r"has a length of '\d+'; this", "is too long: it", kind)
-                self.schema_problems[kind[:200]] += 1
-
-    @staticmethod
-    def _dataset(dataset, filename: str, db_name: str) -> dict:
-        from bw2io.extractors.ecospold1 import Ecospold1DataExtractor
-
-        meta = dataset.find(f"{_ES1}metaInformation/{_ES1}processInformation")
-        ref = meta.find(f"{_ES1}referenceFunction") if meta is not None else None
-        geo = meta.find(f"{_ES1}geography") if meta is not None else None
-        if ref is None:
-            raise UserDatabaseError(
-                f"{filename}: dataset {dataset.get('number')} has no referenceFunction.",
-                hint="Each EcoSpold 1 dataset needs its reference function (name and unit).")
-        exchanges = []
-        for exc in dataset.iter(f"{_ES1}exchange"):
-            out = exc.findtext(f"{_ES1}outputGroup")
-            kind = _ES1_OUTPUT.get((out or "").strip()) if out is not None else \
-                _ES1_INPUT.get((exc.findtext(f"{_ES1}inputGroup") or "").strip())
-            if kind is None:
-                raise UserDatabaseError(
-                    f"{filename}: exchange {exc.get('name')!r} of {ref.get('name')!r} has no "
-                    "known input or output group.", hint="Use EcoSpold 1 groups 0-5.")
-            item = {"code": exc.get("number"),
-                    "categories": (exc.get("category"), exc.get("subCategory")),
-                    "location": exc.get("location"), "unit": exc.get("unit"),
-                    "name": (exc.get("name") or "").strip(), "type": kind}
-            exchanges.append(Ecospold1DataExtractor.process_uncertainty_fields(exc, item))
-        return {"categories": [ref.get("category"), ref.get("subCategory")],
-                "code": dataset.get("number"), "comment": ref.get("generalComment") or "",
-                "database": db_name, "exchanges": exchanges, "filename": Path(filename).name,
-                "location": geo.get("location") if geo is not None else None,
-                "name": (ref.get("name") or "").strip(), "unit": ref.get("unit"),
-                "type": "process"}
-
-
-def _es1_key(item: dict) -> tuple:
-    categories = tuple(c for c in (item.get("categories") or ()) if c)
-    return (str(item.get("name", "")).casefold(), categories, item.get("unit"),
-            item.get("location"))
-
-
-def _es1_codes(data: list[dict]) -> list[dict]:
-    """Codes from bw2io's activity hash, made unique where datasets share every field.
-
-    EcoSpold 1 has no dataset identifier that links exchanges, so bw2io names a
-    dataset by the hash of its name, categories, unit and location; a release
-    with several datasets alike in all four (USLCI has 78 "Electricity, at
-    grid" for North America) would get one code twice.
-    """
-    from bw2io.utils import activity_hash
-
-    counts = collections.Counter(_es1_key(ds) for ds in data)
-    for ds in data:
-        code = activity_hash(ds, fields=("name", "categories", "unit", "location"))
-        ds["ecospold01_number"] = ds.get("code")
-        ds["code"] = code if counts[_es1_key(ds)] == 1 else f"{code}-{ds.get('code')}"
-    return data
-
-
-def _es1_link(data: list[dict]) -> list[dict]:
-    """Link inputs to the dataset of the same name, categories, unit and location, when
-    exactly one matches; several matches stay unlinked and are reported as ambiguous."""
-    index: dict[tuple, list[dict]] = collections.defaultdict(list)
-    for ds in data:
-        index[_es1_key(ds)].append(ds)
-    for ds in data:
-        for exc in ds.get("exchanges", []):
-            if exc.get("input"):
-                continue
-            if exc.get("type") == "production":
-                exc["input"] = (ds["database"], ds["code"])
-                continue
-            if exc.get("type") not in ("technosphere", "substitution"):
-                continue
-            found = index.get(_es1_key(exc), [])
-            if len(found) == 1:
-                exc["input"] = (found[0]["database"], found[0]["code"])
-            elif found:
-                exc["ambiguous"] = len(found)
-    return data
-
-
-def _ecospold1_importer(source: Path, name: str, report: Progress, stop: Cancelled):
-    import bw2io
-
-    reader = _LenientEcospold1(report, stop)
-    importer = bw2io.SingleOutputEcospold1Importer(str(source), name, use_mp=False,
-                                                   extractor=reader)
-    importer.schema_problems = reader.schema_problems
-    replaced = {"set_code_by_activity_hash": _es1_codes,
-                "link_technosphere_by_activity_hash": _es1_link}
-    importer.strategies = [replaced.get(getattr(getattr(st, "func", st), "__name__", ""), st)
-                           for st in importer.strategies]
-    return importer
-
-
-def _ecospold2_importer(folder: Path, name: str, report: Progress, stop: Cancelled):
-    import bw2io
-
-    if not folder.is_dir():
-        raise UserDatabaseError(f"{folder} is not a folder.",
-                                hint="Choose the folder that holds the .spold files.")
-    extractor = _ProgressExtractor(report, stop)
-    return bw2io.SingleOutputEcospold2Importer(str(folder), name, extractor=extractor,
-                                               use_mp=False, add_product_information=False)
-
-
-def _excel_importer(path: Path, name: str, report: Progress):
-    import bw2io
-
-    if not path.is_file():
-        raise UserDatabaseError(f"{path} does not exist.", hint="Choose an .xlsx workbook.")
-    report(0.1, f"Reading {path.name}")
-    try:
-        importer = bw2io.ExcelImporter(str(path))
-    except Exception as exc:  # noqa: BLE001 - bw2io raises plain errors on bad workbooks
-        raise UserDatabaseError(
-            f"{path} is not a workbook in the Brightway Excel format: {type(exc).__name__}: "
-            f"{exc}.",
-            hint="The first sheet needs a 'Database' section (cell A1 'Database', then its "
-                 "name) and one 'Activity' section per dataset with an 'Exchanges' table; "
-                 "see docs/user-databases.md.") from exc
-    if not getattr(importer, "data", None):
-        raise UserDatabaseError(f"{path} holds no activities.",
-                                hint="Add 'Activity' sections with their exchanges.")
-    importer.db_name = name
-    for ds in importer.data:
-        ds["database"] = name
-    # links inside the workbook and to the bundled databases; the name the workbook gives
-    # itself is replaced by the chosen one
-    return importer
-
-
-def _link_excel(importer, name: str) -> None:
-    from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI_DB
-
-    for exc in (e for ds in importer.data for e in ds.get("exchanges", [])):
-        if exc.get("type") == "technosphere" and exc.get("database") not in (None, name):
-            exc.pop("database", None)  # match across the listed databases by name
-    importer.match_database(fields=("name", "reference product", "unit", "location"))
-    # the bundled datasets are named by their catalogue code (``pp``) and USLCI by its
-    # process name, both unique; units are not compared (bw2io spells kg "kilogram")
-    importer.match_database(GREENDESIGN_DB, fields=("name",))
-    importer.match_database(USLCI_DB, fields=("name",))
-
-
 def import_ecospold2(folder: str | Path, name: str, *, replace: bool = False,
                      pedigree: Iterable[int] = (), progress: Progress | None = None,
                      cancelled: Cancelled | None = None) -> ImportResult:
@@ -896,7 +531,8 @@ def import_ecospold1(source: str | Path, name: str, *, replace: bool = False,
                      cancelled: Cancelled | None = None) -> ImportResult:
     """Import EcoSpold 1 datasets (a file, a folder of files or a zip, e.g. a USLCI release).
 
-    The files are read without schema validation (see :class:`_LenientEcospold1`);
+    The files are read without schema validation (see
+    :class:`~greendesign.inventory.user_readers.LenientEcospold1`);
     the schema violations passed over are counted in the report.
     """
     return _import("ecospold1", Path(source), name, replace=replace, progress=progress,
@@ -933,19 +569,21 @@ def _import(fmt: str, source: Path | None, name: str, *, replace: bool, progress
     report = progress or (lambda f, m: None)
     stop = cancelled or (lambda: False)
     start = time.perf_counter()
-    name = _check_name(name, replace or _restore)
+    name = check_name(name, replace or _restore)
     pedigree = _check_pedigree(pedigree)
+    from greendesign.inventory import user_readers as readers
+
     with writer_lock():
         bd = _require_inventory()
         unlinked: list[UnlinkedExchange] = []
         warnings: list[str] = []
         report(0.02, "Reading the source")
         if fmt == "brightway":
-            written = _copy_brightway(bd, project, source_database, name, source, report, stop,
-                                      unlinked)
+            written = readers.copy_brightway(bd, project, source_database, name, source,
+                                             report, stop, unlinked)
         else:
-            written = _import_with_bw2io(bd, fmt, source, name, report, stop, unlinked,
-                                         warnings)
+            written = readers.import_with_bw2io(bd, fmt, source, name, report, stop, unlinked,
+                                                warnings)
         entry = UserDatabase(
             name=name, format=fmt,
             source=project if fmt == "brightway" else str(source),
@@ -973,122 +611,10 @@ def _import(fmt: str, source: Path | None, name: str, *, replace: bool, progress
     return ImportResult(entry, unlinked, time.perf_counter() - start, warnings)
 
 
-def _delete_bw(bd, names: Iterable[str]) -> None:
+def delete_databases(bd, names: Iterable[str]) -> None:
     for db_name in names:
         if db_name in bd.databases:
             del bd.databases[db_name]
-
-
-def _import_with_bw2io(bd, fmt: str, source: Path, name: str, report: Progress,
-                       stop: Cancelled, unlinked: list[UnlinkedExchange],
-                       warnings: list[str]) -> list[str]:
-    import contextlib
-
-    with contextlib.redirect_stdout(sys.stderr):  # bw2io prints as it goes
-        if fmt == "ecospold2":
-            importer = _ecospold2_importer(source, name, report, stop)
-        elif fmt == "ecospold1":
-            importer = _ecospold1_importer(source, name, report, stop)
-        else:
-            importer = _excel_importer(source, name, report)
-        _apply_strategies(importer, name, unlinked, report, 0.5, 0.3, stop)
-        for kind, count in getattr(importer, "schema_problems", collections.Counter()).most_common():
-            warnings.append(f"{count} x EcoSpold 1 schema violation passed over: {kind}")
-        if fmt == "excel":
-            _link_excel(importer, name)
-        _drop_unlinked(importer.data, name, unlinked)
-        if stop():
-            raise ImportCancelled("The import was cancelled; nothing was written.")
-        codes = [ds.get("code") for ds in importer.data]
-        duplicate = next((c for c, n in collections.Counter(codes).items() if n > 1), None)
-        if duplicate is not None:
-            raise UserDatabaseError(
-                f"Two datasets of {source} share the code {duplicate!r}.",
-                hint="Give every activity its own code (or leave the code empty so one is "
-                     "made from its name, product, unit and location).")
-        report(0.85, f"Writing {len(importer.data):,} datasets")
-        _delete_bw(bd, [name])
-        try:
-            importer.write_database(db_name=name, delete_existing=True)
-        except Exception:
-            _delete_bw(bd, [name])  # never leave a half-written database behind
-            raise
-    return [name]
-
-
-def _copy_brightway(bd, project: str, database: str, name: str, base_dir: Path | None,
-                    report: Progress, stop: Cancelled, unlinked: list[UnlinkedExchange]
-                    ) -> list[str]:
-    from greendesign.inventory.brightway_setup import BIOSPHERE
-
-    if not project or not database:
-        raise UserDatabaseError("Name the Brightway project and the database to copy.",
-                                hint="e.g. project 'my-project', database 'my-suppliers'.")
-    exported = export_project_database(project, database, base_dir, stop)
-    if stop():
-        raise ImportCancelled("The import was cancelled; nothing was written.")
-    names = {db: (name if db == database else f"{name} / {db}") for db in exported["databases"]}
-    for target in names.values():
-        _check_name(target, True)
-    by_code = {flow["code"] for flow in bd.Database(BIOSPHERE)}
-    by_name = {}
-    for flow in bd.Database(BIOSPHERE):
-        by_name.setdefault((flow["name"], tuple(flow.get("categories", ())), flow.get("unit")),
-                           flow["code"])
-    written = []
-    total = sum(len(acts) for acts in exported["databases"].values())
-    done = 0
-    data_by_db: dict[str, dict] = {}
-    for src_db, activities in exported["databases"].items():
-        target = names[src_db]
-        data = {}
-        for act in activities:
-            done += 1
-            if done % 200 == 0:
-                report(0.4 + 0.4 * done / total, f"Linking {done:,} of {total:,} datasets")
-            exchanges = []
-            for exc in act["exchanges"]:
-                kind = exc["type"]
-                if kind == "biosphere":
-                    flow = exc["flow"]
-                    code = flow["code"] if flow["code"] in by_code else by_name.get(
-                        (flow["name"], tuple(flow["categories"]), flow["unit"]))
-                    if code is None:
-                        unlinked.append(_exchange_row(target, act, {
-                            **exc, "name": flow["name"], "categories": flow["categories"],
-                            "unit": flow["unit"]},
-                            "no elementary flow of biosphere3 has this code, or this name, "
-                            "compartment and unit"))
-                        continue
-                    exchanges.append({**exc["fields"], "input": (BIOSPHERE, code),
-                                      "amount": exc["amount"], "type": "biosphere"})
-                else:
-                    db, code = exc["input"]
-                    if db not in names:
-                        unlinked.append(_exchange_row(target, act, exc,
-                                                      f"its provider is in {db!r}, which was "
-                                                      "not exported"))
-                        continue
-                    exchanges.append({**exc["fields"], "input": (names[db], code),
-                                      "amount": exc["amount"], "type": kind})
-            data[(target, act["code"])] = {**act["fields"], "name": act["name"],
-                                           "exchanges": exchanges}
-        data_by_db[target] = data
-    report(0.85, f"Writing {total:,} datasets")
-    _delete_bw(bd, data_by_db)
-    try:
-        for target, data in data_by_db.items():
-            db = bd.Database(target)
-            source_db = next(src for src, dst in names.items() if dst == target)
-            db.register(format="Brightway project copy", source=f"{project} / {source_db}")
-            db.write(data, process=False)  # processed once all are written: they link
-            written.append(target)
-        for target in written:
-            bd.Database(target).process()
-    except Exception:
-        _delete_bw(bd, data_by_db)
-        raise
-    return written
 
 
 #: Brightway's unit names (bw2io ``normalize_units``) -> the catalogue's unit codes
@@ -1132,101 +658,6 @@ def _invalidate_caches() -> None:
     from greendesign.inventory import catalogue
 
     catalogue.clear_user_cache()
-
-
-# --- exporting a database of another Brightway project (in a separate process) ------------
-
-def export_project_database(project: str, database: str, base_dir: Path | None,
-                            stop: Cancelled | None = None) -> dict:
-    """Read ``database`` and its technosphere dependencies from another Brightway project.
-
-    Runs ``python -m greendesign.inventory.user_databases export`` so the other
-    base folder is opened in its own process, read-only and without
-    Brightway's automatic project updates.
-    """
-    env = {k: v for k, v in os.environ.items() if k != "BRIGHTWAY2_DIR"}
-    if base_dir is not None:
-        env["BRIGHTWAY2_DIR"] = str(base_dir)
-    out = registry_dir() / f".export-{os.getpid()}-{threading.get_ident()}.json"
-    cmd = [sys.executable, "-m", "greendesign.inventory.user_databases", "export",
-           "--project", project, "--database", database, "--out", str(out)]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True)
-    try:
-        while True:
-            try:
-                _out, err = proc.communicate(timeout=0.2)
-                break
-            except subprocess.TimeoutExpired:
-                if stop is not None and stop():
-                    proc.kill()
-                    proc.communicate()
-                    raise ImportCancelled("The import was cancelled; nothing was written.") from None
-        if proc.returncode != 0:
-            last = (err or "").strip().splitlines()[-1:] or ["no message"]
-            raise UserDatabaseError(
-                f"The database {database!r} of the Brightway project {project!r} could not be "
-                f"read: {last[0]}",
-                hint="Check the project and database names (Activity Browser shows them) and "
-                     "the Brightway folder.")
-        return json.loads(out.read_text("utf-8"))
-    finally:
-        out.unlink(missing_ok=True)
-
-
-def _export_main(project: str, database: str, out: Path) -> int:
-    import contextlib
-
-    with contextlib.redirect_stdout(sys.stderr):
-        import bw2data as bd
-
-        if project not in bd.projects:
-            print(f"there is no project {project!r} in {bd.projects._base_data_dir}",  # noqa: SLF001
-                  file=sys.stderr)
-            return 2
-        bd.projects.set_current(project, writable=False, update=False)
-        if database not in bd.databases:
-            print(f"project {project!r} has no database {database!r}; it has: "
-                  f"{', '.join(sorted(bd.databases))}", file=sys.stderr)
-            return 2
-        todo, done = [database], {}
-        while todo:
-            name = todo.pop()
-            if name in done:
-                continue
-            db = bd.Database(name)
-            if db.metadata.get("type") == "biosphere" or name.startswith("biosphere"):
-                continue
-            acts = []
-            for node in db:
-                exchanges = []
-                for exc in node.exchanges():
-                    kind = exc["type"]
-                    fields = {k: v for k, v in exc.as_dict().items()
-                              if k in ("uncertainty type", "loc", "scale", "shape", "minimum",
-                                       "maximum", "comment", "pedigree")}
-                    item = {"type": kind, "amount": float(exc["amount"]), "fields": fields,
-                            "name": exc.input.get("name", ""), "unit": exc.input.get("unit", "")}
-                    if kind == "biosphere":
-                        flow = exc.input
-                        item["flow"] = {"code": flow["code"], "name": flow["name"],
-                                        "categories": list(flow.get("categories", ())),
-                                        "unit": flow.get("unit", "")}
-                    else:
-                        provider = exc.input["database"]
-                        item["input"] = [provider, exc.input["code"]]
-                        if provider != name and provider not in done and provider not in todo:
-                            todo.append(provider)
-                    exchanges.append(item)
-                keep = {k: v for k, v in node.as_dict().items()
-                        if k in ("reference product", "location", "unit", "type", "comment",
-                                 "classifications")}
-                acts.append({"code": node["code"], "name": node["name"],
-                             "location": node.get("location", ""), "fields": keep,
-                             "exchanges": exchanges})
-            done[name] = acts
-    out.write_text(json.dumps({"databases": done}), "utf-8")
-    return 0
 
 
 # --- keeping user databases through rebuilds ----------------------------------------------
@@ -1306,7 +737,7 @@ def remove_database(name: str) -> None:
     entry = get_database(name)
     with writer_lock():
         bd = open_inventory()
-        _delete_bw(bd, entry.bw_databases)
+        delete_databases(bd, entry.bw_databases)
         with _lock:
             data = _read_registry()
             data["databases"] = [e for e in data["databases"] if e.get("name") != name]
@@ -1319,18 +750,3 @@ def remove_database(name: str) -> None:
     _invalidate_caches()
 
 
-def _main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m greendesign.inventory.user_databases")
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("export", help="internal: dump a database of another Brightway project")
-    p.add_argument("--project", required=True)
-    p.add_argument("--database", required=True)
-    p.add_argument("--out", required=True, type=Path)
-    args = parser.parse_args(argv)
-    return _export_main(args.project, args.database, args.out)
-
-
-if __name__ == "__main__":
-    raise SystemExit(_main())
