@@ -511,7 +511,7 @@ def export_project_database(project: str, database: str, base_dir: Path | None,
                             stop: Cancelled | None = None) -> dict:
     """Read ``database`` and its technosphere dependencies from another Brightway project.
 
-    Runs ``python -m greendesign.inventory.user_databases export`` so the other
+    Runs ``python -m greendesign.inventory.user_readers export`` so the other
     base folder is opened in its own process, read-only and without
     Brightway's automatic project updates.
     """
