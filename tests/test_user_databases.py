@@ -122,6 +122,18 @@ def test_browsing_a_dataset_does_not_grow_the_solved_set(cf):
     assert full.H[row, full.column[sheet.ref]] == pytest.approx(alone.H[row, 0], rel=1e-12)
 
 
+def test_fast_path_caches_of_earlier_data_are_removed():
+    from greendesign.inventory import brightway_setup
+
+    _forget_fast_path()
+    old = Path(brightway_setup.paths.brightway_dir()) / "greendesign-fastpath-0ld-00.npz"
+    old.write_bytes(b"an earlier version's matrices")
+    bg = load_background()
+    assert not old.exists()
+    caches = list(old.parent.glob("greendesign-fastpath-*.npz"))
+    assert len(caches) == 1 and bg.data_version in caches[0].name
+
+
 def test_catalogue_and_reference_check_know_user_datasets():
     widget = _by_name("widget production")
     catalogue = load_catalogue()

@@ -162,11 +162,14 @@ def _load_background(progress, extra: tuple[str, ...] = ()) -> Background:
     bd = open_inventory()
     bg = compute_background(bd, methods, version, progress, user_refs)
     _write_cache(path, bg)
-    if user_refs:  # a larger set of user datasets replaces the smaller ones, on disk too
-        for old in path.parent.glob(f"greendesign-fastpath-{version}-{_methods_key(methods)}"
-                                    "-user-*.npz"):
-            if old != path:
-                old.unlink(missing_ok=True)
+    for old in path.parent.glob("greendesign-fastpath-*.npz"):
+        # caches of earlier data versions are never read again; a larger set of user
+        # datasets replaces the smaller ones
+        stale = not old.name.startswith(f"greendesign-fastpath-{version}-")
+        smaller = bool(user_refs) and old.name.startswith(
+            f"greendesign-fastpath-{version}-{_methods_key(methods)}-user-")
+        if old != path and (stale or smaller):
+            old.unlink(missing_ok=True)
     for old_key in [k for k in _memo if k.startswith(key.rpartition("|")[0] + "|")
                     and not k.endswith("|none")]:
         del _memo[old_key]
