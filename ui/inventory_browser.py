@@ -24,6 +24,10 @@ to the guess from its name
 (:func:`~greendesign.inventory.user_databases.set_eol_material`); the page then
 emits :attr:`InventoryBrowser.eolChanged`, on which the window assesses the design
 again (the matrices do not change).
+
+The rows and their table model live in :mod:`ui.inventory_rows`; the user-database
+parts (the import and removal actions, the details of a user dataset, the end-of-life
+box) in :mod:`ui.inventory_user`. The page composes them.
 """
 
 from __future__ import annotations
@@ -32,14 +36,11 @@ import contextlib
 import html
 import logging
 import threading
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
     QItemSelection,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -49,14 +50,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
-    QPushButton,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -65,274 +62,40 @@ from PySide6.QtWidgets import (
 )
 
 from greendesign.errors import GreenDesignError
-from greendesign.inventory.catalogue import Catalogue, Entry, load_catalogue, normalise
-from greendesign.inventory.datasets import FACTORY_ELECTRICITY, Dataset, load_datasets, load_uslci
-from greendesign.inventory.user_databases import UserDataset
+from greendesign.inventory.catalogue import load_catalogue
+from greendesign.inventory.datasets import FACTORY_ELECTRICITY, load_datasets, load_uslci
 from ui.errors import error_summary
 from ui.formatting import format_number
 from ui.i18n import _tr
+from ui.inventory_rows import (  # noqa: F401 - re-exported: imported from this module
+    BUNDLED_SOURCE,
+    ELECTRICITY_PREFIX,
+    GROUPS,
+    USER_GROUP,
+    DatasetRow,
+    DatasetTableModel,
+    PedigreeNames,
+    catalogue_entry,
+    dataset_rows,
+    search_rows,
+)
+from ui.inventory_user import (  # noqa: F401 - guessed_material re-exported
+    EolBox,
+    UserDatabaseActions,
+    UserDetails,
+    guessed_material,
+    user_rows,
+)
 from ui.lca_service import LcaJob
 from ui.material_names import refresh_catalogue, ui_language
 from ui.prompts import UserPrompts
-from ui.table_models import ListTableModel
-from ui.user_db_jobs import (
-    ExchangeRow,
-    ImportJob,
-    ImportRequest,
-    exchanges_work,
-    impacts_work,
-    import_thread,
-    import_work,
-    remove_work,
-)
+from ui.user_db_jobs import import_thread
 
 log = logging.getLogger("greendesign.ui")
 
-_Index = QModelIndex | QPersistentModelIndex
-
-GROUPS = ("material", "process", "transport", "end_of_life", "electricity")
-_KIND_GROUP = {"material": "material", "process": "process", "transport": "transport",
-               "landfill": "end_of_life", "incineration": "end_of_life",
-               "pretreatment": "end_of_life", "recycling": "end_of_life",
-               "credit": "end_of_life", "grid": "electricity", "renewable": "electricity"}
-ELECTRICITY_PREFIX = "electricity_"
 SEARCH_DELAY_MS = 150
 CODE_CHARS = 30
 """The code column is at most this many characters wide; longer codes are elided."""
-USER_GROUP = "user"
-"""The group of every user-database dataset; ``user:<database>`` is one database's."""
-BUNDLED_SOURCE = "GreenDesign"
-"""What the Source column says for the bundled datasets."""
-
-
-@dataclass(frozen=True)
-class DatasetRow:
-    """One dataset of the list: a bundled dataset with its catalogue entry and group, or a
-    dataset of a user database (:attr:`user`, with the database's pedigree)."""
-
-    dataset: Dataset | None
-    entry: Entry | None
-    group: str
-    user: UserDataset | None = None
-    user_pedigree: tuple[int, ...] = ()
-
-    @property
-    def code(self) -> str:
-        """The reference a part stores: the bundled code, or ``user:<database>|<code>``."""
-        return self.user.ref if self.user is not None else self.dataset.code
-
-    @property
-    def sort_key(self) -> tuple[int, str, str]:
-        """Bundled datasets by code, then user datasets by name and location."""
-        if self.user is not None:
-            return (1, self.user.name.casefold(), self.user.location.casefold())
-        return (0, self.code.casefold(), "")
-
-    @property
-    def shown_code(self) -> str:
-        return self.user.code if self.user is not None else self.dataset.code
-
-    def name(self, language: str) -> str:
-        if self.user is not None:
-            return self.user.name
-        if self.entry is None:
-            return self.code
-        if language == "zh" and self.entry.name_zh:
-            return self.entry.name_zh
-        return self.entry.name_en
-
-    @property
-    def labels(self) -> tuple[str, ...]:
-        if self.user is not None:
-            u = self.user
-            return (u.ref, u.code, u.name, u.product, u.location, u.source)
-        return (self.code, *(self.entry.labels() if self.entry else ()))
-
-    @property
-    def unit(self) -> str:
-        return self.user.unit if self.user is not None else self.dataset.unit
-
-    @property
-    def geography(self) -> str:
-        return self.user.location if self.user is not None else self.dataset.geography
-
-    @property
-    def year(self) -> str:
-        return "" if self.user is not None else self.dataset.year
-
-    @property
-    def pedigree(self) -> tuple[int, ...]:
-        return self.user_pedigree if self.user is not None else tuple(self.dataset.pedigree)
-
-    @property
-    def ghg_only(self) -> bool:
-        return self.user is None and self.dataset.ghg_only
-
-    @property
-    def ghg_only_sources(self) -> tuple[str, ...]:
-        return () if self.user is not None else self.dataset.ghg_only_sources
-
-    @property
-    def proxy(self) -> str:
-        return "" if self.user is not None else self.dataset.proxy
-
-    @property
-    def source(self) -> str:
-        """The user database the dataset comes from; empty for a bundled one."""
-        return self.user.source if self.user is not None else ""
-
-
-def catalogue_entry(catalogue: Catalogue, code: str) -> Entry | None:
-    """The catalogue entry a dataset code stands for (``electricity_CN`` -> grid ``CN``)."""
-    if code.startswith(ELECTRICITY_PREFIX):
-        location = code[len(ELECTRICITY_PREFIX):]
-        for kind in ("grid", "renewable"):
-            if catalogue.has(location, kind):
-                return catalogue.get(location, kind)
-        return None
-    for group in ("material", "process", "treatment"):
-        if catalogue.has(code, group):
-            return catalogue.get(code, group)
-    return None
-
-
-def dataset_rows(catalogue: Catalogue, datasets: dict[str, Dataset]) -> list[DatasetRow]:
-    """Every dataset with its catalogue entry and group, sorted by code."""
-    rows = []
-    for code in sorted(datasets, key=str.casefold):
-        entry = catalogue_entry(catalogue, code)
-        if entry is not None:
-            group = _KIND_GROUP.get(entry.kind, "")
-        elif code.startswith(ELECTRICITY_PREFIX):
-            group = "electricity"
-        else:  # elementary-flow datasets the end-of-life model adds (CO2 of burning)
-            group = "end_of_life" if code.startswith("emission_") else ""
-        rows.append(DatasetRow(datasets[code], entry, group))
-    return rows
-
-
-def search_rows(rows: list[DatasetRow], text: str) -> list[DatasetRow]:
-    """Rows whose code, English or Chinese name or an alias contains ``text``.
-
-    Matching as :meth:`Catalogue.search` (NFKC, case-folded); exact matches
-    first, then prefixes, then other substrings, each by code (user datasets after
-    the bundled ones, by name).
-    """
-    query = normalise(text)
-    if not query:
-        return list(rows)
-    ranked = []
-    for row in rows:
-        keys = [normalise(k) for k in row.labels if k]
-        if query in keys:
-            rank = 0
-        elif any(k.startswith(query) for k in keys):
-            rank = 1
-        elif any(query in k for k in keys):
-            rank = 2
-        else:
-            continue
-        ranked.append((rank, row.sort_key, row))
-    ranked.sort(key=lambda item: item[:2])
-    return [item[2] for item in ranked]
-
-
-def guessed_material(ds: UserDataset) -> str | None:
-    """The bundled material code guessed from a user dataset's product or name, or None."""
-    from greendesign.inventory.user_databases import guess_eol_material
-
-    return guess_eol_material(ds)
-
-
-def user_rows() -> list[DatasetRow]:
-    """The datasets of every user database (from its registry; Brightway is not opened)."""
-    from greendesign.inventory.user_databases import datasets, list_databases
-
-    pedigree = {db.name: tuple(db.pedigree) for db in list_databases()}
-    return [DatasetRow(None, None, f"{USER_GROUP}:{ds.source}", ds,
-                       pedigree.get(ds.source, ())) for ds in datasets()]
-
-
-class DatasetTableModel(ListTableModel):
-    """The datasets found: code, name, unit, geography, year, quality, flags, source."""
-
-    COLUMNS = ("code", "name", "unit", "geography", "year", "quality", "ghg_only", "proxy",
-               "source")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__((self.tr("Code"), self.tr("Name"), self.tr("Unit"),
-                          self.tr("Geography"), self.tr("Year"), self.tr("Pedigree"),
-                          self.tr("GHG-only"), self.tr("Proxy"), self.tr("Source")), parent)
-        self.language = ui_language()
-
-    @property
-    def rows(self) -> list[DatasetRow]:
-        return self.items
-
-    def set_rows(self, rows: list[DatasetRow]) -> None:
-        self.set_items(rows)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
-                and self.COLUMNS[section] == "quality":
-            return PedigreeNames().tooltip()
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == "code":
-                return row.code if role == Qt.ItemDataRole.ToolTipRole else row.shown_code
-            if column == "name":
-                if role == Qt.ItemDataRole.ToolTipRole and row.user is not None \
-                        and row.user.product:
-                    return self.tr("{name}; reference product: {product}").format(
-                        name=row.user.name, product=row.user.product)
-                return row.name(self.language)
-            if column == "unit":
-                return row.unit
-            if column == "geography":
-                return row.geography
-            if column == "year":
-                return row.year
-            if column == "quality":
-                if row.user is not None and not row.pedigree:
-                    return self.tr("not rated")
-                return " ".join(str(p) for p in row.pedigree)
-            if column == "ghg_only":
-                if role == Qt.ItemDataRole.ToolTipRole:
-                    return ", ".join(row.ghg_only_sources)
-                return self.tr("GHG-only") if row.ghg_only else (
-                    self.tr("partly") if row.ghg_only_sources else "")
-            if column == "proxy":
-                if role == Qt.ItemDataRole.ToolTipRole:
-                    return row.proxy
-                return self.tr("proxy") if row.proxy else ""
-            if column == "source":
-                if row.user is None:
-                    return BUNDLED_SOURCE if role == Qt.ItemDataRole.DisplayRole else \
-                        self.tr("The inventory bundled with GreenDesign")
-                return row.source if role == Qt.ItemDataRole.DisplayRole else \
-                    self.tr("User database {name}").format(name=row.source)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.code
-        return None
-
-
-class PedigreeNames(QObject):
-    """The five indicators of the Weidema pedigree matrix, translated."""
-
-    def names(self) -> tuple[str, ...]:
-        return (self.tr("reliability"), self.tr("completeness"), self.tr("temporal correlation"),
-                self.tr("geographical correlation"), self.tr("further technological correlation"))
-
-    def tooltip(self) -> str:
-        return self.tr("Pedigree scores, 1 best to 5 worst: {names}").format(
-            names=", ".join(self.names()))
 
 
 class _BackgroundRelay(QObject):
@@ -389,9 +152,6 @@ class InventoryBrowser(QWidget):
         self.impacts: list[tuple[tuple[str, ...], float | None, str]] = []
         self.prompts: UserPrompts = UserPrompts()
         self.read_only = False
-        self.import_dialog: Any | None = None  # ImportDatabaseDialog while it is open
-        self.import_job: ImportJob | None = None
-        self.last_import: Any | None = None  # ImportResult of the last import
         self._loading = False
         self._load_error: str | None = None
         self._ready = False  # the local inventory is installed (user-dataset details)
@@ -399,12 +159,8 @@ class InventoryBrowser(QWidget):
         self._relay.loaded.connect(self._background_loaded)
         self._relay.failed.connect(self._background_failed)
         self.jobs = import_thread(self)
-        self._busy_job: LcaJob | None = None  # the import or removal under way
-        self._detail_jobs: dict[tuple[str, str], LcaJob] = {}
-        self._exchanges: dict[str, list[ExchangeRow]] = {}
-        self._detail_errors: dict[tuple[str, str], str] = {}
-        self._user_background: Any | None = None  # matrices with user datasets solved
-        self._eol_ref: str | None = None  # the user dataset the end-of-life choice is for
+        self.user_actions = UserDatabaseActions(self)
+        self.user_details = UserDetails(self)
         self._build()
         self.all_rows: list[DatasetRow] = []
         self._load_rows()
@@ -418,23 +174,11 @@ class InventoryBrowser(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.45)
         font.setBold(True)
         title.setFont(font)
-        self.import_button = QPushButton(self.tr("Import database\u2026"))
-        self.import_button.setObjectName("importDatabase")
-        self._import_tip = self.tr(
-            "Import a user database: an EcoSpold 2 folder (e.g. ecoinvent), EcoSpold 1 files "
-            "(e.g. a USLCI release), an Excel workbook in the Brightway format, or a database "
-            "of a Brightway project")
-        self.import_button.setToolTip(self._import_tip)
-        self.import_button.clicked.connect(lambda: self.open_import_dialog())
-        self.remove_button = QPushButton(self.tr("Remove database\u2026"))
-        self.remove_button.setObjectName("removeDatabase")
-        self.remove_button.setToolTip(self.tr("Remove an imported user database"))
-        self.remove_menu = QMenu(self.remove_button)
-        self.remove_menu.aboutToShow.connect(self._fill_remove_menu)
-        self.remove_button.setMenu(self.remove_menu)
-        self.job_label = QLabel()
-        self.job_label.setObjectName("userDatabaseJob")
-        self.job_label.setStyleSheet("color: #555;")
+        actions = self.user_actions
+        self.import_button = actions.import_button
+        self.remove_button = actions.remove_button
+        self.remove_menu = actions.remove_menu
+        self.job_label = actions.job_label
         top = QHBoxLayout()
         top.addWidget(title)
         top.addWidget(self.job_label, 1, Qt.AlignmentFlag.AlignRight)
@@ -488,7 +232,11 @@ class InventoryBrowser(QWidget):
         self.detail = QTextBrowser()
         self.detail.setObjectName("datasetDetail")
         self.detail.setOpenLinks(False)
-        self.eol_box = self._build_eol_box()
+        self.eol_box = EolBox()
+        self.eol_box.changed.connect(self._eol_changed)
+        self.eol_box.failed.connect(self._eol_failed)
+        self.eol_combo = self.eol_box.combo
+        self.eol_note = self.eol_box.note
         panel = QWidget()
         panel_layout = QVBoxLayout(panel)
         panel_layout.setContentsMargins(0, 0, 0, 0)
@@ -520,64 +268,6 @@ class InventoryBrowser(QWidget):
         layout.addWidget(splitter, 1)
         self._fill_groups()
 
-    def _build_eol_box(self) -> QFrame:
-        """The end-of-life choice of a user dataset per kg (hidden for other datasets)."""
-        box = QFrame()
-        box.setObjectName("eolBox")
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        label = QLabel(self.tr("At end of life, treat as:"))
-        self.eol_combo = QComboBox()
-        self.eol_combo.setObjectName("eolMaterial")
-        self.eol_combo.setEditable(True)
-        self.eol_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.eol_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.eol_combo.setMinimumContentsLength(16)
-        self.eol_combo.setMaxVisibleItems(15)
-        self.eol_combo.lineEdit().setPlaceholderText(self.tr("Search materials"))
-        self.eol_combo.setToolTip(self.tr(
-            "The bundled material whose end of life this dataset follows: the family "
-            "that sets the recycling, energy-recovery and landfill shares of the region, "
-            "and the carbon burnt at incineration. Type to search."))
-        language = ui_language()
-        self.eol_combo.addItem("", "")  # the guess: named per dataset in _show_eol
-        try:
-            from greendesign.inventory.catalogue import load_bundled_catalogue
-
-            materials = load_bundled_catalogue().entries("material")
-        except GreenDesignError as exc:
-            log.warning("bundled materials not readable: %s", exc)
-            materials = []
-        for entry in materials:
-            self.eol_combo.addItem(f"{self._material_name(entry, language)} ({entry.code})",
-                                   entry.code)
-        completer = QCompleter(self.eol_combo.model(), self.eol_combo)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setMaxVisibleItems(12)
-        self.eol_combo.setCompleter(completer)
-        self.eol_combo.currentIndexChanged.connect(self._eol_chosen)
-        self.eol_combo.lineEdit().editingFinished.connect(self._eol_edit_finished)
-        self.eol_note = QLabel()
-        self.eol_note.setObjectName("eolFamily")
-        self.eol_note.setWordWrap(True)
-        self.eol_note.setStyleSheet("color: #555;")
-        row = QHBoxLayout()
-        row.addWidget(label)
-        row.addWidget(self.eol_combo, 1)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(4)
-        layout.addLayout(row)
-        layout.addWidget(self.eol_note)
-        box.hide()
-        return box
-
-    @staticmethod
-    def _material_name(entry: Entry, language: str) -> str:
-        return entry.name_zh if language == "zh" and entry.name_zh else entry.name_en
-
     def _fill_groups(self) -> None:
         """The group filter: the bundled groups, then the user databases."""
         from greendesign.inventory.user_databases import list_databases
@@ -603,7 +293,7 @@ class InventoryBrowser(QWidget):
         self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(current)))
         self.group_combo.blockSignals(False)
         self.remove_button.setEnabled(bool(databases) and not self.read_only
-                                      and self._busy_job is None and self._ready)
+                                      and not self.busy() and self._ready)
         # the Source column tells bundled from user datasets: shown once there are both
         self.table.setColumnHidden(DatasetTableModel.COLUMNS.index("source"), not databases)
 
@@ -698,11 +388,11 @@ class InventoryBrowser(QWidget):
         """In a read-only window user databases can be browsed but not imported or removed."""
         self.read_only = read_only
         self._update_buttons()
-        self.eol_combo.setEnabled(not read_only)
+        self.eol_box.set_read_only(read_only)
 
     def busy(self) -> bool:
         """Whether a user database is being imported or removed."""
-        return self._busy_job is not None
+        return self.user_actions.busy_job is not None
 
     def stop(self) -> None:
         """Cancel the user-database work and end its thread (on close)."""
@@ -712,205 +402,47 @@ class InventoryBrowser(QWidget):
         self.stop()
         super().closeEvent(event)
 
-    # --- user databases: import and removal ----------------------------------------------
+    # --- user databases: import and removal (UserDatabaseActions) -------------------------
+    @property
+    def import_dialog(self) -> Any | None:
+        """The ImportDatabaseDialog while it is open."""
+        return self.user_actions.import_dialog
+
+    @property
+    def import_job(self) -> LcaJob | None:
+        return self.user_actions.import_job
+
+    @property
+    def last_import(self) -> Any | None:
+        """The ImportResult of the last import."""
+        return self.user_actions.last_import
+
     def open_import_dialog(self):
         """Show the import dialog (non-modal: the window stays usable); returns it."""
-        from ui.user_db_dialog import ImportDatabaseDialog
-
-        if self.import_dialog is None:
-            dialog = ImportDatabaseDialog(self)
-            dialog.importRequested.connect(self._start_import)
-            dialog.finished.connect(lambda _code, d=dialog: self._dialog_closed(d))
-            self.import_dialog = dialog
-        self.import_dialog.show()
-        self.import_dialog.raise_()
-        self.import_dialog.activateWindow()
-        return self.import_dialog
-
-    def _dialog_closed(self, dialog) -> None:
-        if dialog is self.import_dialog:
-            self.import_dialog = None
-        dialog.deleteLater()
-
-    def _start_import(self, request: ImportRequest) -> None:
-        dialog = self.sender() if self.sender() is not None else self.import_dialog
-        if self._busy_job is not None:
-            dialog.show_error(self.tr("A user database is being imported or removed; wait "
-                                      "for it to finish."))
-            return
-        job = ImportJob("import", import_work(request))
-        self.import_job = job
-        self.importStarted.emit(job)
-        if dialog is not None:
-            dialog.start(job)  # first, so the dialog shows the outcome before it is announced
-        job.progress.connect(lambda fraction, _message, j=job: self._job_progress(
-            j, self.tr("Importing \u201c{name}\u201d\u2026 {percent} %").format(
-                name=request.name, percent=int(fraction * 100))))
-        job.finished.connect(lambda result, j=job: self._import_finished(j, result))
-        job.failed.connect(lambda message, j=job: self._import_failed(j, message))
-        job.cancelled.connect(lambda j=job: self._import_cancelled(j))
-        self._set_busy(job, self.tr("Importing \u201c{name}\u201d\u2026").format(
-            name=request.name))
-        self.jobs.submit(job)
-
-    def _job_progress(self, job: LcaJob, text: str) -> None:
-        if job is self._busy_job:
-            self.job_label.setText(text)
-
-    def _import_finished(self, job: ImportJob, result) -> None:
-        self._set_busy(None)
-        self.last_import = result
-        self._ready = True  # an import needs the installed inventory
-        db = result.database
-        self._databases_changed()
-        self.statusMessage.emit(self.tr(
-            "Imported the user database \u201c{name}\u201d: {datasets} datasets, {unlinked} "
-            "exchanges not linked.").format(name=db.name, datasets=db.activities,
-                                            unlinked=len(result.unlinked)))
-        self.importFinished.emit(result)
-
-    def _import_failed(self, job: ImportJob, message: str) -> None:
-        self._set_busy(None)
-        error = job.error if job.error is not None else RuntimeError(message)
-        self.prompts.show_error(self.import_dialog or self, error,
-                                self.tr("Import database"))
-        self.importFailed.emit(message)
-
-    def _import_cancelled(self, job: ImportJob) -> None:
-        self._set_busy(None)
-        self.statusMessage.emit(self.tr("The import was cancelled; nothing was written."))
-        self.importCancelled.emit()
-
-    def _fill_remove_menu(self) -> None:
-        from greendesign.inventory.user_databases import list_databases
-
-        self.remove_menu.clear()
-        for db in list_databases():
-            action = self.remove_menu.addAction(self.tr(
-                "{name} ({datasets} datasets)").format(name=db.name, datasets=db.activities))
-            action.setData(db.name)
-            action.triggered.connect(lambda _checked=False, n=db.name: self.remove_database(n))
+        return self.user_actions.open_import_dialog()
 
     def remove_database(self, name: str) -> LcaJob | None:
         """Ask, then remove the user database ``name`` in the worker; returns the job."""
-        from greendesign.inventory.user_databases import list_databases
+        return self.user_actions.remove_database(name)
 
-        db = next((d for d in list_databases() if d.name == name), None)
-        if db is None or self.read_only or self._busy_job is not None:
-            return None
-        if not self.prompts.confirm(
-                self, self.tr("Remove database"),
-                self.tr("Remove the user database \u201c{name}\u201d ({datasets} datasets)?")
-                .format(name=name, datasets=db.activities),
-                self.tr("Its datasets are deleted from the local inventory; the source "
-                        "files are not touched. Parts that use them show no data until you "
-                        "choose other datasets or import it again."),
-                self.tr("Remove")):
-            return None
-        job = LcaJob("remove", remove_work(name))
-        job.finished.connect(lambda _name, j=job: self._removed(j, name))
-        job.failed.connect(lambda message, j=job: self._remove_failed(j, message))
-        job.cancelled.connect(lambda j=job: self._set_busy(None))
-        self._set_busy(job, self.tr("Removing \u201c{name}\u201d\u2026").format(name=name))
-        return self.jobs.submit(job)
-
-    def _removed(self, job: LcaJob, name: str) -> None:
-        self._set_busy(None)
-        self._databases_changed()
-        self.statusMessage.emit(self.tr("Removed the user database \u201c{name}\u201d.")
-                                .format(name=name))
-        self.databaseRemoved.emit(name)
-
-    def _remove_failed(self, job: LcaJob, message: str) -> None:
-        self._set_busy(None)
-        error = job.error if job.error is not None else RuntimeError(message)
-        self.prompts.show_error(self, error, self.tr("Remove database"))
+    def _fill_remove_menu(self) -> None:
+        self.user_actions.fill_remove_menu()
 
     def _set_busy(self, job: LcaJob | None, text: str = "") -> None:
-        self._busy_job = job
-        self.job_label.setText(text)
-        self._update_buttons()
+        self.user_actions.set_busy(job, text)
 
     def _update_buttons(self) -> None:
-        from greendesign.inventory.user_databases import list_databases
-
-        # user databases are written into the local inventory: not before it is set up
-        idle = self._busy_job is None and not self.read_only and self._ready
-        self.import_button.setEnabled(idle)
-        try:
-            any_database = bool(list_databases())
-        except GreenDesignError:
-            any_database = False
-        self.remove_button.setEnabled(idle and any_database)
-        if self.read_only:
-            tip = self.tr("This window is read-only: import user databases in the window "
-                          "that edits.")
-        elif not self._ready:
-            tip = self.tr("Available once the local inventory is set up (status bar).")
-        else:
-            tip = self._import_tip
-        self.import_button.setToolTip(tip)
+        self.user_actions.update_buttons()
 
     def _databases_changed(self) -> None:
         """A user database came or went: list, pickers and cached details follow."""
         refresh_catalogue()
-        self._exchanges.clear()
-        self._detail_errors.clear()
-        self._user_background = None
+        self.user_details.clear()
         self._fill_groups()
         self._load_rows()
         self._update_buttons()
         self.refresh()
         self.databasesChanged.emit()
-
-    # --- user datasets: exchanges and impacts (in the worker) ------------------------------
-    def _background_for(self, ref: str) -> Any | None:
-        for bg in (self._user_background, self.background):
-            if bg is not None and ref in bg.column:
-                return bg
-        return None
-
-    def _request_user_details(self, ref: str) -> None:
-        """Read the exchanges and solve the impacts of ``ref`` unless known or under way."""
-        if not self._ready:
-            return
-        for key, job in list(self._detail_jobs.items()):
-            if key[1] != ref and not job.running:
-                job.cancel()  # the user moved on before it started
-        wanted = []
-        if ref not in self._exchanges:
-            wanted.append(("exchanges", exchanges_work(ref)))
-        if self._background_for(ref) is None:
-            wanted.append(("impacts", impacts_work(ref)))
-        for kind, work in wanted:
-            key = (kind, ref)
-            if key in self._detail_jobs or key in self._detail_errors:
-                continue
-            job = LcaJob(kind, work)
-            job.finished.connect(lambda value, k=key: self._detail_loaded(k, value))
-            job.failed.connect(lambda message, k=key: self._detail_failed(k, message))
-            job.cancelled.connect(lambda k=key: self._detail_jobs.pop(k, None))
-            self._detail_jobs[key] = job
-            self.jobs.submit(job)
-
-    def _detail_loaded(self, key: tuple[str, str], value: Any) -> None:
-        self._detail_jobs.pop(key, None)
-        kind, ref = key
-        if kind == "exchanges":
-            self._exchanges[ref] = value[1]
-        else:
-            self._user_background = value[1]
-        if self.selected_code() == ref:
-            self._show_detail()
-        self.userDetailsLoaded.emit(ref)
-
-    def _detail_failed(self, key: tuple[str, str], message: str) -> None:
-        self._detail_jobs.pop(key, None)
-        log.warning("%s of %s not loaded: %s", key[0], key[1], message)
-        self._detail_errors[key] = message
-        if self.selected_code() == key[1]:
-            self._show_detail()
-        self.userDetailsLoaded.emit(key[1])
 
     # --- background ----------------------------------------------------------------------
     def _background_loaded(self, background: Any) -> None:
@@ -935,101 +467,31 @@ class InventoryBrowser(QWidget):
     def _show_detail(self) -> None:
         code = self.selected_code()
         row = self._row(code) if code else None
-        self._show_eol(row)
+        self.eol_box.show_row(row)
         if row is None:
             self.impacts = []
             self.detail.setHtml("<p style='color:#555'>" + html.escape(self.tr(
                 "Select a dataset to see its source, quality, recipe and impacts.")) + "</p>")
             return
         if row.user is not None:
-            self._request_user_details(row.code)
-            self.detail.setHtml(self._user_detail_html(row))
+            self.user_details.request(row.code)
+            self.detail.setHtml(self.user_details.detail_html(row))
             return
         self.detail.setHtml(self._detail_html(row))
 
-    # --- end of life of a user material ---------------------------------------------------
-    def _show_eol(self, row: DatasetRow | None) -> None:
-        """Show the end-of-life choice of ``row`` when it is a user dataset per kg."""
-        from greendesign.inventory.user_databases import eol_map
-
-        if row is None or row.user is None or row.user.unit != "kg":
-            self._eol_ref = None
-            self.eol_box.hide()
-            return
-        ref = row.code
-        self._eol_ref = None  # no writing while the combo is set below
-        try:
-            code, guessed = eol_map().get(ref, ("", True))
-            guess = guessed_material(row.user)
-            entry = load_catalogue().get(ref, "material")
-            family = entry.family or "other"
-        except (GreenDesignError, LookupError) as exc:
-            log.warning("end-of-life choice of %s not readable: %s", ref, exc)
-            self.eol_note.setText(self.tr("The end-of-life choice cannot be read: {error}")
-                                  .format(error=error_summary(exc)
-                                          if isinstance(exc, GreenDesignError) else exc))
-            self.eol_combo.setEnabled(False)
-            self.eol_box.show()
-            return
-        if guess is not None:
-            index = self.eol_combo.findData(guess)
-            guess_name = self.eol_combo.itemText(index) if index > 0 else guess
-        else:
-            guess_name = self.tr("none: other")
-        current = 0 if guessed else max(0, self.eol_combo.findData(code))
-        self.eol_combo.blockSignals(True)
-        self.eol_combo.setItemText(0, self.tr("Guess from the name ({material})").format(
-            material=guess_name))
-        self.eol_combo.setCurrentIndex(current)
-        self.eol_combo.setEditText(self.eol_combo.itemText(current))
-        self.eol_combo.blockSignals(False)
-        self.eol_combo.setEnabled(not self.read_only)
-        if guessed and code:
-            note = self.tr("End-of-life family: {family}, guessed from its name.")
-        elif guessed:
-            note = self.tr("End-of-life family: {family}; no bundled material was "
-                           "recognised in its name.")
-        else:
-            note = self.tr("End-of-life family: {family}.")
-        self.eol_note.setText(note.format(family=family))
-        self.eol_box.show()
-        self._eol_ref = ref
-
+    # --- end of life of a user material (EolBox) -------------------------------------------
     def eol_choice(self) -> str | None:
         """The bundled material chosen in the end-of-life combo; None for the guess."""
-        return self.eol_combo.currentData() or None
+        return self.eol_box.choice()
 
-    def _eol_chosen(self, index: int) -> None:
-        from greendesign.inventory.user_databases import set_eol_material
-
-        ref = self._eol_ref
-        if ref is None or self.read_only or index < 0:
-            return
-        material = self.eol_combo.itemData(index) or None
-        try:
-            set_eol_material(ref, material)
-        except GreenDesignError as exc:
-            self.prompts.show_error(self, exc, self.tr("At end of life, treat as"))
-            self._show_eol(self._row(ref))
-            return
-        refresh_catalogue()
-        row = self._row(ref)
-        self._show_eol(row)
-        name = row.user.name if row is not None and row.user is not None else ref
-        if material is None:
-            message = self.tr("\u201c{name}\u201d ends its life as guessed from its name.")
-        else:
-            message = self.tr("\u201c{name}\u201d ends its life as {material}.")
-        self.statusMessage.emit(message.format(name=name,
-                                               material=self.eol_combo.currentText()))
+    def _eol_changed(self, ref: str, message: str) -> None:
+        self.statusMessage.emit(message)
         self.eolChanged.emit(ref)
 
-    def _eol_edit_finished(self) -> None:
-        """Typed text that names no material: show the current choice again."""
-        index = self.eol_combo.currentIndex()
-        if index >= 0 and self.eol_combo.currentText() != self.eol_combo.itemText(index):
-            self.eol_combo.setEditText(self.eol_combo.itemText(index))
+    def _eol_failed(self, exc: GreenDesignError) -> None:
+        self.prompts.show_error(self, exc, self.tr("At end of life, treat as"))
 
+    # --- detail of a bundled dataset ------------------------------------------------------
     def _detail_html(self, row: DatasetRow) -> str:
         ds = row.dataset
         esc = html.escape
@@ -1090,77 +552,6 @@ class InventoryBrowser(QWidget):
         parts.append(self._impacts_html(ds.code, ds.unit, ds.ghg_only))
         return "".join(parts)
 
-    def _user_detail_html(self, row: DatasetRow) -> str:
-        from greendesign.inventory.user_databases import user_provenance
-
-        ds = row.user
-        esc = html.escape
-        ref = row.code
-        parts = [f"<h3 style='margin-bottom:2px'>{esc(ds.name)}</h3>",
-                 f"<p style='color:#555; margin-top:0'><code>{esc(ref)}</code>"
-                 f" \u00b7 {esc(_tr('per {unit}').format(unit=ds.unit))}</p>",
-                 "<p style='background:#e8f0fb; padding:4px; border:1px solid #9db7de'>"
-                 + esc(self.tr("From the user database \u201c{name}\u201d, imported by you; "
-                               "GreenDesign has not reviewed its data.").format(name=ds.source))
-                 + "</p>"]
-        provenance = user_provenance([ref]).get(ref, {})
-        if row.pedigree:
-            names = PedigreeNames().names()
-            quality = "; ".join(f"{name} {score}" for name, score in zip(
-                names, row.pedigree, strict=False))
-        else:
-            quality = self.tr("not rated: worst case in Monte Carlo")
-        parts.append(f"<h4>{esc(_tr('Provenance'))}</h4><table cellspacing='0' "
-                     "cellpadding='2'>")
-        for caption, value in ((self.tr("Source"), provenance.get("source", "")),
-                               (self.tr("Reference product"), ds.product),
-                               (self.tr("Geography"), ds.location),
-                               (self.tr("Pedigree (1 best, 5 worst)"), quality),
-                               (self.tr("Database"), ds.database),
-                               (self.tr("Code"), ds.code)):
-            parts.append(f"<tr><td valign='top' style='color:#555; padding-right:8px'>"
-                         f"{esc(caption)}</td><td>{esc(value)}</td></tr>")
-        parts.append("</table>")
-
-        parts.append(f"<h4>{esc(_tr('Exchanges per {unit}').format(unit=ds.unit))}</h4>")
-        parts.append(self._exchanges_html(ref))
-        parts.append(f"<h4>{esc(_tr('Cradle-to-gate impacts per {unit}').format(unit=ds.unit))}"
-                     "</h4>")
-        parts.append(self._impacts_html(ref, ds.unit, False, self._background_for(ref),
-                                        user=True))
-        return "".join(parts)
-
-    def _exchanges_html(self, ref: str) -> str:
-        esc = html.escape
-        rows = self._exchanges.get(ref)
-        if rows is None:
-            error = self._detail_errors.get(("exchanges", ref))
-            if error:
-                text = self.tr("The exchanges cannot be read: {error}").format(error=error)
-            elif not self._ready:
-                text = self.tr("The exchanges appear when the local inventory is ready.")
-            else:
-                text = self.tr("Reading the exchanges from the local inventory\u2026")
-            return f"<p style='color:#555'>{esc(text)}</p>"
-        kinds = {"production": self.tr("output"), "technosphere": self.tr("input"),
-                 "substitution": self.tr("substitution"),
-                 "biosphere": self.tr("elementary flow")}
-        out = ["<table cellspacing='0' cellpadding='2' width='100%'>"
-               f"<tr style='background:#eef2ee'><th align='left'>{esc(_tr('Type'))}</th>"
-               f"<th align='left'>{esc(_tr('Flow'))}</th>"
-               f"<th align='right'>{esc(_tr('Amount'))}</th>"
-               f"<th align='left'>{esc(_tr('Unit'))}</th>"
-               f"<th align='left'>{esc(_tr('Location or compartment'))}</th></tr>"]
-        for exc in rows:
-            out.append(f"<tr><td style='color:#555'>{esc(kinds.get(exc.type, exc.type))}</td>"
-                       f"<td title='{esc(exc.database)}'>{esc(exc.name)}</td>"
-                       f"<td align='right'>{esc(format_number(exc.amount))}</td>"
-                       f"<td>{esc(exc.unit)}</td><td>{esc(exc.where)}</td></tr>")
-        out.append("</table>")
-        if not rows:
-            out.append(f"<p style='color:#555'>{esc(_tr('No exchanges.'))}</p>")
-        return "".join(out)
-
     def _input_label(self, prefix: str, target: str) -> tuple[str, str]:
         if prefix == "uslci":
             uslci = load_uslci()
@@ -1194,7 +585,7 @@ class InventoryBrowser(QWidget):
         bg = bg if user else self.background
         self.impacts = []
         if user and bg is None:
-            error = self._detail_errors.get(("impacts", code))
+            error = self.user_details.errors.get(("impacts", code))
             if error:
                 text = self.tr("The impacts cannot be calculated: {error}").format(error=error)
             elif not self._ready:
@@ -1249,8 +640,9 @@ class InventoryBrowser(QWidget):
 
 
 def _f_string_labels() -> tuple[str, ...]:
-    """Never called: lists the labels used inside f-strings above, where lupdate does not
-    look, so that they are extracted into the translation file (empty context)."""
+    """Never called: lists the labels used inside f-strings above and in
+    :mod:`ui.inventory_user`, where lupdate does not look, so that they are extracted into
+    the translation file (empty context)."""
     return (_tr("per {unit}"), _tr("Provenance"), _tr("Recipe per {unit}"), _tr("Input"),
             _tr("Amount"), _tr("Unit"), _tr("Note"), _tr("Cradle-to-gate impacts per {unit}"),
             _tr("Method"), _tr("Value"), _tr("{unit} per {per}"), _tr("Exchanges per {unit}"),

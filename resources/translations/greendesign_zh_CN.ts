@@ -1180,6 +1180,53 @@
     </message>
 </context>
 <context>
+    <name>EolBox</name>
+    <message>
+        <source>At end of life, treat as:</source>
+        <translation>废弃处置时视为：</translation>
+    </message>
+    <message>
+        <source>Search materials</source>
+        <translation>搜索材料</translation>
+    </message>
+    <message>
+        <source>The bundled material whose end of life this dataset follows: the family that sets the recycling, energy-recovery and landfill shares of the region, and the carbon burnt at incineration. Type to search.</source>
+        <translation>本数据集废弃处置时参照的自带材料：它的类别决定所在地区的回收、能量回收和填埋比例，以及焚烧时燃烧的碳含量。输入文字可搜索。</translation>
+    </message>
+    <message>
+        <source>The end-of-life choice cannot be read: {error}</source>
+        <translation>无法读取废弃处置设定：{error}</translation>
+    </message>
+    <message>
+        <source>none: other</source>
+        <translation>无：其他</translation>
+    </message>
+    <message>
+        <source>Guess from the name ({material})</source>
+        <translation>根据名称推测（{material}）</translation>
+    </message>
+    <message>
+        <source>End-of-life family: {family}, guessed from its name.</source>
+        <translation>废弃处置类别：{family}，根据名称推测。</translation>
+    </message>
+    <message>
+        <source>End-of-life family: {family}; no bundled material was recognised in its name.</source>
+        <translation>废弃处置类别：{family}；名称中未识别出自带材料。</translation>
+    </message>
+    <message>
+        <source>End-of-life family: {family}.</source>
+        <translation>废弃处置类别：{family}。</translation>
+    </message>
+    <message>
+        <source>“{name}” ends its life as guessed from its name.</source>
+        <translation>“{name}”的废弃处置按根据名称推测的材料计算。</translation>
+    </message>
+    <message>
+        <source>“{name}” ends its life as {material}.</source>
+        <translation>“{name}”的废弃处置按{material}计算。</translation>
+    </message>
+</context>
+<context>
     <name>GreenDesignPage</name>
     <message>
         <source>Green design</source>
@@ -1942,10 +1989,6 @@
         <translation>清单数据</translation>
     </message>
     <message>
-        <source>Import database…</source>
-        <translation>导入数据库…</translation>
-    </message>
-    <message>
         <source>Search code, English or Chinese name, alias (e.g. SUS304, 不锈钢)</source>
         <translation>搜索代码、中英文名称或别名（例如 SUS304、不锈钢）</translation>
     </message>
@@ -1978,18 +2021,6 @@
         <translation>只看仅温室气体数据</translation>
     </message>
     <message>
-        <source>Import a user database: an EcoSpold 2 folder (e.g. ecoinvent), EcoSpold 1 files (e.g. a USLCI release), an Excel workbook in the Brightway format, or a database of a Brightway project</source>
-        <translation>导入用户数据库：EcoSpold 2 文件夹（如 ecoinvent）、EcoSpold 1 文件（如 USLCI 发布版）、Brightway 格式的 Excel 工作簿，或某个 Brightway 项目中的数据库</translation>
-    </message>
-    <message>
-        <source>Remove database…</source>
-        <translation>删除数据库…</translation>
-    </message>
-    <message>
-        <source>Remove an imported user database</source>
-        <translation>删除已导入的用户数据库</translation>
-    </message>
-    <message>
         <source>Datasets that rest only on greenhouse-gas factors: other categories are blank</source>
         <translation>仅基于温室气体排放因子的数据集：其他影响类别为空</translation>
     </message>
@@ -2004,18 +2035,6 @@
     <message>
         <source>Group:</source>
         <translation>类别：</translation>
-    </message>
-    <message>
-        <source>At end of life, treat as:</source>
-        <translation>废弃处置时视为：</translation>
-    </message>
-    <message>
-        <source>Search materials</source>
-        <translation>搜索材料</translation>
-    </message>
-    <message>
-        <source>The bundled material whose end of life this dataset follows: the family that sets the recycling, energy-recovery and landfill shares of the region, and the carbon burnt at incineration. Type to search.</source>
-        <translation>本数据集废弃处置时参照的自带材料：它的类别决定所在地区的回收、能量回收和填埋比例，以及焚烧时燃烧的碳含量。输入文字可搜索。</translation>
     </message>
     <message>
         <source>User databases</source>
@@ -2034,104 +2053,12 @@
         <translation>{shown} / {total} 个数据集</translation>
     </message>
     <message>
-        <source>A user database is being imported or removed; wait for it to finish.</source>
-        <translation>正在导入或删除用户数据库；请等待其完成。</translation>
-    </message>
-    <message>
-        <source>Importing “{name}”… {percent} %</source>
-        <translation>正在导入“{name}”… {percent} %</translation>
-    </message>
-    <message>
-        <source>Importing “{name}”…</source>
-        <translation>正在导入“{name}”…</translation>
-    </message>
-    <message>
-        <source>Imported the user database “{name}”: {datasets} datasets, {unlinked} exchanges not linked.</source>
-        <translation>已导入用户数据库“{name}”：{datasets} 个数据集，{unlinked} 个交换流未关联。</translation>
-    </message>
-    <message>
-        <source>Import database</source>
-        <translation>导入数据库</translation>
-    </message>
-    <message>
-        <source>The import was cancelled; nothing was written.</source>
-        <translation>导入已取消；未写入任何数据。</translation>
-    </message>
-    <message>
-        <source>{name} ({datasets} datasets)</source>
-        <translation>{name}（{datasets} 个数据集）</translation>
-    </message>
-    <message>
-        <source>Remove database</source>
-        <translation>删除数据库</translation>
-    </message>
-    <message>
-        <source>Remove the user database “{name}” ({datasets} datasets)?</source>
-        <translation>删除用户数据库“{name}”（{datasets} 个数据集）？</translation>
-    </message>
-    <message>
-        <source>Its datasets are deleted from the local inventory; the source files are not touched. Parts that use them show no data until you choose other datasets or import it again.</source>
-        <translation>其数据集将从本地清单数据库中删除；源文件不受影响。使用这些数据集的零件将显示无数据，直到您选择其他数据集或重新导入。</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Removing “{name}”…</source>
-        <translation>正在删除“{name}”…</translation>
-    </message>
-    <message>
-        <source>Removed the user database “{name}”.</source>
-        <translation>已删除用户数据库“{name}”。</translation>
-    </message>
-    <message>
-        <source>This window is read-only: import user databases in the window that edits.</source>
-        <translation>此窗口为只读：请在可编辑的窗口中导入用户数据库。</translation>
-    </message>
-    <message>
-        <source>Available once the local inventory is set up (status bar).</source>
-        <translation>本地清单数据库配置完成后可用（见状态栏）。</translation>
-    </message>
-    <message>
         <source>Select a dataset to see its source, quality, recipe and impacts.</source>
         <translation>选择数据集以查看其来源、数据质量、输入组成和环境影响。</translation>
     </message>
     <message>
-        <source>The end-of-life choice cannot be read: {error}</source>
-        <translation>无法读取废弃处置设定：{error}</translation>
-    </message>
-    <message>
-        <source>none: other</source>
-        <translation>无：其他</translation>
-    </message>
-    <message>
-        <source>Guess from the name ({material})</source>
-        <translation>根据名称推测（{material}）</translation>
-    </message>
-    <message>
-        <source>End-of-life family: {family}, guessed from its name.</source>
-        <translation>废弃处置类别：{family}，根据名称推测。</translation>
-    </message>
-    <message>
-        <source>End-of-life family: {family}; no bundled material was recognised in its name.</source>
-        <translation>废弃处置类别：{family}；名称中未识别出自带材料。</translation>
-    </message>
-    <message>
-        <source>End-of-life family: {family}.</source>
-        <translation>废弃处置类别：{family}。</translation>
-    </message>
-    <message>
         <source>At end of life, treat as</source>
         <translation>废弃处置时视为</translation>
-    </message>
-    <message>
-        <source>“{name}” ends its life as guessed from its name.</source>
-        <translation>“{name}”的废弃处置按根据名称推测的材料计算。</translation>
-    </message>
-    <message>
-        <source>“{name}” ends its life as {material}.</source>
-        <translation>“{name}”的废弃处置按{material}计算。</translation>
     </message>
     <message>
         <source>GHG-only data: this dataset rests only on greenhouse-gas factors ({sources}); every impact category other than climate change is left blank.</source>
@@ -2176,54 +2103,6 @@
     <message>
         <source>Factory electricity: none.</source>
         <translation>工厂用电：无。</translation>
-    </message>
-    <message>
-        <source>From the user database “{name}”, imported by you; GreenDesign has not reviewed its data.</source>
-        <translation>来自您导入的用户数据库“{name}”；GreenDesign 未审核其数据。</translation>
-    </message>
-    <message>
-        <source>not rated: worst case in Monte Carlo</source>
-        <translation>未评分：蒙特卡洛模拟中按最差情况处理</translation>
-    </message>
-    <message>
-        <source>Reference product</source>
-        <translation>参考产品</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>数据库</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>The exchanges cannot be read: {error}</source>
-        <translation>无法读取交换流：{error}</translation>
-    </message>
-    <message>
-        <source>The exchanges appear when the local inventory is ready.</source>
-        <translation>本地清单数据库就绪后将显示交换流。</translation>
-    </message>
-    <message>
-        <source>Reading the exchanges from the local inventory…</source>
-        <translation>正在从本地清单数据库读取交换流…</translation>
-    </message>
-    <message>
-        <source>output</source>
-        <translation>产出</translation>
-    </message>
-    <message>
-        <source>input</source>
-        <translation>输入</translation>
-    </message>
-    <message>
-        <source>substitution</source>
-        <translation>替代</translation>
-    </message>
-    <message>
-        <source>elementary flow</source>
-        <translation>基本流</translation>
     </message>
     <message>
         <source>USLCI: {name}</source>
@@ -3680,6 +3559,148 @@
     <message>
         <source>Add replacement part</source>
         <translation>添加更换零件</translation>
+    </message>
+</context>
+<context>
+    <name>UserDatabaseActions</name>
+    <message>
+        <source>Import database…</source>
+        <translation>导入数据库…</translation>
+    </message>
+    <message>
+        <source>Import a user database: an EcoSpold 2 folder (e.g. ecoinvent), EcoSpold 1 files (e.g. a USLCI release), an Excel workbook in the Brightway format, or a database of a Brightway project</source>
+        <translation>导入用户数据库：EcoSpold 2 文件夹（如 ecoinvent）、EcoSpold 1 文件（如 USLCI 发布版）、Brightway 格式的 Excel 工作簿，或某个 Brightway 项目中的数据库</translation>
+    </message>
+    <message>
+        <source>Remove database…</source>
+        <translation>删除数据库…</translation>
+    </message>
+    <message>
+        <source>Remove an imported user database</source>
+        <translation>删除已导入的用户数据库</translation>
+    </message>
+    <message>
+        <source>A user database is being imported or removed; wait for it to finish.</source>
+        <translation>正在导入或删除用户数据库；请等待其完成。</translation>
+    </message>
+    <message>
+        <source>Importing “{name}”… {percent} %</source>
+        <translation>正在导入“{name}”… {percent} %</translation>
+    </message>
+    <message>
+        <source>Importing “{name}”…</source>
+        <translation>正在导入“{name}”…</translation>
+    </message>
+    <message>
+        <source>Imported the user database “{name}”: {datasets} datasets, {unlinked} exchanges not linked.</source>
+        <translation>已导入用户数据库“{name}”：{datasets} 个数据集，{unlinked} 个交换流未关联。</translation>
+    </message>
+    <message>
+        <source>Import database</source>
+        <translation>导入数据库</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消；未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>{name} ({datasets} datasets)</source>
+        <translation>{name}（{datasets} 个数据集）</translation>
+    </message>
+    <message>
+        <source>Remove database</source>
+        <translation>删除数据库</translation>
+    </message>
+    <message>
+        <source>Remove the user database “{name}” ({datasets} datasets)?</source>
+        <translation>删除用户数据库“{name}”（{datasets} 个数据集）？</translation>
+    </message>
+    <message>
+        <source>Its datasets are deleted from the local inventory; the source files are not touched. Parts that use them show no data until you choose other datasets or import it again.</source>
+        <translation>其数据集将从本地清单数据库中删除；源文件不受影响。使用这些数据集的零件将显示无数据，直到您选择其他数据集或重新导入。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Removing “{name}”…</source>
+        <translation>正在删除“{name}”…</translation>
+    </message>
+    <message>
+        <source>Removed the user database “{name}”.</source>
+        <translation>已删除用户数据库“{name}”。</translation>
+    </message>
+    <message>
+        <source>This window is read-only: import user databases in the window that edits.</source>
+        <translation>此窗口为只读：请在可编辑的窗口中导入用户数据库。</translation>
+    </message>
+    <message>
+        <source>Available once the local inventory is set up (status bar).</source>
+        <translation>本地清单数据库配置完成后可用（见状态栏）。</translation>
+    </message>
+</context>
+<context>
+    <name>UserDetails</name>
+    <message>
+        <source>From the user database “{name}”, imported by you; GreenDesign has not reviewed its data.</source>
+        <translation>来自您导入的用户数据库“{name}”；GreenDesign 未审核其数据。</translation>
+    </message>
+    <message>
+        <source>not rated: worst case in Monte Carlo</source>
+        <translation>未评分：蒙特卡洛模拟中按最差情况处理</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Reference product</source>
+        <translation>参考产品</translation>
+    </message>
+    <message>
+        <source>Geography</source>
+        <translation>地理范围</translation>
+    </message>
+    <message>
+        <source>Pedigree (1 best, 5 worst)</source>
+        <translation>数据质量谱系（1 最好，5 最差）</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>The exchanges cannot be read: {error}</source>
+        <translation>无法读取交换流：{error}</translation>
+    </message>
+    <message>
+        <source>The exchanges appear when the local inventory is ready.</source>
+        <translation>本地清单数据库就绪后将显示交换流。</translation>
+    </message>
+    <message>
+        <source>Reading the exchanges from the local inventory…</source>
+        <translation>正在从本地清单数据库读取交换流…</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>产出</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>substitution</source>
+        <translation>替代</translation>
+    </message>
+    <message>
+        <source>elementary flow</source>
+        <translation>基本流</translation>
     </message>
 </context>
 <context>
