@@ -176,6 +176,7 @@ class Catalogue:
         origins = origins or {}
         self._entries: dict[tuple[str, str], Entry] = {}
         self._index: dict[str, list[Entry]] = {}
+        self._keys: dict[tuple[str, str], tuple[str, ...]] = {}  # normalised labels, for search
         problems: list[Problem] = []
 
         def where(entry: Entry) -> str:
@@ -219,6 +220,7 @@ class Catalogue:
         new = Catalogue.__new__(Catalogue)
         new._entries = dict(self._entries)
         new._index = {k: list(v) for k, v in self._index.items()}
+        new._keys = dict(self._keys)
         for entry in extra:
             key = (entry.kind, entry.code)
             if key in new._entries:
@@ -298,7 +300,10 @@ class Catalogue:
         for entry in self._entries.values():
             if entry.kind not in kinds:
                 continue
-            keys = [normalise(k) for k in entry.labels() if k]
+            keys = self._keys.get((entry.kind, entry.code))
+            if keys is None:
+                keys = self._keys[(entry.kind, entry.code)] = tuple(
+                    normalise(k) for k in entry.labels() if k)
             if not query:
                 score = 2
             elif query in keys:
