@@ -219,6 +219,20 @@ def test_every_dataset_has_provenance_and_every_flow_links(bg):
     assert bg.residual < 1e-9
 
 
+def test_ghg_only_flag_means_no_other_category(bg):
+    """A dataset flagged GHG-only, directly or through the datasets it is made of, has
+    zero in every non-climate category; one made of it with nothing else is flagged too."""
+    datasets = load_datasets()
+    acid = next(m for m in bg.methods if m[0] == "EF v3.1" and m[1] == "acidification")
+    row = bg.method_row[acid]
+    flagged = [code for code, ds in datasets.items() if ds.ghg_only]
+    assert {"copper", "credit_copper", "pc_abs", "bronze_phosphor"} <= set(flagged)
+    assert all(bg.H[row, bg.column[code]] == 0.0 for code in flagged)
+    # and the flag is not given to datasets that carry other categories
+    assert not datasets["steel_stainless_304"].ghg_only
+    assert bg.H[row, bg.column["steel_stainless_304"]] > 0
+
+
 def test_assess_and_uncertainty_with_sockets_blocked(monkeypatch, capsys):
     def refuse(*args, **kwargs):
         raise OSError("network access is blocked in this test")

@@ -46,7 +46,7 @@ FACTORY_ELECTRICITY = "electricity_factory"
 GHG_ONLY_FLOW = ("Carbon dioxide, fossil", ("air",))
 #: Version of the way the datasets are written into Brightway; part of the data version,
 #: so a change of the writer re-installs the databases.
-WRITER_VERSION = 3
+WRITER_VERSION = 4
 PREFIXES = ("uslci", "gd", "gwp", "grid", "bio", "none")
 
 
@@ -100,13 +100,14 @@ class Dataset:
     factory_kwh: float = 0.0
     #: codes of the published factors this dataset rests on (directly or via ``gd:``)
     ghg_only_sources: tuple[str, ...] = ()
+    #: every input is a GHG-only factor, directly or through ``gd:`` datasets that are
+    #: GHG-only themselves (set when the recipes are resolved)
+    all_ghg_only: bool = False
 
     @property
     def ghg_only(self) -> bool:
         """True when every input is a GHG-only factor (no other category is covered)."""
-        data = [line for line in self.lines
-                if not (line.prefix == "gd" and line.target == FACTORY_ELECTRICITY)]
-        return bool(data) and all(line.prefix in ("gwp", "grid") for line in data)
+        return self.all_ghg_only
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -289,6 +290,12 @@ def _resolve_chains(datasets: dict[str, Dataset], gwp, grid, rc_path: Path) -> l
                 sources.add(f"grid:{line.target}")
         ds.factory_kwh = kwh
         ds.ghg_only_sources = tuple(sorted(sources))
+        data = [line for line in ds.lines
+                if not (line.prefix == "gd" and line.target == FACTORY_ELECTRICITY)]
+        ds.all_ghg_only = bool(data) and all(
+            line.prefix in ("gwp", "grid") or (
+                line.prefix == "gd" and line.target in datasets
+                and datasets[line.target].all_ghg_only) for line in data)
         state[code] = 2
 
     for code in list(datasets):
