@@ -361,8 +361,10 @@ def eol_map() -> dict[str, tuple[str, bool]]:
     dataset with neither is absent: it is treated as family ``other``.
     """
     found = datasets()
-    key = id(found)
-    if _eol_memo.get("key") == key:
+    if _eol_memo.get("found") is found:
+        return _eol_memo["map"]
+    if not found:  # no user datasets (or an unreadable registry): nothing to map
+        _eol_memo.update(found=found, map={})
         return _eol_memo["map"]
     from greendesign.inventory.catalogue import load_bundled_catalogue
 
@@ -378,7 +380,7 @@ def eol_map() -> dict[str, tuple[str, bool]]:
         code = guess_eol_material(ds, catalogue)
         if code:
             out[ds.ref] = (code, True)
-    _eol_memo.update(key=key, map=out)
+    _eol_memo.update(found=found, map=out)
     return out
 
 

@@ -137,19 +137,30 @@ def default_inventory() -> Inventory:
 
     datasets = load_datasets()
     cat = load_catalogue()
-    units = {ds.ref: ds.unit for ds in user_datasets()}
+    users = user_datasets()
+    eol_as = eol_map()
+    key = (datasets, cat, users, eol_as)
+    if _inventory_memo and all(a is b for a, b in zip(_inventory_memo[0], key, strict=True)):
+        return _inventory_memo[1]  # nothing changed: a BOM edit does not rebuild the tables
+    units = {ds.ref: ds.unit for ds in users}
     units.update((code, ds.unit) for code, ds in datasets.items())
     carbon = load_carbon_content()
     if len(units) > len(datasets):  # user datasets burn like the material they are treated as
-        carbon = {**carbon, **{ref: carbon[code] for ref, (code, _guess) in eol_map().items()
+        carbon = {**carbon, **{ref: carbon[code] for ref, (code, _guess) in eol_as.items()
                                if code in carbon}}
-    return Inventory(
+    inventory = Inventory(
         units=units,
         factory_kwh={code: ds.factory_kwh for code, ds in datasets.items() if ds.factory_kwh},
         families={e.code: e.family for e in cat.entries("material")},
         eol=reference_data.eol_scenarios(),
         carbon=carbon,
     )
+    _inventory_memo[:] = [key, inventory]
+    return inventory
+
+
+#: ``[(datasets, catalogue, user datasets, end-of-life map), Inventory]`` of the last call
+_inventory_memo: list = []
 
 
 def electricity_lines(stage: str, kwh: float, grid: str, green_share: float = 0.0,
