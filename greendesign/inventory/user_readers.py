@@ -203,7 +203,7 @@ class LenientEcospold1:
         if not files:
             raise UserDatabaseError(f"{source} holds no EcoSpold 1 .xml file.",
                                     hint="Choose the release's .xml file, its folder or zip.")
-        self._check_schema(files)
+        schema = self._schema()
         data = []
         for name, content in files:
             try:
@@ -212,6 +212,8 @@ class LenientEcospold1:
             except etree.XMLSyntaxError as exc:
                 raise UserDatabaseError(f"{name} is not well-formed XML: {exc}.",
                                         hint="Repair or remove the file.") from exc
+            if schema is not None:
+                self._count_violations(schema, root)
             datasets = root.findall(f"{_ES1}dataset") if root.tag == f"{_ES1}ecoSpold" else []
             if not datasets:
                 raise UserDatabaseError(f"{name} holds no EcoSpold 1 dataset.",
@@ -225,27 +227,28 @@ class LenientEcospold1:
                 data.append(self._dataset(dataset, name, db_name))
         return data
 
-    def _check_schema(self, files) -> None:
-        import re
-
+    @staticmethod
+    def _schema():
+        """The EcoSpold 1 schema shipped with pyecospold, or None when it cannot be read."""
         from lxml import etree
 
         try:
             from pyecospold.config import Defaults
 
-            schema = etree.XMLSchema(etree.parse(str(Defaults.SCHEMA_V1_FILE)))
+            return etree.XMLSchema(etree.parse(str(Defaults.SCHEMA_V1_FILE)))
         except Exception:  # noqa: BLE001 - the report just lacks the schema count
-            return
-        for _name, content in files:
-            tree = etree.fromstring(content, etree.XMLParser(huge_tree=True,
-                                                             resolve_entities=False))
-            schema.validate(tree)
-            for error in schema.error_log:
-                kind = re.sub(r"\{http[^}]*\}", "", error.message)       # namespaces
-                kind = re.sub(r"The value '[^']*'", "A value", kind)      # the values
-                kind = re.sub(r"\['[^']*'\]", "[…]", kind)
-                kind = re.sub(r"has a length of '\d+'; this", "is too long: it", kind)
-                self.schema_problems[kind[:200]] += 1
+            return None
+
+    def _count_violations(self, schema, root) -> None:
+        import re
+
+        schema.validate(root)
+        for error in schema.error_log:
+            kind = re.sub(r"\{http[^}]*\}", "", error.message)       # namespaces
+            kind = re.sub(r"The value '[^']*'", "A value", kind)      # the values
+            kind = re.sub(r"\['[^']*'\]", "[…]", kind)
+            kind = re.sub(r"has a length of '\d+'; this", "is too long: it", kind)
+            self.schema_problems[kind[:200]] += 1
 
     @staticmethod
     def _dataset(dataset, filename: str, db_name: str) -> dict:
