@@ -556,8 +556,9 @@ def _missing(catalogue: Catalogue, code: str, kind: str, what: str, location: st
     from greendesign.inventory.user_databases import missing_hint
 
     suggestion = catalogue.resolve(code, kind)
-    if missing_hint(code):
-        hint = missing_hint(code)
+    user_hint = missing_hint(code)
+    if user_hint:
+        hint = user_hint
     elif suggestion:
         hint = f"use the code {suggestion!r}"
     else:
