@@ -94,10 +94,3 @@ def test_language_comes_from_the_setting(qapp, greendesign_home):
     save_settings(AppSettings(language="zh_CN"))
     assert chosen_language(None) == "zh_CN"
     assert chosen_language("en") == "en"
-
-
-def test_a_chinese_font_is_available(qapp):
-    from ui.app import has_cjk_font, load_bundled_fonts
-
-    load_bundled_fonts()
-    assert has_cjk_font(), "install fonts-noto-cjk or put a CJK font in resources/fonts"
