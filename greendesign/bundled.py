@@ -2,8 +2,10 @@
 
 They live at the top of the source tree (``resources/`` and ``lca_data/``), next
 to the ``greendesign`` package. The paths are found from the installed package,
-never from the working directory; a frozen build (PyInstaller) sets
-``sys._MEIPASS`` and carries the same two folders there.
+never from the working directory: in a source tree (or an editable install) they
+sit beside the package; a wheel installs them under ``<prefix>/share/greendesign``
+(see ``[tool.setuptools.data-files]`` in ``pyproject.toml``); a frozen build
+(PyInstaller) sets ``sys._MEIPASS`` and carries the same two folders there.
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ def _root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    source_tree = Path(__file__).resolve().parent.parent
+    if (source_tree / "lca_data").is_dir():
+        return source_tree
+    installed = Path(sys.prefix) / "share" / "greendesign"  # a wheel's data files
+    if (installed / "lca_data").is_dir():
+        return installed
+    return source_tree
 
 
 def _folder(name: str) -> Path:

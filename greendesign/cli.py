@@ -7,12 +7,16 @@ Exit codes: 0 success, 2 invalid input (the problems are listed on stderr),
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from greendesign import __version__
+from greendesign.cli_inventory import add_commands as add_inventory_commands
+from greendesign.cli_inventory import progress_bar
+from greendesign.cli_lca import add_commands as add_lca_commands
 from greendesign.errors import GreenDesignError, Problem
+from greendesign.logging_setup import configure_logging, log_session_start
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -31,64 +35,127 @@ def _print_problems(title: str, problems: Sequence[Problem], stream) -> None:
         print(f"  - {problem}", file=stream)
 
 
-def _load_any(path: Path):
-    """Load a project file or import a BOM file; return (project or None, bom result or None)."""
-    if _is_bom(path):
-        from greendesign.io.bom_import import import_bom
-
-        return None, import_bom(path)
-    from greendesign.io.project_file import load_project
-
-    return load_project(path), None
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check a project or BOM file and list every problem."""
     path = Path(args.file)
-    project, bom = _load_any(path)
     warnings: list[Problem] = []
-    if bom is not None:
+    if _is_bom(path):
+        # deferred: start-up speed, only this command needs it
+        from greendesign.io.bom_import import import_bom, read_bom_table
+
+        table = read_bom_table(path)
+        bom = import_bom(table)
         warnings.extend(bom.warnings)
         count = sum(1 for _ in _iter_nodes(bom.nodes))
         summary = f"{path}: valid BOM, {count} rows"
+        unknown, cutoffs = _bom_references(table, bom)
     else:
+        from greendesign.io.project_file import load_project  # deferred: start-up speed
+
+        project = load_project(path)
         products = [("baseline", project.product)] + [(v.name, v.product)
                                                       for v in project.variants]
         summary = (f"{path}: valid project {project.product.name!r}, "
                    f"{len(project.variants)} variant(s), "
                    f"{len(project.product.parts())} parts, {project.product.mass_kg:.3f} kg")
-        warnings.extend(_unresolved(products))
+        unknown, cutoffs = _unresolved(products)
+    warnings.extend(unknown)
     print(summary)
     if warnings:
         _print_problems(f"{len(warnings)} warning(s):", warnings, sys.stdout)
-    if args.strict and warnings:
+    if cutoffs:  # in the catalogue, no data yet: what assess states as its cut-off
+        _print_problems(f"{len(cutoffs)} reference(s) have no inventory data yet and are left "
+                        "out of the LCA (a stated cut-off):", cutoffs, sys.stdout)
+    if args.strict and (warnings or cutoffs):
         return EXIT_INVALID
     return EXIT_OK
 
 
 def _iter_nodes(nodes):
-    from greendesign.model import walk
+    from greendesign.model import walk  # deferred: start-up speed
 
     for node, *_ in walk(nodes):
         yield node
 
 
-def _unresolved(products) -> list[Problem]:
+def _references(product) -> tuple[list[Problem], list[Problem]]:
+    """(codes of ``product`` not in the catalogue, codes in it without inventory data)."""
     try:
-        from greendesign.inventory.catalogue import unresolved_references
+        # deferred: start-up speed, only validate needs them
+        from greendesign.inventory.product_check import (
+            references_without_data,
+            unresolved_references,
+        )
+        from greendesign.inventory.user_catalogue import load_catalogue
     except ImportError:  # catalogue not available in this build
-        return []
-    problems: list[Problem] = []
+        return [], []
+    catalogue = load_catalogue()
+    return (unresolved_references(product, catalogue),
+            references_without_data(product, catalogue))
+
+
+def _unresolved(products) -> tuple[list[Problem], list[Problem]]:
+    """:func:`_references` of each design; a problem the designs share is listed once."""
+    unknown: dict[Problem, list[str]] = {}
+    cutoffs: dict[Problem, list[str]] = {}
     for name, product in products:
-        for problem in unresolved_references(product):
-            problems.append(Problem(message=f"[{name}] {problem.message}",
-                                    location=problem.location, hint=problem.hint,
-                                    part_id=problem.part_id, field=problem.field))
-    return problems
+        found_unknown, found_cutoffs = _references(product)
+        for found, seen in ((found_unknown, unknown), (found_cutoffs, cutoffs)):
+            for problem in found:
+                seen.setdefault(problem, []).append(name)
+
+    def named(seen: dict[Problem, list[str]]) -> list[Problem]:
+        return [Problem(message=f"[{', '.join(names)}] {problem.message}",
+                        location=problem.location, hint=problem.hint,
+                        part_id=problem.part_id, field=problem.field)
+                for problem, names in seen.items()]
+
+    return named(unknown), named(cutoffs)
+
+
+def _bom_references(table, bom) -> tuple[list[Problem], list[Problem]]:
+    """:func:`_references` of an imported BOM, each problem named by its row and column."""
+    # deferred: start-up speed, only validate needs them
+    from greendesign.io.bom_import import product_from_bom
+    from greendesign.io.bom_rows import _ESCAPED
+
+    product = product_from_bom(bom, name="BOM", functional_unit="one unit",
+                               service_life_years=1)
+    header = {column: name for name, column in bom.mapping.items()}
+    # the id of each row as the import gives it: the id cell, else P001, P002 ... in order
+    index = table.headers.index(header["id"]) if "id" in header else None
+    ids = []
+    for cells in table.rows:
+        text = cells[index] if index is not None and index < len(cells) else ""
+        ids.append(text[1:] if table.sheet is None and text.startswith(_ESCAPED) else text)
+    taken, counter = set(filter(None, ids)), 0
+    for i, text in enumerate(ids):
+        if not text:
+            counter += 1
+            while f"P{counter:03d}" in taken:
+                counter += 1
+            ids[i] = f"P{counter:03d}"
+    row_of: dict[str, int] = {}
+    for i, text in enumerate(ids):
+        row_of.setdefault(text, table.row_number(i))
+
+    def at_row(problem: Problem) -> Problem:
+        column = "process" if (problem.field or "").startswith("processes") else "material"
+        row = row_of.get(problem.part_id or "")
+        where = f"row {row}, column {header.get(column, column)!r}" if row else problem.location
+        return Problem(message=problem.message, location=where, hint=problem.hint,
+                       part_id=problem.part_id, field=column, row=row,
+                       column=header.get(column))
+
+    # a BOM holds no scenario: only the problems of its rows (with a part id) are its own
+    unknown, cutoffs = _references(product)
+    return ([at_row(p) for p in unknown if p.part_id is not None],
+            [at_row(p) for p in cutoffs if p.part_id is not None])
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
     """Turn a BOM file into a new project file."""
+    # deferred: start-up speed, only this command needs it
     from greendesign.io.bom_import import import_bom, product_from_bom
     from greendesign.io.project_file import SUFFIX, save_project
     from greendesign.model import ProductCategory, Project
@@ -114,8 +181,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 def cmd_setup(args: argparse.Namespace) -> int:
     """Install or repair the local Brightway inventory (offline)."""
-    from greendesign.cli_inventory import progress_bar
-    from greendesign.inventory.brightway_setup import ensure_inventory
+    from greendesign.inventory.brightway_setup import ensure_inventory  # deferred: loads numpy
 
     result = ensure_inventory(progress=progress_bar(args.quiet))
     if not args.quiet and sys.stderr.isatty():
@@ -129,13 +195,29 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class VersionAction(argparse.Action):
+    """``--version``: the versions of everything the numbers depend on (computed when asked)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
+                 help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from greendesign.versions import version_text  # deferred: only for --version
+
+        print(version_text(parser.prog))
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
-    from greendesign.model import ProductCategory
+    from greendesign.model import ProductCategory  # deferred: start-up speed
 
     parser = argparse.ArgumentParser(
         prog="greendesign-cli",
         description="GreenDesign headless commands: check, convert and assess product files.")
-    parser.add_argument("--version", action="version", version=f"GreenDesign {__version__}")
+    parser.add_argument("--version", action=VersionAction,
+                        help="print the app, inventory data, Brightway, PySide6 and Python "
+                             "versions, then exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check a project (.gdproj) or BOM (.csv/.xlsx) file",
@@ -143,7 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "list of problems when not.")
     p.add_argument("file", help="a .gdproj project file or a .csv/.xlsx BOM file")
     p.add_argument("--strict", action="store_true",
-                   help="also fail (exit 2) on warnings, e.g. references not in the inventory")
+                   help="also fail (exit 2) on warnings: codes not in the dataset catalogue, "
+                        "codes without inventory data (cut-offs), ignored columns ...")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("convert", help="turn a BOM file into a project file",
@@ -167,10 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress messages")
     p.set_defaults(func=cmd_setup)
 
-    from greendesign.cli_inventory import add_commands as add_inventory_commands
-    from greendesign.cli_lca import add_commands
-
-    add_commands(sub)
+    add_lca_commands(sub)
     add_inventory_commands(sub)
     return parser
 
@@ -178,10 +258,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    import logging
-
-    from greendesign.logging_setup import configure_logging, log_session_start
-
     try:
         configure_logging()
         log_session_start(f"GreenDesign command line: {args.command}")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
+from pathlib import Path
 
 EXIT_OK = 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from greendesign.inventory.catalogue import search_datasets
+    from greendesign.inventory.user_catalogue import search_datasets  # deferred: start-up speed
 
     hits = search_datasets(args.text, args.kind, args.geography, limit=args.limit,
                            include_user=not args.bundled_only)
@@ -20,8 +22,6 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"nothing matches {args.text!r}", file=sys.stderr)
         return 1
     if args.format == "csv":
-        import csv
-
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(("code", "kind", "unit", "geography", "name_en", "name_zh", "source"))
         writer.writerows(rows)
@@ -48,20 +48,27 @@ def progress_bar(quiet: bool):
     return report
 
 
+def _absolute(path: str) -> Path:
+    return Path(path).expanduser().absolute()
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    from greendesign.inventory import user_databases as ud
+    from greendesign.inventory import user_databases as ud  # deferred: start-up speed
 
     report = progress_bar(args.quiet)
     common = {"replace": args.replace, "pedigree": args.pedigree or (), "progress": report}
+    # the registry keeps the source to import it again (refresh, a rebuilt inventory), from
+    # whatever folder: record where it is, not where it was seen from
     if args.format == "ecospold2":
-        result = ud.import_ecospold2(args.source, args.name, **common)
+        result = ud.import_ecospold2(_absolute(args.source), args.name, **common)
     elif args.format == "ecospold1":
-        result = ud.import_ecospold1(args.source, args.name, **common)
+        result = ud.import_ecospold1(_absolute(args.source), args.name, **common)
     elif args.format == "excel":
-        result = ud.import_excel(args.source, args.name, **common)
+        result = ud.import_excel(_absolute(args.source), args.name, **common)
     else:
         result = ud.import_brightway(args.source, args.database, args.name,
-                                     base_dir=args.base_dir or "", **common)
+                                     base_dir=_absolute(args.base_dir) if args.base_dir else "",
+                                     **common)
     if not args.quiet and sys.stderr.isatty():
         print(file=sys.stderr)
     print(result.summary())
@@ -76,7 +83,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_databases(args: argparse.Namespace) -> int:
-    from greendesign.inventory import user_databases as ud
+    from greendesign.inventory import user_databases as ud  # deferred: start-up speed
 
     dbs = ud.list_databases()
     if not dbs:
@@ -91,7 +98,7 @@ def cmd_databases(args: argparse.Namespace) -> int:
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
-    from greendesign.inventory import user_databases as ud
+    from greendesign.inventory import user_databases as ud  # deferred: start-up speed
 
     result = ud.refresh_database(args.name, progress=progress_bar(args.quiet))
     if not args.quiet and sys.stderr.isatty():
@@ -101,7 +108,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_eol_material(args: argparse.Namespace) -> int:
-    from greendesign.inventory import user_databases as ud
+    from greendesign.inventory import user_databases as ud  # deferred: start-up speed
 
     if args.ref not in ud.dataset_map():
         raise ud.UserDatabaseError(f"{args.ref!r} is not a user dataset.",
@@ -115,7 +122,7 @@ def cmd_eol_material(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from greendesign.inventory import user_databases as ud
+    from greendesign.inventory import user_databases as ud  # deferred: start-up speed
 
     ud.remove_database(args.name)
     print(f"removed {args.name}")
@@ -123,7 +130,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub) -> None:
-    from greendesign.inventory.catalogue import KINDS
+    from greendesign.inventory.catalogue import KINDS  # deferred: loads pydantic
 
     inv = sub.add_parser("inventory", help="search the inventory; import your own databases",
                          description="Search the dataset catalogue (bundled and user "

@@ -17,7 +17,7 @@ BOM_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
 def load_design(path: Path, variant: str | None, service_life: float | None):
     """(project or None, product, variant name) from a project or BOM file."""
     if path.suffix.lower() in BOM_SUFFIXES:
-        from greendesign.io.bom_import import import_bom, product_from_bom
+        from greendesign.io.bom_import import import_bom, product_from_bom  # deferred: speed
 
         if service_life is None:
             raise GreenDesignError(
@@ -28,7 +28,7 @@ def load_design(path: Path, variant: str | None, service_life: float | None):
                                    functional_unit=f"one {path.stem} over its service life",
                                    service_life_years=service_life)
         return None, product, "baseline"
-    from greendesign.io.project_file import load_project
+    from greendesign.io.project_file import load_project  # deferred: start-up speed
 
     project = load_project(path)
     name = variant or "baseline"
@@ -55,6 +55,7 @@ def parse_methods(texts: list[str] | None):
 
 
 def _prepare():
+    # deferred: the set-up and the fast path load numpy and Brightway
     from greendesign.inventory.brightway_setup import ensure_inventory
     from greendesign.lca.background import load_background
 
@@ -66,7 +67,7 @@ def _write_table(frame, fmt: str) -> None:
     if fmt == "csv":
         frame.to_csv(sys.stdout, index=False)
     else:
-        import pandas as pd
+        import pandas as pd  # deferred: loads pandas
 
         with pd.option_context("display.max_rows", None, "display.max_columns", None,
                                "display.width", 200, "display.max_colwidth", 90):
@@ -74,7 +75,7 @@ def _write_table(frame, fmt: str) -> None:
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
-    from greendesign.lca.engine import assess
+    from greendesign.lca.engine import assess  # deferred: loads pandas
 
     _project, product, variant = load_design(Path(args.file), args.variant, args.service_life)
     result = assess(product, parse_methods(args.method), variant=variant,
@@ -103,6 +104,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 def cmd_uncertainty(args: argparse.Namespace) -> int:
+    # deferred: loads pandas
     from greendesign.lca.engine import assess
     from greendesign.lca.uncertainty import ForegroundDistributions, monte_carlo
 
@@ -122,23 +124,23 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
 
 def material_gwp_lookup(bg):
     """Material code -> cradle-to-gate GWP100 per kg from the installed inventory."""
-    from greendesign.lca.engine import GWP100
+    from greendesign.lca.engine import GWP100  # deferred: loads pandas
 
     row = bg.method_row[GWP100]
     return lambda code: float(bg.H[row, bg.column[code]]) if code in bg.column else None
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from greendesign.scoring.report import format_score_table, score_json
+    from greendesign.scoring.report import format_score_table, score_json  # deferred: speed
 
     project, product, variant = load_design(Path(args.file), args.variant, args.service_life)
     if project is None:
-        from greendesign.model import Project
+        from greendesign.model import Project  # deferred: start-up speed
 
         project = Project(product=product)
     gwp = None
     if not args.no_lca:
-        from greendesign.lca.engine import GWP100, assess
+        from greendesign.lca.engine import GWP100, assess  # deferred: loads pandas
 
         bg = _prepare()
         lookup = material_gwp_lookup(bg)
@@ -158,7 +160,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_methods(args: argparse.Namespace) -> int:
-    from greendesign.inventory.brightway_setup import expected_method_names
+    from greendesign.inventory.brightway_project import expected_method_names  # deferred: speed
 
     for method in expected_method_names():
         print(" | ".join(method))

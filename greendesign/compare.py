@@ -49,6 +49,7 @@ import pandas as pd
 
 from greendesign.lca.engine import GWP100, Result, assess, method_label
 from greendesign.lca.lifecycle import CREDIT, STAGES, build_model
+from greendesign.lca.uncertainty import monte_carlo, probability_lower
 from greendesign.model import Assembly, Part, Product, Project, walk
 
 LEVERS = ("material", "mass", "process", "use_phase", "end_of_life", "distribution",
@@ -418,8 +419,6 @@ def paired_uncertainty(comparison: Comparison, iterations: int = 1000, seed: int
     :func:`~greendesign.lca.uncertainty.monte_carlo` (a cancelled run raises
     ``EngineError``).
     """
-    from greendesign.lca.uncertainty import monte_carlo, probability_lower
-
     report = progress or (lambda f, m: None)
     n = len(comparison.designs)
     runs = {}

@@ -8,15 +8,17 @@ from pathlib import Path
 import pytest
 
 from greendesign.bundled import lca_data_dir
-from greendesign.inventory import (
+from greendesign.inventory.catalogue import (
+    FAMILIES,
     Catalogue,
     CatalogueError,
     Entry,
-    load_catalogue,
+    UnknownCodeError,
+    normalise,
     read_catalogue,
-    unresolved_references,
 )
-from greendesign.inventory.catalogue import FAMILIES, UnknownCodeError, normalise
+from greendesign.inventory.product_check import unresolved_references
+from greendesign.inventory.user_catalogue import load_catalogue
 from greendesign.model import (
     Assembly,
     Consumable,

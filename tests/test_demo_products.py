@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from greendesign.bundled import demo_products
-from greendesign.inventory import load_catalogue, unresolved_references
+from greendesign.inventory.product_check import unresolved_references
+from greendesign.inventory.user_catalogue import load_catalogue
 from greendesign.io.project_file import load_project
 from greendesign.model import BASELINE, JointType, Product, Project
 

@@ -11,7 +11,7 @@ import pytest
 
 from greendesign import paths
 from greendesign.inventory import brightway_setup as setup
-from greendesign.inventory.template import (
+from greendesign.inventory.template_install import (
     MAX_UNPACKED_BYTES,
     _template_id,
     install_template,
@@ -73,7 +73,7 @@ def test_template_that_unpacks_too_large_is_refused(tmp_path, monkeypatch):
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.comment = _current_id().encode()
         archive.writestr("zeros.bin", b"\0" * (8 * 1024 * 1024))  # 8 MB that packs to ~8 kB
-    monkeypatch.setattr("greendesign.inventory.template.MAX_UNPACKED_BYTES", 1024 * 1024)
+    monkeypatch.setattr("greendesign.inventory.template_install.MAX_UNPACKED_BYTES", 1024 * 1024)
     assert MAX_UNPACKED_BYTES > 1024 * 1024
     with pytest.raises(ValueError, match="size"):
         install_template(bomb)

@@ -11,7 +11,7 @@ import pytest
 from greendesign.bundled import lca_data_dir
 from greendesign.errors import GreenDesignError
 from greendesign.inventory import reference_data as rd
-from greendesign.inventory.catalogue import load_catalogue
+from greendesign.inventory.user_catalogue import load_catalogue
 
 LOADERS = [rd.material_properties, rd.eol_scenarios, rd.published_gwp, rd.grid_factors]
 

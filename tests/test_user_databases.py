@@ -17,7 +17,8 @@ import pytest
 
 from greendesign.inventory import user_databases as ud
 from greendesign.inventory.brightway_setup import INVENTORY_PROJECT, activate, ensure_inventory
-from greendesign.inventory.catalogue import load_catalogue, unresolved_references
+from greendesign.inventory.product_check import unresolved_references
+from greendesign.inventory.user_catalogue import load_catalogue
 from greendesign.lca.background import load_background
 from greendesign.lca.engine import GWP100, assess, characterisation_factors
 from greendesign.lca.reference import reference_assess
@@ -142,7 +143,7 @@ def test_catalogue_and_reference_check_know_user_datasets():
     assert widget.ref in [e.code for e in catalogue.search("widget", "material")]
     assert unresolved_references(_one_part(widget.ref)) == []
     assert catalogue.has("steel_stainless_304", "material")  # bundled entries still there
-    from greendesign.inventory.catalogue import search_datasets
+    from greendesign.inventory.user_catalogue import search_datasets
 
     hits = search_datasets("production {", geography="GLO")  # user labels: "name {location}"
     assert [h.entry.code for h in hits] == [widget.ref]  # sheet production is CN

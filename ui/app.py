@@ -43,6 +43,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                              "setting, else the system's)")
     parser.add_argument("--no-setup", action="store_true",
                         help="do not check or build the local inventory at start")
+    from greendesign.cli import VersionAction
+
+    parser.add_argument("--version", action=VersionAction,
+                        help="print the app, inventory data, Brightway, PySide6 and Python "
+                             "versions, then exit")
     return parser.parse_args(argv)
 
 
@@ -98,6 +103,29 @@ def load_bundled_fonts() -> list[str]:
             else:
                 log.warning("could not load the font %s", path.name)
     return families
+
+
+def load_app_icon():
+    """The app icon (a QIcon) from ``resources/icons``: every ``greendesign-<N>.png`` size.
+
+    Falls back to the SVG (when Qt's SVG plugin is there); a null icon when the
+    folder is missing, so the app still starts.
+    """
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    try:
+        from greendesign.bundled import resources_dir
+        folder = resources_dir() / "icons"
+    except Exception:  # no resources folder
+        return icon
+    for path in sorted(folder.glob("greendesign-*.png")):
+        icon.addFile(str(path))
+    if icon.isNull() and (folder / "greendesign.svg").is_file():
+        icon.addFile(str(folder / "greendesign.svg"))
+    if icon.isNull():
+        log.warning("no app icon in %s", folder)
+    return icon
 
 
 def has_cjk_font() -> bool:
@@ -156,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("GreenDesign")
     app.setOrganizationName("GreenDesign")
     app.setApplicationDisplayName("GreenDesign")
+    app.setDesktopFileName("greendesign")  # matches packaging/greendesign.desktop (Wayland)
     lock = acquire_instance_lock()
     # the second, read-only copy keeps its own log: two writers would break rotation
     configure_logging(file_name="greendesign.log" if lock.acquired else
@@ -163,12 +192,14 @@ def main(argv: list[str] | None = None) -> int:
     log_session_start("GreenDesign app" + ("" if lock.acquired else " (read-only)"),
                       qt_version=qVersion())
     apply_style(app)
+    app.setWindowIcon(load_app_icon())
     language = chosen_language(args.lang)
     install_translations(app, language)
     fonts = load_bundled_fonts()
     if language and language.startswith("zh") and not has_cjk_font():
-        log.warning("no font for Chinese is installed; Chinese text may not show "
-                    "(install Noto Sans CJK SC or put a font in resources/fonts)")
+        log.warning("no font for Chinese could be loaded; Chinese text may not show "
+                    "(the bundled resources/fonts/GreenDesignSansSC-*.ttf are missing or "
+                    "damaged: reinstall GreenDesign)")
     log.info("bundled fonts: %s", fonts or "none")
 
     prompts = UserPrompts()

@@ -62,8 +62,8 @@ from PySide6.QtWidgets import (
 )
 
 from greendesign.errors import GreenDesignError
-from greendesign.inventory.catalogue import load_catalogue
 from greendesign.inventory.datasets import FACTORY_ELECTRICITY, load_datasets, load_uslci
+from greendesign.inventory.user_catalogue import load_catalogue
 from ui.errors import error_summary
 from ui.formatting import format_number
 from ui.i18n import _tr

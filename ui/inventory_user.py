@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from greendesign.errors import GreenDesignError
-from greendesign.inventory.catalogue import Entry, load_catalogue
+from greendesign.inventory.catalogue import Entry
+from greendesign.inventory.user_catalogue import load_catalogue
 from greendesign.inventory.user_databases import UserDataset
 from ui.errors import error_summary
 from ui.formatting import format_number

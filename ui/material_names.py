@@ -19,7 +19,7 @@ log = logging.getLogger("greendesign.ui")
 @lru_cache(maxsize=1)
 def _catalogue() -> Any | None:
     try:
-        from greendesign.inventory.catalogue import load_catalogue
+        from greendesign.inventory.user_catalogue import load_catalogue
     except ImportError:
         return None
     try:

@@ -15,6 +15,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
+import numpy as np
+
+from greendesign.inventory import reference_data
 from greendesign.inventory.datasets import (
     FACTORY_ELECTRICITY,
     GHG_ONLY_FLOW,
@@ -62,8 +65,6 @@ def _co2_exchanges(amount: float, co2_code: str) -> list[dict]:
     the rounding error as an input of :data:`CO2_REMAINDER`; the solve adds them
     in float64, so the published value holds to about 1e-15.
     """
-    import numpy as np
-
     high = float(np.float32(amount))
     out = [{"input": (BIOSPHERE, co2_code), "amount": high, "type": "biosphere"}]
     if amount - high:
@@ -103,8 +104,6 @@ def uslci_data(bio_codes: set[str]) -> dict:
 
 
 def greendesign_data(bio_by_name: dict) -> dict:
-    from greendesign.inventory import reference_data
-
     datasets = load_datasets()
     uslci = load_uslci()
     gwp = reference_data.published_gwp()

@@ -20,12 +20,18 @@ Codes are unique across the four files, with one exception: a location code
 may appear once per location kind (``CN`` is both a grid and an end-of-life
 region). Every code, name and alias identifies one entry (compared after
 Unicode NFKC normalisation and case folding), again except that shared
-location code. This module imports neither Qt nor Brightway.
+location code.
+
+This module is the bundled catalogue: its entries, its reader and the search in
+it. The catalogue the app uses, with the datasets of the user databases added,
+is built in :mod:`greendesign.inventory.user_catalogue`; the check of a
+product's codes against it is :mod:`greendesign.inventory.product_check`. This
+module imports neither Qt nor Brightway.
 """
 
 from __future__ import annotations
 
-import csv
+import difflib
 import functools
 import re
 import unicodedata
@@ -35,8 +41,7 @@ from pathlib import Path
 
 from greendesign.bundled import lca_data_dir
 from greendesign.errors import GreenDesignError, Problem
-from greendesign.model.part import Assembly, Part
-from greendesign.model.product import Product
+from greendesign.inventory.csv_tables import read_table
 from greendesign.model.vocab import TransportMode
 
 MATERIAL = "material"
@@ -286,6 +291,74 @@ class Catalogue:
                 return entry.code
         return None
 
+    def closest(self, text: str, kind: str | None = None, limit: int = 3,
+                cutoff: float = 0.75) -> list[str]:
+        """The codes most like ``text``: the suggestions for a mistyped code or name.
+
+        Each entry scores the best :class:`difflib.SequenceMatcher` ratio (0 to 1)
+        of ``text`` against its code, English and Chinese names and aliases, as
+        written and with the words of both sorted (``stainless_steel_304`` finds
+        ``steel_stainless_304``); underscores and hyphens count as spaces. A label
+        made of some of the words of ``text`` scores 0.7 plus 0.25 times the share
+        of the words it covers (``ABS plastic`` finds ``abs`` by its alias ``ABS``).
+        Returns at most ``limit`` codes scoring at least ``cutoff`` and within 0.1
+        of the best, best first (ties by code); an empty list when nothing is close.
+        Bundled entries are suggested first: user datasets only when no bundled
+        entry is close.
+        """
+        memo = self.__dict__.setdefault("_closest_memo", {})  # a BOM repeats its typos
+        key = (text, kind, limit, cutoff)
+        if key not in memo:
+            memo[key] = self._closest(text, kind, limit, cutoff)
+        return list(memo[key])
+
+    def _closest(self, text: str, kind: str | None, limit: int, cutoff: float) -> list[str]:
+        query = _fuzzy_form(text)
+        if not query:
+            return []
+        kinds = set(_kind_filter(kind))
+        words = query.split()
+        phrases = {" ".join(words[i:j]): (j - i) / len(words) for i in range(len(words))
+                   for j in range(i + 1, len(words) + 1) if j - i < len(words)}
+        matchers = []  # the text as written, then with its words sorted
+        for form in (query, " ".join(sorted(words))):
+            matcher = difflib.SequenceMatcher(autojunk=False)
+            matcher.set_seq2(form)
+            matchers.append(matcher)
+        for bundled in (True, False):
+            best = self._closest_scores(matchers, phrases, kinds, bundled, cutoff)
+            if best:
+                break
+        else:
+            return []
+        top = max(best.values())
+        ranked = sorted((code for code, score in best.items() if score >= top - 0.1),
+                        key=lambda code: (-best[code], code.casefold()))
+        return ranked[:max(0, limit)]
+
+    def _closest_scores(self, matchers: list[difflib.SequenceMatcher],
+                        phrases: dict[str, float], kinds: set[str], bundled: bool,
+                        cutoff: float) -> dict[str, float]:
+        """Code -> score of :meth:`closest` for the bundled or the user entries."""
+        best: dict[str, float] = {}
+        for entry in self._entries.values():
+            if entry.kind not in kinds or bool(entry.origin) == bundled:
+                continue
+            score = best.get(entry.code, 0.0)
+            for label in entry.labels():
+                label = _fuzzy_form(label)
+                if label in phrases:
+                    score = max(score, 0.7 + 0.25 * phrases[label])
+                for candidate, matcher in zip((label, " ".join(sorted(label.split()))),
+                                              matchers, strict=True):
+                    matcher.set_seq1(candidate)
+                    if matcher.real_quick_ratio() > max(score, cutoff - 1e-9) and \
+                            matcher.quick_ratio() > max(score, cutoff - 1e-9):
+                        score = max(score, matcher.ratio())
+            if score >= cutoff:
+                best[entry.code] = score
+        return best
+
     def search(self, text: str, kind: str | None = None, limit: int = 50) -> list[Entry]:
         """Entries whose code, names or aliases contain ``text`` (case-insensitive).
 
@@ -317,6 +390,19 @@ class Catalogue:
             scored.append((score, rank[entry.kind], entry.code.casefold(), entry))
         scored.sort(key=lambda item: item[:3])
         return [item[3] for item in scored[:max(0, limit)]]
+
+
+def _fuzzy_form(text: str) -> str:
+    """:func:`normalise`, with underscores and hyphens read as spaces (for :meth:`closest`)."""
+    return " ".join(normalise(text).replace("_", " ").replace("-", " ").split())
+
+
+def did_you_mean(codes: list[str]) -> str:
+    """``did you mean 'a'?``, ``did you mean 'a' or 'b'?``, ``... 'a', 'b' or 'c'?``."""
+    quoted = [repr(code) for code in codes]
+    if len(quoted) > 1:
+        quoted[-2:] = [f"{quoted[-2]} or {quoted[-1]}"]
+    return f"did you mean {', '.join(quoted)}?" if quoted else ""
 
 
 # --- reading the CSV files ----------------------------------------------------------------
@@ -371,37 +457,13 @@ def _check_row(group: str, values: dict[str, str]) -> list[tuple[str, str]]:
 
 def _read_file(path: Path, group: str, columns: tuple[str, ...],
                problems: list[Problem]) -> list[tuple[Entry, str]]:
-    name = path.name
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        problems.append(Problem(f"{name} is missing", location=str(path)))
-        return []
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(f"{name} is not UTF-8 text (byte {exc.start})",
-                                location=str(path), hint="save it as UTF-8 CSV"))
-        return []
-    rows = list(csv.reader(text.splitlines()))
-    if not rows or tuple(c.strip() for c in rows[0]) != columns:
-        got = ",".join(rows[0]) if rows else "nothing"
-        problems.append(Problem(f"{name}: the header must be {','.join(columns)}, got {got}",
-                                location=f"{name}, row 1", row=1))
-        return []
     out: list[tuple[Entry, str]] = []
-    for number, row in enumerate(rows[1:], start=2):
-        where = f"{name}, row {number}"
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(columns):
-            problems.append(Problem(
-                f"{where} has {len(row)} cells, expected {len(columns)}", location=where,
-                row=number, hint="quote a name that contains a comma"))
-            continue
-        values = {c: cell.strip() for c, cell in zip(columns, row, strict=True)}
+    for row in read_table(path, columns, problems):
+        values = row.values
         bad = _check_row(group, values)
         for column, message in bad:
-            problems.append(Problem(f"{where}, column {column!r}: {message}", location=where,
-                                    row=number, column=column))
+            problems.append(Problem(f"{row.where}, column {column!r}: {message}",
+                                    location=row.where, row=row.number, column=column))
         if bad:
             continue
         entry = Entry(code=values["code"], kind=values.get("kind", group),
@@ -410,7 +472,7 @@ def _read_file(path: Path, group: str, columns: tuple[str, ...],
                       iso11469=values.get("iso11469", ""),
                       aliases=_split_aliases(values.get("aliases", "")),
                       basis=values.get("basis", ""))
-        out.append((entry, where))
+        out.append((entry, row.where))
     return out
 
 
@@ -451,16 +513,16 @@ def load_bundled_catalogue() -> Catalogue:
     return read_catalogue(lca_data_dir() / "catalogue")
 
 
-_user_catalogue: list = [None, None]  # [user dataset tuple it was built from, catalogue]
-
-
 def user_entries(datasets, eol_as: dict[str, tuple[str, bool]] | None = None,
                  bundled: Catalogue | None = None) -> list[Entry]:
     """Catalogue entries of user datasets: a process each, a material too when per kg.
 
-    A material's end-of-life family is that of the bundled material it is
-    treated as (``eol_as``, see :func:`~greendesign.inventory.user_databases.eol_map`),
-    else ``other``.
+    ``datasets`` are :class:`~greendesign.inventory.user_registry.UserDataset`
+    records (reference, name, product, location, unit, database, source). A
+    material's end-of-life family is that of the bundled material it is treated
+    as (``eol_as``, see :func:`~greendesign.inventory.user_registry.eol_map`),
+    else ``other``. The catalogue with these entries added is
+    :func:`greendesign.inventory.user_catalogue.load_catalogue`.
     """
     eol_as = eol_as or {}
     out = []
@@ -478,150 +540,3 @@ def user_entries(datasets, eol_as: dict[str, tuple[str, bool]] | None = None,
                              family=family if kind == MATERIAL else "", aliases=aliases,
                              basis=f"{ds.unit} of {ds.product or ds.name}", origin=ds.source))
     return out
-
-
-def load_catalogue() -> Catalogue:
-    """The bundled catalogue plus the datasets of the user databases (cached)."""
-    from greendesign.inventory import user_databases
-
-    bundled = load_bundled_catalogue()
-    datasets = user_databases.datasets()
-    if not datasets:
-        return bundled
-    if _user_catalogue[0] is not datasets:
-        entries = user_entries(datasets, user_databases.eol_map(), bundled)
-        _user_catalogue[:] = [datasets, bundled.with_entries(entries)]
-    return _user_catalogue[1]
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One result of :func:`search_datasets`."""
-
-    entry: Entry
-    geography: str      # where the dataset's data stands for (RNA, CN, GLO ...); "" if none
-    has_data: bool      # False for a bundled code that has no inventory numbers yet
-
-
-def search_datasets(text: str, kind: str | None = None, geography: str | None = None,
-                    limit: int = 50, include_user: bool = True) -> list[Hit]:
-    """Search bundled and user datasets by name (English or Chinese), kind and geography.
-
-    ``kind`` is a kind (``material``, ``grid`` ...) or group (``location``,
-    ``treatment``); ``geography`` keeps the datasets whose geography contains it
-    (``CN`` matches ``CN`` and ``CN-East``). A user dataset per kg, listed both as
-    material and process, comes once (as a material) unless ``kind`` asks for
-    processes. Ranking as :meth:`Catalogue.search`.
-    """
-    from greendesign.inventory.datasets import load_datasets
-    from greendesign.inventory.user_databases import dataset_map
-
-    catalogue = load_catalogue() if include_user else load_bundled_catalogue()
-    bundled = load_datasets()
-    users = dataset_map() if include_user else {}
-    wanted = normalise(geography) if geography else ""
-    hits: list[Hit] = []
-    for entry in catalogue.search(text, kind, limit=len(catalogue)):
-        if entry.origin and kind is None and entry.kind == PROCESS and \
-                catalogue.has(entry.code, MATERIAL):
-            continue
-        if entry.origin:
-            user = users.get(entry.code)
-            where, has_data = (user.location if user else ""), user is not None
-        elif entry.group == "location":
-            where, has_data = entry.code, f"electricity_{entry.code}" in bundled or \
-                entry.kind == "eol_region"
-        else:
-            data = bundled.get(entry.code)
-            where, has_data = (data.geography if data else ""), data is not None
-        if wanted and wanted not in normalise(where):
-            continue
-        hits.append(Hit(entry, where, has_data))
-        if len(hits) >= limit:
-            break
-    return hits
-
-
-def clear_user_cache() -> None:
-    """Forget the catalogue built with the user databases (after an import or removal)."""
-    _user_catalogue[:] = [None, None]
-
-
-# --- checking a product ---------------------------------------------------------------------
-
-def _missing(catalogue: Catalogue, code: str, kind: str, what: str, location: str,
-             field: str, node: Part | Assembly | None = None) -> Problem | None:
-    if catalogue.has(code, kind):
-        return None
-    from greendesign.inventory.user_databases import missing_hint
-
-    suggestion = catalogue.resolve(code, kind)
-    user_hint = missing_hint(code)
-    if user_hint:
-        hint = user_hint
-    elif suggestion:
-        hint = f"use the code {suggestion!r}"
-    else:
-        close = [e.code for e in catalogue.search(code, kind, limit=3)]
-        hint = (f"close codes: {', '.join(close)}" if close else
-                f"pick a {what} from the catalogue")
-    where = f"{node.kind} {node.id!r} ({node.name}): " if node is not None else ""
-    return Problem(f"{where}{what} {code!r} is not in the dataset catalogue",
-                   location=location, hint=hint, part_id=node.id if node else None, field=field)
-
-
-def _walk_paths(nodes: list[Part | Assembly], prefix: str
-                ) -> Iterator[tuple[Part | Assembly, str]]:
-    for i, node in enumerate(nodes):
-        path = f"{prefix}[{i}]"
-        yield node, path
-        if isinstance(node, Assembly):
-            yield from _walk_paths(node.children, f"{path}.children")
-
-
-def unresolved_references(product: Product, catalogue: Catalogue | None = None
-                          ) -> list[Problem]:
-    """Every dataset code of ``product`` that the catalogue does not hold.
-
-    Checks each part's ``material``, each part's and assembly's process
-    ``dataset``, transport modes, the production and use grids, the green power
-    source, the consumables' materials and the end-of-life region. Each problem
-    carries the JSON path (``$.bom[0].children[2].material``), the part id and
-    the field, and a hint with the right code when the text is a known alias.
-    """
-    catalogue = catalogue or load_catalogue()
-    found: list[Problem | None] = []
-    for node, path in _walk_paths(product.bom, "$.bom"):
-        if isinstance(node, Part):
-            found.append(_missing(catalogue, node.material, MATERIAL, "material",
-                                  f"{path}.material", "material", node))
-            for j, leg in enumerate(node.transport_legs):
-                found.append(_missing(catalogue, leg.mode.value, "transport", "transport mode",
-                                      f"{path}.transport_legs[{j}].mode",
-                                      f"transport_legs[{j}].mode", node))
-        for j, use in enumerate(node.processes):
-            found.append(_missing(catalogue, use.dataset, PROCESS, "process",
-                                  f"{path}.processes[{j}].dataset",
-                                  f"processes[{j}].dataset", node))
-    scenario = product.scenario
-    found.append(_missing(catalogue, scenario.production.grid, "grid", "grid",
-                          "$.scenario.production.grid", "scenario.production.grid"))
-    source = scenario.production.green_power_source.value
-    if catalogue.resolve(source, "renewable") is None:
-        found.append(_missing(catalogue, source, "renewable", "green power source",
-                              "$.scenario.production.green_power_source",
-                              "scenario.production.green_power_source"))
-    for j, leg in enumerate(scenario.distribution):
-        found.append(_missing(catalogue, leg.mode.value, "transport", "transport mode",
-                              f"$.scenario.distribution[{j}].mode",
-                              f"scenario.distribution[{j}].mode"))
-    found.append(_missing(catalogue, scenario.use.grid, "grid", "grid", "$.scenario.use.grid",
-                          "scenario.use.grid"))
-    for j, item in enumerate(scenario.use.consumables):
-        found.append(_missing(catalogue, item.material, MATERIAL, "consumable material",
-                              f"$.scenario.use.consumables[{j}].material",
-                              f"scenario.use.consumables[{j}].material"))
-    found.append(_missing(catalogue, scenario.end_of_life.region, "eol_region",
-                          "end-of-life region", "$.scenario.end_of_life.region",
-                          "scenario.end_of_life.region"))
-    return [p for p in found if p is not None]

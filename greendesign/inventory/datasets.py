@@ -21,13 +21,13 @@ Two layers, both plain CSV in ``lca_data/`` (see ``lca_data/datasets/README.md``
     model supplies it from the product's chosen grid and green-power share.
 
 This module reads and checks both layers without Brightway;
-:mod:`greendesign.inventory.brightway_setup` writes them into Brightway.
+:mod:`greendesign.inventory.bw_databases` writes them into Brightway.
 Run ``python -m greendesign.inventory.datasets --check`` to check the files.
 """
 
 from __future__ import annotations
 
-import csv
+import argparse
 import functools
 import hashlib
 import math
@@ -38,6 +38,9 @@ from pathlib import Path
 
 from greendesign.bundled import lca_data_dir
 from greendesign.errors import GreenDesignError, Problem
+from greendesign.inventory import reference_data
+from greendesign.inventory.catalogue import load_bundled_catalogue
+from greendesign.inventory.csv_tables import TableRow, read_table
 
 USLCI_DB = "uslci-fy18"
 GREENDESIGN_DB = "greendesign-lci"
@@ -48,6 +51,14 @@ GHG_ONLY_FLOW = ("Carbon dioxide, fossil", ("air",))
 #: so a change of the writer re-installs the databases.
 WRITER_VERSION = 4
 PREFIXES = ("uslci", "gd", "gwp", "grid", "bio", "none")
+
+ACTIVITY_COLUMNS = ("id", "name", "process_id", "product", "unit", "location", "year",
+                    "category", "generator", "sources", "allocation")
+EXCHANGE_COLUMNS = ("activity", "kind", "input", "amount")
+DATASET_COLUMNS = ("code", "unit", "source", "year", "geography", "pedigree", "proxy", "note")
+RECIPE_COLUMNS = ("code", "input", "amount", "note")
+CARBON_COLUMNS = ("code", "fossil_carbon", "biogenic_carbon", "basis", "source", "year",
+                  "geography", "pedigree", "note")
 
 
 class InventoryDataError(GreenDesignError):
@@ -110,13 +121,16 @@ class Dataset:
         return self.all_ghg_only
 
 
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            return list(csv.DictReader(handle))
-    except FileNotFoundError:
-        raise InventoryDataError(f"The inventory file {path} is missing.",
-                                 hint="Reinstall GreenDesign; lca_data is part of it.") from None
+def _read(path: Path, columns: tuple[str, ...], strip: bool = True) -> list[TableRow]:
+    """The rows of an inventory file; raises :class:`InventoryDataError` if it is unreadable."""
+    problems: list[Problem] = []
+    rows = read_table(path, columns, problems, name=f"{path.parent.name}/{path.name}",
+                      strip=strip)
+    if problems:
+        raise InventoryDataError(f"The inventory file {path} is missing or malformed.",
+                                 problems=problems[:20],
+                                 hint="Reinstall GreenDesign; lca_data is part of it.")
+    return rows
 
 
 def data_version(root: Path | None = None) -> str:
@@ -134,8 +148,9 @@ def data_version(root: Path | None = None) -> str:
 def load_uslci(root: Path | None = None) -> Uslci:
     root = root or lca_data_dir()
     activities = {}
-    for row in _read_csv(root / "uslci" / "activities.csv"):
-        act = UslciActivity(**{k: row[k] for k in UslciActivity.__dataclass_fields__})
+    # the USLCI texts are copied into Brightway exactly as extracted
+    for row in _read(root / "uslci" / "activities.csv", ACTIVITY_COLUMNS, strip=False):
+        act = UslciActivity(**{k: row.values[k] for k in UslciActivity.__dataclass_fields__})
         activities[act.id] = act
     by_name: dict[str, str] = {}
     for act in activities.values():
@@ -143,7 +158,7 @@ def load_uslci(root: Path | None = None) -> Uslci:
     exchanges = []
     problems = []
     path = root / "uslci" / "exchanges.csv"
-    for i, row in enumerate(_read_csv(path), start=2):
+    for i, row in ((r.number, r.values) for r in _read(path, EXCHANGE_COLUMNS, strip=False)):
         amount = float(row["amount"])
         if row["activity"] not in activities or not math.isfinite(amount) or (
                 row["kind"] == "technosphere" and row["input"] not in activities):
@@ -178,12 +193,10 @@ def load_datasets(root: Path | None = None) -> dict[str, Dataset]:
 
 
 def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
-    from greendesign.inventory import reference_data
-
     problems: list[Problem] = []
     ds_path = root / "datasets" / "datasets.csv"
     datasets: dict[str, Dataset] = {}
-    for i, row in enumerate(_read_csv(ds_path), start=2):
+    for i, row in ((r.number, r.values) for r in _read(ds_path, DATASET_COLUMNS)):
         code = (row.get("code") or "").strip()
         where = {"location": str(ds_path), "row": i}
         if not code or code in datasets:
@@ -207,7 +220,7 @@ def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
     gwp = reference_data.read_published_gwp(root)
     grid = reference_data.read_grid_factors(root)
     rc_path = root / "datasets" / "recipes.csv"
-    for i, row in enumerate(_read_csv(rc_path), start=2):
+    for i, row in ((r.number, r.values) for r in _read(rc_path, RECIPE_COLUMNS)):
         where = {"location": str(rc_path), "row": i}
         code = (row.get("code") or "").strip()
         ref = (row.get("input") or "").strip()
@@ -321,7 +334,7 @@ def load_carbon_content(root: Path | None = None) -> dict[str, tuple[float, floa
         return {}
     out = {}
     problems = []
-    for i, row in enumerate(_read_csv(path), start=2):
+    for i, row in ((r.number, r.values) for r in _read(path, CARBON_COLUMNS)):
         try:
             fossil = float(row.get("fossil_carbon") or 0)
             biogenic = float(row.get("biogenic_carbon") or 0)
@@ -343,10 +356,8 @@ def load_carbon_content(root: Path | None = None) -> dict[str, tuple[float, floa
 
 
 def catalogue_codes_without_data(datasets: Iterable[str]) -> list[str]:
-    """Catalogue entries the inventory does not (yet) cover."""
-    from greendesign.inventory.catalogue import load_catalogue
-
-    cat = load_catalogue()
+    """Bundled catalogue entries the inventory does not (yet) cover."""
+    cat = load_bundled_catalogue()
     have = set(datasets)
     wanted = []
     for entry in cat.entries():
@@ -360,8 +371,6 @@ def catalogue_codes_without_data(datasets: Iterable[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import argparse
-
     parser = argparse.ArgumentParser(prog="python -m greendesign.inventory.datasets",
                                      description="Check the bundled inventory files.")
     parser.add_argument("--check", action="store_true", help="check and summarise")

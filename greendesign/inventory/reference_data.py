@@ -20,13 +20,13 @@ Files (UTF-8 CSV, header on row 1), found under :func:`greendesign.bundled.lca_d
 * ``factors/grid_factors.csv``: electricity CO2 or CO2-eq factors per kWh per grid
   or renewable supply; ``<grid>-<year>`` codes hold earlier years of a series.
 
-Every row is checked; a bad row raises :class:`ReferenceDataError` naming the file,
-row and column. This module imports neither Qt nor Brightway.
+Every row is checked against the bundled dataset catalogue (codes, regions,
+families); a bad row raises :class:`ReferenceDataError` naming the file, row and
+column. This module imports neither Qt nor Brightway.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 import math
 import re
@@ -37,7 +37,8 @@ from typing import TypeVar
 
 from greendesign.bundled import lca_data_dir
 from greendesign.errors import GreenDesignError, Problem
-from greendesign.inventory.catalogue import Catalogue, load_catalogue
+from greendesign.inventory.catalogue import Catalogue, load_bundled_catalogue
+from greendesign.inventory.csv_tables import read_table
 
 PROPERTIES_FILE = Path("properties") / "materials.csv"
 EOL_FILE = Path("end_of_life") / "scenarios.csv"
@@ -252,36 +253,8 @@ def _parse_pedigree(text: str) -> tuple[int, int, int, int, int] | None:
 def _read_rows(path: Path, columns: tuple[str, ...],
                problems: list[Problem]) -> list[_Row]:
     name = path.name if path.parent.name == "" else f"{path.parent.name}/{path.name}"
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        problems.append(Problem(f"{name} is missing", location=str(path),
-                                hint="restore it from the lca_data folder of the source tree"))
-        return []
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(f"{name} is not UTF-8 text (byte {exc.start})",
-                                location=str(path), hint="save it as UTF-8 CSV"))
-        return []
-    rows = list(csv.reader(text.splitlines()))
-    header = tuple(c.strip() for c in rows[0]) if rows else ()
-    if header != columns:
-        where = f"{name}, row 1"
-        problems.append(Problem(f"{where}: the header must be {','.join(columns)}, got "
-                                f"{','.join(header) or 'nothing'}", location=where, row=1))
-        return []
-    out: list[_Row] = []
-    for number, cells in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) != len(columns):
-            where = f"{name}, row {number}"
-            problems.append(Problem(f"{where} has {len(cells)} cells, expected {len(columns)}",
-                                    location=where, row=number,
-                                    hint="quote a cell that contains a comma"))
-            continue
-        values = {c: cell.strip() for c, cell in zip(columns, cells, strict=True)}
-        out.append(_Row(name, number, values, problems))
-    return out
+    return [_Row(name, row.number, row.values, problems)
+            for row in read_table(path, columns, problems, name=name)]
 
 
 T = TypeVar("T")
@@ -291,7 +264,7 @@ def _load(folder: Path | None, relative: Path, columns: tuple[str, ...],
           build: Callable[[_Row, Catalogue], tuple[object, T] | None],
           catalogue: Catalogue | None) -> dict:
     folder = Path(folder) if folder is not None else lca_data_dir()
-    catalogue = catalogue or load_catalogue()
+    catalogue = catalogue or load_bundled_catalogue()
     problems: list[Problem] = []
     result: dict = {}
     seen: dict[object, int] = {}

@@ -1,65 +1,39 @@
-"""A ready-built inventory, copied into place on first run.
+"""Building the ready-built inventory: ``python -m greendesign.inventory.template``.
 
-Writing the 98 LCIA methods through Brightway takes most of a from-scratch
-set-up (about 17 s here). The installer (``make``, or the packaging step)
-builds the complete Brightway base directory once from ``lca_data`` and bw2io's
-packaged data — biosphere, methods, the two inventory databases and the
-fast-path matrices — and stores it as a zip. On first run, when the app's
-Brightway directory holds no project yet, the zip is unpacked into it: a
-first run in about a second. The unpacked project is then checked like any
-other (stamp, counts, data version); anything amiss is rebuilt from
-``lca_data`` as before. The zip is only ever read from the installation, never
-from a user folder, and every member is checked to stay inside the target.
+The installer (``make``, or the packaging step) runs this once: it sets up the
+whole inventory in a scratch Brightway base directory — biosphere, LCIA
+methods, the two bundled databases — computes the fast-path matrices
+(:func:`greendesign.lca.background.load_background`) and zips the folder, with
+the set-up version and the data version in the zip's comment. The app unpacks
+it on first run (:mod:`greendesign.inventory.template_install`).
+
+Building needs every layer of the inventory and the fast path, so this module
+sits above them all; nothing in the app imports it.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
+import sys
 import tempfile
 import time
 import zipfile
 from pathlib import Path
 
 from greendesign import paths
-from greendesign.bundled import _root
-
-TEMPLATE_NAME = "greendesign-inventory-template.zip"
-#: The largest total size a template may unpack to (it is about 10 MB).
-MAX_UNPACKED_BYTES = 512 * 1024 * 1024
-
-
-def template_path() -> Path:
-    """Where the installation keeps the ready-built inventory."""
-    override = os.environ.get("GREENDESIGN_INVENTORY_TEMPLATE")
-    if override:
-        return Path(override)
-    return _root() / "build" / TEMPLATE_NAME
-
-
-def template_is_current(path: Path | None = None) -> bool:
-    from greendesign.inventory.datasets import data_version
-
-    path = path or template_path()
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return archive.comment.decode() == _template_id(data_version())
-    except (OSError, zipfile.BadZipFile, UnicodeDecodeError):
-        return False
-
-
-def _template_id(version: str) -> str:
-    from greendesign.inventory.brightway_setup import SETUP_VERSION
-
-    return f"greendesign-inventory setup={SETUP_VERSION} data={version}"
+from greendesign.inventory.brightway_project import activate
+from greendesign.inventory.brightway_setup import ensure_inventory
+from greendesign.inventory.datasets import data_version
+from greendesign.inventory.template_install import (
+    _template_id,
+    template_is_current,
+    template_path,
+)
+from greendesign.lca.background import load_background
 
 
 def build_template(dest: Path | None = None, progress=None) -> Path:
     """Build the whole inventory in a scratch base directory and zip it to ``dest``."""
-    from greendesign.inventory.brightway_setup import ensure_inventory
-    from greendesign.inventory.datasets import data_version
-    from greendesign.lca.background import load_background
-
     dest = dest or template_path()
     dest.parent.mkdir(parents=True, exist_ok=True)
     old_home = os.environ.get("GREENDESIGN_HOME")
@@ -81,48 +55,12 @@ def build_template(dest: Path | None = None, progress=None) -> Path:
                 os.environ.pop("GREENDESIGN_HOME", None)
             else:
                 os.environ["GREENDESIGN_HOME"] = old_home
-            from greendesign.inventory.brightway_setup import activate
-
             activate()  # point Brightway back at the real home
     return dest
 
 
-def install_template(path: Path | None = None) -> float | None:
-    """Unpack the template into an empty Brightway directory; seconds taken, or None.
-
-    Does nothing (returns None) when there is no current template or when the
-    Brightway directory already holds projects: user projects are never touched.
-    """
-    path = path or template_path()
-    base = paths.brightway_dir()
-    if not template_is_current(path):
-        return None
-    if any(p.name != ".greendesign-setup.lock" for p in base.iterdir()):
-        return None
-    start = time.perf_counter()
-    staging = Path(tempfile.mkdtemp(prefix=".template-", dir=base.parent))
-    try:
-        with zipfile.ZipFile(path) as archive:
-            total = 0
-            for info in archive.infolist():
-                target = (staging / info.filename).resolve()
-                if not target.is_relative_to(staging.resolve()):
-                    raise ValueError(f"template member escapes the target: {info.filename}")
-                total += info.file_size
-                if total > MAX_UNPACKED_BYTES:
-                    raise ValueError("template unpacks to more than the allowed size")
-            archive.extractall(staging)
-        for item in staging.iterdir():
-            shutil.move(str(item), str(base / item.name))
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return time.perf_counter() - start
-
-
 def main() -> int:
     """``python -m greendesign.inventory.template``: build the installation's template."""
-    import sys
-
     if template_is_current() and "--force" not in sys.argv[1:]:
         print(f"{template_path()} is current")
         return 0

@@ -1,33 +1,56 @@
 """Reading user databases: EcoSpold 1 and 2, Excel, other Brightway projects.
 
 The format-specific half of :mod:`greendesign.inventory.user_databases`:
-bw2io importers set up with progress, cancel and a lenient EcoSpold 1
-reader, the bookkeeping of every exchange a strategy takes out or leaves
-unlinked, and the export of a database of another Brightway project, which
-runs as ``python -m greendesign.inventory.user_readers export`` so that
-project's folder is opened in its own process.
+bw2io importers set up with progress and cancel (EcoSpold 1 with the lenient
+reader of :mod:`greendesign.inventory.ecospold1_reader`), the bookkeeping of
+every exchange a strategy takes out or leaves unlinked, and the copy of a
+database of another Brightway project, exported by
+``python -m greendesign.inventory.user_readers export`` so that project's
+folder is opened in its own process.
 """
 
 from __future__ import annotations
 
+import argparse
 import collections
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from greendesign.inventory.user_databases import (
+from greendesign.inventory.brightway_project import (
+    BIOSPHERE,
     Cancelled,
-    ImportCancelled,
     Progress,
-    UnlinkedExchange,
+    delete_databases,
+)
+from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI_DB
+from greendesign.inventory.ecospold1_reader import ecospold1_importer
+from greendesign.inventory.user_registry import (
+    ImportCancelled,
     UserDatabaseError,
     check_name,
-    delete_databases,
     registry_dir,
 )
+
+
+@dataclass(frozen=True)
+class UnlinkedExchange:
+    """An exchange that did not make it into the written database, and why."""
+
+    database: str
+    activity: str
+    location: str
+    exchange: str
+    type: str
+    amount: float
+    unit: str
+    compartment: str
+    reason: str
 
 
 def exchange_row(database: str, ds: dict, exc: dict, reason: str) -> UnlinkedExchange:
@@ -118,7 +141,7 @@ class ProgressExtractor:
     """bw2io's EcoSpold 2 extractor, one file at a time, with progress and cancel."""
 
     def __init__(self, report: Progress, stop: Cancelled) -> None:
-        from bw2io.extractors.ecospold2 import Ecospold2DataExtractor
+        from bw2io.extractors.ecospold2 import Ecospold2DataExtractor  # deferred: Brightway
 
         self.base = Ecospold2DataExtractor
         self.report = report
@@ -153,199 +176,8 @@ class ProgressExtractor:
         return self.base.extract_technosphere_metadata(dirpath)
 
 
-_ES1 = "{http://www.EcoInvent.org/EcoSpold01}"
-#: EcoSpold 1 exchange groups -> Brightway exchange types
-_ES1_OUTPUT = {"0": "production", "1": "substitution", "2": "production", "3": "production",
-               "4": "biosphere"}
-_ES1_INPUT = {"1": "technosphere", "2": "technosphere", "3": "technosphere",
-              "4": "biosphere", "5": "technosphere"}
-
-
-def _es1_files(source: Path) -> list[tuple[str, bytes]]:
-    """``(name, XML bytes)`` of an EcoSpold 1 file, a folder of them or a zip of them."""
-    import zipfile
-
-    if source.is_dir():
-        files = sorted(p for p in source.rglob("*.xml") if p.is_file())
-        return [(str(p), p.read_bytes()) for p in files]
-    if not source.is_file():
-        raise UserDatabaseError(f"{source} does not exist.",
-                                hint="Choose an EcoSpold 1 .xml file, a folder or a .zip.")
-    if zipfile.is_zipfile(source):
-        with zipfile.ZipFile(source) as archive:
-            names = sorted(n for n in archive.namelist() if n.lower().endswith(".xml")
-                           and not n.rsplit("/", 1)[-1].lower().startswith("categories"))
-            return [(f"{source}!{n}", archive.read(n)) for n in names]
-    return [(str(source), source.read_bytes())]
-
-
-class LenientEcospold1:
-    """Reads EcoSpold 1 datasets without validating them against the schema.
-
-    bw2io's EcoSpold 1 extractor parses with the schema attached, so a release
-    whose metadata breaks it (USLCI: author names over 40 characters, "n.a."
-    CAS numbers, repeated exchange numbers) is refused whole, and its
-    multiprocessing path then fails on the error. This reader takes only what
-    the inventory needs (names, units, locations, categories, exchange groups,
-    amounts and uncertainty, using bw2io's own uncertainty conversion), and
-    counts the schema violations it passed over for the import report.
-    """
-
-    def __init__(self, report: Progress, stop: Cancelled) -> None:
-        self.report = report
-        self.stop = stop
-        self.schema_problems: collections.Counter = collections.Counter()
-
-    def extract(self, source, db_name, use_mp=False):  # noqa: ARG002
-        from lxml import etree
-
-        files = _es1_files(Path(source))
-        if not files:
-            raise UserDatabaseError(f"{source} holds no EcoSpold 1 .xml file.",
-                                    hint="Choose the release's .xml file, its folder or zip.")
-        schema = self._schema()
-        data = []
-        for name, content in files:
-            try:
-                root = etree.fromstring(content, etree.XMLParser(huge_tree=True,
-                                                                 resolve_entities=False))
-            except etree.XMLSyntaxError as exc:
-                raise UserDatabaseError(f"{name} is not well-formed XML: {exc}.",
-                                        hint="Repair or remove the file.") from exc
-            if schema is not None:
-                self._count_violations(schema, root)
-            datasets = root.findall(f"{_ES1}dataset") if root.tag == f"{_ES1}ecoSpold" else []
-            if not datasets:
-                raise UserDatabaseError(f"{name} holds no EcoSpold 1 dataset.",
-                                        hint="Choose files of the EcoSpold 1 format.")
-            for i, dataset in enumerate(datasets):
-                if self.stop():
-                    raise ImportCancelled("The import was cancelled; nothing was written.")
-                if i % 25 == 0:
-                    self.report(0.05 + 0.4 * i / len(datasets),
-                                f"Reading {i + 1:,} of {len(datasets):,} datasets")
-                data.append(self._dataset(dataset, name, db_name))
-        return data
-
-    @staticmethod
-    def _schema():
-        """The EcoSpold 1 schema shipped with pyecospold, or None when it cannot be read."""
-        from lxml import etree
-
-        try:
-            from pyecospold.config import Defaults
-
-            return etree.XMLSchema(etree.parse(str(Defaults.SCHEMA_V1_FILE)))
-        except Exception:  # noqa: BLE001 - the report just lacks the schema count
-            return None
-
-    def _count_violations(self, schema, root) -> None:
-        import re
-
-        schema.validate(root)
-        for error in schema.error_log:
-            kind = re.sub(r"\{http[^}]*\}", "", error.message)       # namespaces
-            kind = re.sub(r"The value '[^']*'", "A value", kind)      # the values
-            kind = re.sub(r"\['[^']*'\]", "[…]", kind)
-            kind = re.sub(r"has a length of '\d+'; this", "is too long: it", kind)
-            self.schema_problems[kind[:200]] += 1
-
-    @staticmethod
-    def _dataset(dataset, filename: str, db_name: str) -> dict:
-        from bw2io.extractors.ecospold1 import Ecospold1DataExtractor
-
-        meta = dataset.find(f"{_ES1}metaInformation/{_ES1}processInformation")
-        ref = meta.find(f"{_ES1}referenceFunction") if meta is not None else None
-        geo = meta.find(f"{_ES1}geography") if meta is not None else None
-        if ref is None:
-            raise UserDatabaseError(
-                f"{filename}: dataset {dataset.get('number')} has no referenceFunction.",
-                hint="Each EcoSpold 1 dataset needs its reference function (name and unit).")
-        exchanges = []
-        for exc in dataset.iter(f"{_ES1}exchange"):
-            out = exc.findtext(f"{_ES1}outputGroup")
-            kind = _ES1_OUTPUT.get((out or "").strip()) if out is not None else \
-                _ES1_INPUT.get((exc.findtext(f"{_ES1}inputGroup") or "").strip())
-            if kind is None:
-                raise UserDatabaseError(
-                    f"{filename}: exchange {exc.get('name')!r} of {ref.get('name')!r} has no "
-                    "known input or output group.", hint="Use EcoSpold 1 groups 0-5.")
-            item = {"code": exc.get("number"),
-                    "categories": (exc.get("category"), exc.get("subCategory")),
-                    "location": exc.get("location"), "unit": exc.get("unit"),
-                    "name": (exc.get("name") or "").strip(), "type": kind}
-            exchanges.append(Ecospold1DataExtractor.process_uncertainty_fields(exc, item))
-        return {"categories": [ref.get("category"), ref.get("subCategory")],
-                "code": dataset.get("number"), "comment": ref.get("generalComment") or "",
-                "database": db_name, "exchanges": exchanges, "filename": Path(filename).name,
-                "location": geo.get("location") if geo is not None else None,
-                "name": (ref.get("name") or "").strip(), "unit": ref.get("unit"),
-                "type": "process"}
-
-
-def _es1_key(item: dict) -> tuple:
-    categories = tuple(c for c in (item.get("categories") or ()) if c)
-    return (str(item.get("name", "")).casefold(), categories, item.get("unit"),
-            item.get("location"))
-
-
-def _es1_codes(data: list[dict]) -> list[dict]:
-    """Codes from bw2io's activity hash, made unique where datasets share every field.
-
-    EcoSpold 1 has no dataset identifier that links exchanges, so bw2io names a
-    dataset by the hash of its name, categories, unit and location; a release
-    with several datasets alike in all four (USLCI has 78 "Electricity, at
-    grid" for North America) would get one code twice.
-    """
-    from bw2io.utils import activity_hash
-
-    counts = collections.Counter(_es1_key(ds) for ds in data)
-    for ds in data:
-        code = activity_hash(ds, fields=("name", "categories", "unit", "location"))
-        ds["ecospold01_number"] = ds.get("code")
-        ds["code"] = code if counts[_es1_key(ds)] == 1 else f"{code}-{ds.get('code')}"
-    return data
-
-
-def _es1_link(data: list[dict]) -> list[dict]:
-    """Link inputs to the dataset of the same name, categories, unit and location, when
-    exactly one matches; several matches stay unlinked and are reported as ambiguous."""
-    index: dict[tuple, list[dict]] = collections.defaultdict(list)
-    for ds in data:
-        index[_es1_key(ds)].append(ds)
-    for ds in data:
-        for exc in ds.get("exchanges", []):
-            if exc.get("input"):
-                continue
-            if exc.get("type") == "production":
-                exc["input"] = (ds["database"], ds["code"])
-                continue
-            if exc.get("type") not in ("technosphere", "substitution"):
-                continue
-            found = index.get(_es1_key(exc), [])
-            if len(found) == 1:
-                exc["input"] = (found[0]["database"], found[0]["code"])
-            elif found:
-                exc["ambiguous"] = len(found)
-    return data
-
-
-def ecospold1_importer(source: Path, name: str, report: Progress, stop: Cancelled):
-    import bw2io
-
-    reader = LenientEcospold1(report, stop)
-    importer = bw2io.SingleOutputEcospold1Importer(str(source), name, use_mp=False,
-                                                   extractor=reader)
-    importer.schema_problems = reader.schema_problems
-    replaced = {"set_code_by_activity_hash": _es1_codes,
-                "link_technosphere_by_activity_hash": _es1_link}
-    importer.strategies = [replaced.get(getattr(getattr(st, "func", st), "__name__", ""), st)
-                           for st in importer.strategies]
-    return importer
-
-
 def ecospold2_importer(folder: Path, name: str, report: Progress, stop: Cancelled):
-    import bw2io
+    import bw2io  # deferred: loads Brightway
 
     if not folder.is_dir():
         raise UserDatabaseError(f"{folder} is not a folder.",
@@ -356,7 +188,7 @@ def ecospold2_importer(folder: Path, name: str, report: Progress, stop: Cancelle
 
 
 def excel_importer(path: Path, name: str, report: Progress):
-    import bw2io
+    import bw2io  # deferred: loads Brightway
 
     if not path.is_file():
         raise UserDatabaseError(f"{path} does not exist.", hint="Choose an .xlsx workbook.")
@@ -382,8 +214,6 @@ def excel_importer(path: Path, name: str, report: Progress):
 
 
 def link_excel(importer, name: str) -> None:
-    from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI_DB
-
     for exc in (e for ds in importer.data for e in ds.get("exchanges", [])):
         if exc.get("type") == "technosphere" and exc.get("database") not in (None, name):
             exc.pop("database", None)  # match across the listed databases by name
@@ -397,8 +227,6 @@ def link_excel(importer, name: str) -> None:
 def import_with_bw2io(bd, fmt: str, source: Path, name: str, report: Progress,
                        stop: Cancelled, unlinked: list[UnlinkedExchange],
                        warnings: list[str]) -> list[str]:
-    import contextlib
-
     with contextlib.redirect_stdout(sys.stderr):  # bw2io prints as it goes
         if fmt == "ecospold2":
             importer = ecospold2_importer(source, name, report, stop)
@@ -434,13 +262,9 @@ def import_with_bw2io(bd, fmt: str, source: Path, name: str, report: Progress,
 def copy_brightway(bd, project: str, database: str, name: str, base_dir: Path | None,
                     report: Progress, stop: Cancelled, unlinked: list[UnlinkedExchange]
                     ) -> list[str]:
-    from greendesign.inventory.brightway_setup import BIOSPHERE
-
     if not project or not database:
         raise UserDatabaseError("Name the Brightway project and the database to copy.",
                                 hint="e.g. project 'my-project', database 'my-suppliers'.")
-    from greendesign.inventory.user_readers import exchange_row, export_project_database
-
     exported = export_project_database(project, database, base_dir, stop)
     if stop():
         raise ImportCancelled("The import was cancelled; nothing was written.")
@@ -549,10 +373,8 @@ def export_project_database(project: str, database: str, base_dir: Path | None,
 
 
 def _export_main(project: str, database: str, out: Path) -> int:
-    import contextlib
-
     with contextlib.redirect_stdout(sys.stderr):
-        import bw2data as bd
+        import bw2data as bd  # deferred: loads Brightway, in the helper process only
 
         if project not in bd.projects:
             print(f"there is no project {project!r} in {bd.projects._base_data_dir}",  # noqa: SLF001
@@ -603,8 +425,6 @@ def _export_main(project: str, database: str, out: Path) -> int:
     return 0
 
 def _main(argv: list[str] | None = None) -> int:
-    import argparse
-
     parser = argparse.ArgumentParser(prog="python -m greendesign.inventory.user_readers")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("export", help="internal: dump a database of another Brightway project")

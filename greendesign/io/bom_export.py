@@ -176,6 +176,7 @@ def _number(text: str) -> int | float | None:
 
 
 def _xlsx_bytes(rows: list[dict[str, str]], title: str) -> bytes:
+    # deferred: loads openpyxl
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font

@@ -288,7 +288,7 @@ class _TreeBuilder:
         values["material"] = self.cell(row, "material")
         if not values["material"]:
             self.error(row, "material", "the material is empty",
-                       "write the material dataset code of this part, e.g. steel_low_alloy")
+                       "write the material dataset code of this part, e.g. steel_sheet_cold_rolled")
         for column, upper in (("recycled_content", 1.0), ("scrap_rate", 20.0)):
             text = self.cell(row, column)
             if text:

@@ -28,6 +28,14 @@ import numpy as np
 
 from greendesign import paths
 from greendesign.errors import GreenDesignError
+from greendesign.inventory import user_registry
+from greendesign.inventory.brightway_project import (
+    expected_method_names,
+    open_inventory,
+    read_stamp,
+)
+from greendesign.inventory.datasets import GREENDESIGN_DB, data_version
+from greendesign.inventory.user_databases import reprocess
 
 CACHE_VERSION = 1
 
@@ -110,18 +118,16 @@ _memo: dict[str, Background] = {}
 
 
 def _user_nodes(extra: tuple[str, ...]) -> tuple[list[str], str]:
-    from greendesign.inventory import user_databases
-
-    known = user_databases.dataset_map()
+    known = user_registry.dataset_map()
     unknown = [ref for ref in extra if ref not in known]
     if unknown:
         raise EngineError(f"No user database holds the dataset {unknown[0]}.",
                           hint="Import the database it comes from again (Inventory page), or "
                                "pick another dataset for the part.")
     try:
-        active = user_databases.activate_refs(extra)
-        revision = user_databases.revision()
-    except user_databases.UserDatabaseError:
+        active = user_registry.activate_refs(extra)
+        revision = user_registry.revision()
+    except user_registry.UserDatabaseError:
         if extra:
             raise
         return [], "none"  # a damaged registry: the bundled datasets still work
@@ -132,13 +138,6 @@ def _user_nodes(extra: tuple[str, ...]) -> tuple[list[str], str]:
 
 
 def _load_background(progress, extra: tuple[str, ...] = ()) -> Background:
-    from greendesign.inventory.brightway_setup import (
-        expected_method_names,
-        open_inventory,
-        read_stamp,
-    )
-    from greendesign.inventory.datasets import data_version
-
     version = data_version()
     methods = tuple(tuple(m) for m in expected_method_names())
     user_refs, user_key = _user_nodes(extra)
@@ -184,17 +183,12 @@ def dataset_background(ref: str, progress=None) -> Background:
     the set the product results solve, so looking through a large database
     costs one small solve per dataset and nothing afterwards.
     """
-    from greendesign.inventory import user_databases
-    from greendesign.inventory.datasets import data_version
-
-    if ref not in user_databases.dataset_map():
+    if ref not in user_registry.dataset_map():
         raise EngineError(f"No user database holds the dataset {ref}.",
                           hint="Import the database it comes from again.")
-    key = (str(paths.brightway_dir()), ref, data_version(), user_databases.revision())
+    key = (str(paths.brightway_dir()), ref, data_version(), user_registry.revision())
     with _lock:
         if key not in _browsed:
-            from greendesign.inventory.brightway_setup import expected_method_names
-
             methods = tuple(tuple(m) for m in expected_method_names())
             _browsed[key] = compute_background(open_inventory(), methods, key[2], progress,
                                                [ref], bundled=False)
@@ -209,10 +203,12 @@ _browsed: dict[tuple, Background] = {}
 def compute_background(bd, methods, version: str, progress=None,
                        user_refs: list[str] | tuple[str, ...] = (),
                        bundled: bool = True) -> Background:
-    import scipy.sparse as sp
+    """The fast-path intensities of the bundled datasets (``bundled``) and ``user_refs``.
 
-    from greendesign.inventory.datasets import GREENDESIGN_DB
-    from greendesign.inventory.user_databases import parse_ref, user_provenance
+    One factorisation of the technosphere for all of them, then one
+    characterisation per method; see the module docstring.
+    """
+    import scipy.sparse as sp  # deferred: loads scipy
 
     report = progress or (lambda f, m: None)
     nodes = []
@@ -225,7 +221,7 @@ def compute_background(bd, methods, version: str, progress=None,
                               hint="Run 'greendesign-cli setup' to rebuild it.")
     codes = [n["code"] for n in nodes]
     for ref in user_refs:
-        database, code = parse_ref(ref)
+        database, code = user_registry.parse_ref(ref)
         try:
             nodes.append(bd.get_node(database=database, code=code))
         except Exception as exc:  # noqa: BLE001 - bw2data raises its own UnknownObject
@@ -278,22 +274,16 @@ def compute_background(bd, methods, version: str, progress=None,
                    "proxy": node.get("proxy", ""), "unit": node.get("unit", ""),
                    "ghg_only": bool(node.get("ghg_only", False))}
             for code, node in pairs}
-    prov.update(user_provenance(user_refs))
+    prov.update(user_registry.user_provenance(user_refs))
     report(1.0, "Intensities ready")
     return Background(tuple(codes), tuple(methods), tuple(units), H, G,
                       tuple(flows), ghg, prov, "scipy spsolve (SuperLU), as bw2calc", residual, version)
 
 
-def open_inventory():
-    from greendesign.inventory.brightway_setup import open_inventory as _open
-
-    return _open()
-
-
 def _lci(demand: dict, method, has_user_data: bool):
     """``bw2calc.LCA(...).lci()``; a technosphere left stale by an old user database
     (processed against activities that were since rewritten) is processed again once."""
-    import bw2calc
+    import bw2calc  # deferred: loads Brightway
 
     for attempt in (1, 2):
         lca = bw2calc.LCA(demand, method=method)
@@ -302,8 +292,6 @@ def _lci(demand: dict, method, has_user_data: bool):
             return lca
         except bw2calc.errors.NonsquareTechnosphere as exc:
             if attempt == 1 and has_user_data:
-                from greendesign.inventory.user_databases import reprocess
-
                 reprocess()
                 continue
             raise EngineError(f"The inventory cannot be solved: {exc}.",

@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from greendesign.lca.background import Background, load_background
+from greendesign.inventory.brightway_project import open_inventory
+from greendesign.inventory.user_registry import REF_PREFIX
+from greendesign.lca.background import Background, EngineError, load_background
 from greendesign.lca.lifecycle import CREDIT, STAGES, LifecycleModel, build_model
 from greendesign.model import Product
+from greendesign.model.part import Part, walk
 
 GWP100 = ("IPCC 2021", "climate change", "global warming potential (GWP100)")
 CED_TOTAL = ("Cumulative Energy Demand (CED)", "total", "energy content (HHV)")
@@ -202,8 +205,6 @@ def characterisation_factors(bg: Background, method: tuple[str, ...]) -> dict[st
 def _cf_cache(version: str, method: tuple[str, ...], _memo={}) -> dict[str, float]:  # noqa: B006
     key = (version, method)
     if key not in _memo:
-        from greendesign.inventory.brightway_setup import open_inventory
-
         bd = open_inventory()
         factors = {}
         for flow_key, cf in bd.Method(method).load():
@@ -219,8 +220,6 @@ LINE_COLUMNS = ["stage", "dataset", "amount", "part_id", "material", "kind"]
 
 def missing_user_datasets(model: LifecycleModel, bg: Background) -> list[str]:
     """User-database references of ``model`` that ``bg`` has no column for yet."""
-    from greendesign.inventory.user_databases import REF_PREFIX
-
     column = bg.column
     return sorted({line.dataset for line in model.lines
                    if line.dataset not in column and line.dataset.startswith(REF_PREFIX)})
@@ -228,9 +227,6 @@ def missing_user_datasets(model: LifecycleModel, bg: Background) -> list[str]:
 
 def product_user_refs(product: Product) -> set[str]:
     """Every user-database reference of ``product`` (materials, processes, consumables)."""
-    from greendesign.inventory.user_databases import REF_PREFIX
-    from greendesign.model.part import Part, walk
-
     refs = set()
     for node, *_ in walk(product.bom):
         if isinstance(node, Part):
@@ -265,8 +261,6 @@ def assess(product: Product, methods=None, variant: str = "baseline",
         cols = np.fromiter((column[line.dataset] for line in model.lines), dtype=np.intp,
                            count=len(model.lines))
     except KeyError:
-        from greendesign.lca.background import EngineError
-
         missing = sorted({line.dataset for line in model.lines} - set(column))
         raise EngineError(f"The installed inventory lacks dataset(s): {', '.join(missing)}.",
                           hint="Let the inventory set-up finish or run 'greendesign-cli setup'."

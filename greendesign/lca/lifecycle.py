@@ -48,6 +48,11 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from greendesign.errors import ModelValidationError, Problem
+from greendesign.inventory import reference_data
+from greendesign.inventory.datasets import load_carbon_content, load_datasets
+from greendesign.inventory.user_catalogue import load_catalogue
+from greendesign.inventory.user_registry import datasets as user_datasets
+from greendesign.inventory.user_registry import eol_map, missing_hint
 from greendesign.model import Assembly, Part, Product, walk
 
 STAGES = ("raw_materials", "manufacturing", "distribution", "use", "end_of_life")
@@ -129,12 +134,7 @@ class Inventory:
 
 
 def default_inventory() -> Inventory:
-    from greendesign.inventory import reference_data
-    from greendesign.inventory.catalogue import load_catalogue
-    from greendesign.inventory.datasets import load_carbon_content, load_datasets
-    from greendesign.inventory.user_databases import datasets as user_datasets
-    from greendesign.inventory.user_databases import eol_map
-
+    """The :class:`Inventory` of the bundled datasets and the user databases (memoised)."""
     datasets = load_datasets()
     cat = load_catalogue()
     users = user_datasets()
@@ -186,61 +186,68 @@ def build_model(product: Product, inventory: Inventory | None = None,
     With ``allow_gaps``, a material, process or consumable that has no dataset
     is left out and recorded in :attr:`LifecycleModel.gaps` (a cut-off the
     results state, with the mass it concerns) instead of being an error.
+
+    The lines come in this order: for each node of the BOM (depth first) its
+    manufacturing, raw materials, end of life and credits; then the product's
+    factory electricity, distribution and use (energy, consumables,
+    replacements).
     """
-    inv = inventory or default_inventory()
-    scen = product.scenario
-    product_mass = product.mass_kg
-    model = LifecycleModel(product.name, product.functional_unit, product.service_life_years,
-                           scen.end_of_life.region, product_mass_kg=product_mass)
-    seen_gaps: set[tuple[str, str, str]] = set()
-    problems: list[Problem] = []
-    prod = scen.production
-
-    def need(code: str, unit: str | None, node, what: str, count: float = 1.0) -> bool:
-        have = inv.units.get(code)
-        if have is None and allow_gaps:
-            if (node.id, what, code) not in seen_gaps:
-                seen_gaps.add((node.id, what, code))
-                mass = node.mass_kg * count if (
-                    what == "material" and isinstance(node, Part)) else 0.0
-                model.gaps.append(Gap(node.id, node.name, what, code, mass))
-            return False
-        if have is None:
-            from greendesign.inventory.user_databases import missing_hint
-
-            problems.append(Problem(
-                f"{what} {code!r} of {node.name!r} is not in the local inventory",
-                location=node.id, part_id=node.id, field=what,
-                hint=missing_hint(code) or "Pick a dataset from the inventory browser "
-                     "(materials and processes can be searched in English and Chinese)."))
-            return False
-        if unit is not None and have != unit:
-            problems.append(Problem(
-                f"{what} {code!r} of {node.name!r} is measured per {have}, not per {unit}",
-                location=node.id, part_id=node.id, field=what,
-                hint=f"Use a dataset measured per {unit} for a part entered by mass."))
-            return False
-        return True
-
-    def node_mass(node) -> float:
+    builder = _ModelBuilder(product, inventory or default_inventory(), allow_gaps)
+    for node, count, depth, parent in walk(product.bom):
+        builder.model.tree[node.id] = (node.name, parent.id if parent is not None else "",
+                                       depth)
+        builder.add(builder.manufacturing(node, count))
         if isinstance(node, Part):
-            return node.mass_kg
-        return sum(p.mass_kg * n for p, n in _parts_of(node))
+            builder.add(builder.raw_materials(node, count))
+            builder.add(builder.end_of_life_and_credits(node, count))
+    builder.add(builder.factory_electricity())
+    builder.add(builder.distribution())
+    builder.add(builder.use())
+    return builder.finish()
 
-    def process_lines(node, count: float, stage: str, kind: str) -> list[Line]:
-        out = []
-        for use in node.processes:
-            if not need(use.dataset, None, node, "process"):
-                continue
-            amount = (use.amount if use.amount is not None else node_mass(node)) * count
-            out.append(Line(stage, use.dataset, amount, node.id, kind=kind))
-            kwh = inv.factory_kwh.get(use.dataset, 0.0) * amount
-            out += electricity_lines(stage, kwh, prod.grid, prod.green_power_share,
-                                     prod.green_power_source.value, node.id)
-        return out
 
-    def material_lines(part: Part, count: float, stage: str, kind_prefix: str = "") -> list[Line]:
-        if not need(part.material, "kg", part, "material", count):
+@dataclass(frozen=True)
+class _Fate:
+    """What happens to a part's material at end of life: shares of mass and recycling yield."""
+
+    family: str
+    recycling: float
+    energy_recovery: float
+    landfill: float
+    recycling_yield: float
+
+
+class _ModelBuilder:
+    """Builds one :class:`LifecycleModel`: one method per life cycle stage.
+
+    Holds the model being built, the inventory it is built against, the
+    product's scenario, and the references that do not resolve (gaps with
+    ``allow_gaps``, problems otherwise). Each stage method returns its lines;
+    :meth:`finish` checks every dataset and raises on the problems.
+    """
+
+    def __init__(self, product: Product, inventory: Inventory, allow_gaps: bool) -> None:
+        self.product = product
+        self.inv = inventory
+        self.scen = product.scenario
+        self.allow_gaps = allow_gaps
+        self.model = LifecycleModel(product.name, product.functional_unit,
+                                    product.service_life_years, self.scen.end_of_life.region,
+                                    product_mass_kg=product.mass_kg)
+        self.problems: list[Problem] = []
+        self._seen_gaps: set[tuple[str, str, str]] = set()
+
+    def add(self, lines: list[Line]) -> None:
+        self.model.lines += lines
+
+    # --- raw materials (A1-A2) ---------------------------------------------------------------
+
+    def raw_materials(self, part: Part, count: float, stage: str = "raw_materials",
+                      kind_prefix: str = "") -> list[Line]:
+        """Material x mass x (1 + scrap rate) x count, split into primary and recycled
+        content, and the inbound transport legs on that input mass."""
+        inv = self.inv
+        if not self._available(part.material, "kg", part, "material", count):
             return []
         mass_in = part.mass_kg * (1.0 + part.scrap_rate) * count
         out = []
@@ -248,7 +255,7 @@ def build_model(product: Product, inventory: Inventory | None = None,
         family = inv.families.get(part.material, "other")
         recycling = f"recycling_{family}"
         if recycled > 0 and recycling not in inv.units:
-            model.warnings.append(Problem(
+            self.model.warnings.append(Problem(
                 f"{part.name!r}: no recycling dataset for family {family!r}; its recycled "
                 f"content is counted as primary material", part_id=part.id,
                 field="recycled_content"))
@@ -264,112 +271,191 @@ def build_model(product: Product, inventory: Inventory | None = None,
                             part.material, kind_prefix + "transport"))
         return out
 
-    def eol_lines(part: Part, count: float, stage: str) -> list[Line]:
-        family = inv.families.get(part.material, "other")
-        mass = part.mass_kg * count
-        if part.eol_override is not None:
-            model.eol_fixed.add(part.id)
-            mix = part.eol_override
-            shares = {"recycling": mix.recycling, "energy_recovery": mix.energy_recovery,
-                      "landfill": mix.landfill}
-            yield_ = 1.0
-            eol_row = inv.eol.get((scen.end_of_life.region, family))
-            if eol_row is not None:
-                yield_ = eol_row.recycling_yield
-        else:
-            row = inv.eol.get((scen.end_of_life.region, family)) or inv.eol.get(("GLO", family))
-            if row is None:
-                model.warnings.append(Problem(
-                    f"{part.name!r}: no end-of-life scenario for family {family!r} in region "
-                    f"{scen.end_of_life.region}; landfill assumed", part_id=part.id))
-                shares = {"recycling": 0.0, "energy_recovery": 0.0, "landfill": 1.0}
-                yield_ = 1.0
-            else:
-                shares = {"recycling": row.recycling, "energy_recovery": row.energy_recovery,
-                          "landfill": row.landfill}
-                yield_ = row.recycling_yield
-                model.eol_mix[part.material] = (family, (row.recycling, row.energy_recovery,
-                                                         row.landfill))
+    # --- manufacturing (A3) ------------------------------------------------------------------
+
+    def manufacturing(self, node: Part | Assembly, count: float, stage: str = "manufacturing",
+                      kind: str = "process") -> list[Line]:
+        """Each process of a part or assembly (no amount: the node's mass in kg) x count,
+        with the factory electricity its dataset states, on the production grid."""
+        prod = self.scen.production
         out = []
-        if scen.end_of_life.transport_km > 0:
-            out.append(Line(stage, EOL_TRUCK, mass / 1000.0 * scen.end_of_life.transport_km,
-                            part.id, part.material, "transport"))
-        if family in ("electronics", "battery") and "weee_pretreatment" in inv.units:
+        for use in node.processes:
+            if not self._available(use.dataset, None, node, "process"):
+                continue
+            amount = (use.amount if use.amount is not None else _node_mass(node)) * count
+            out.append(Line(stage, use.dataset, amount, node.id, kind=kind))
+            kwh = self.inv.factory_kwh.get(use.dataset, 0.0) * amount
+            out += electricity_lines(stage, kwh, prod.grid, prod.green_power_share,
+                                     prod.green_power_source.value, node.id)
+        return out
+
+    def factory_electricity(self) -> list[Line]:
+        """The product's own factory electricity, on the production grid."""
+        prod = self.scen.production
+        return electricity_lines("manufacturing", prod.factory_electricity_kwh, prod.grid,
+                                 prod.green_power_share, prod.green_power_source.value)
+
+    # --- distribution (A4) -------------------------------------------------------------------
+
+    def distribution(self) -> list[Line]:
+        """Product mass (t) x distance (km) of each distribution leg on the mode's dataset."""
+        mass_t = self.model.product_mass_kg / 1000.0
+        return [Line("distribution", leg.mode.value, mass_t * leg.distance_km, kind="transport")
+                for leg in self.scen.distribution]
+
+    # --- use (B) -----------------------------------------------------------------------------
+
+    def use(self) -> list[Line]:
+        """Electricity per year x years on the use grid, consumables per year x years, and
+        the replacement parts with their materials, processes and end of life."""
+        use = self.scen.use
+        years = use.years if use.years is not None else self.product.service_life_years
+        out = electricity_lines("use", use.annual_energy_kwh() * years, use.grid, kind="energy")
+        for item in use.consumables:
+            if item.material not in self.inv.units and self.allow_gaps:
+                self.model.gaps.append(Gap("", item.name, "consumable", item.material, 0.0))
+                continue
+            if item.material not in self.inv.units:
+                self.problems.append(Problem(
+                    f"consumable {item.name!r}: material {item.material!r} is not in the "
+                    f"local inventory", field="consumables",
+                    hint="Pick a material from the inventory browser."))
+                continue
+            out.append(Line("use", item.material, item.amount_per_year * years,
+                            material=item.material, kind="consumable"))
+        for rep in use.replacements:
+            node = self.product.find(rep.part_id)
+            parts = [(node, 1.0)] if isinstance(node, Part) else list(_parts_of(node))
+            for part, n in parts:
+                out += self.raw_materials(part, rep.count * n, "use", "replacement_")
+                out += self.manufacturing(part, rep.count * n, "use", "replacement_process")
+                out += self.end_of_life_and_credits(part, rep.count * n)
+            if isinstance(node, Assembly):
+                out += self.manufacturing(node, rep.count, "use", "replacement_process")
+        return out
+
+    # --- end of life (C) and credits beyond the system boundary (D) ------------------------
+
+    def end_of_life_and_credits(self, part: Part, count: float) -> list[Line]:
+        """:meth:`end_of_life` of ``count`` units of ``part``, then their :meth:`credits`."""
+        fate = self._fate(part)
+        return self.end_of_life(part, count, fate) + self.credits(part, count, fate)
+
+    def end_of_life(self, part: Part, count: float, fate: _Fate) -> list[Line]:
+        """Transport to treatment, WEEE pre-treatment of electronics and batteries, landfill,
+        and incineration with energy recovery with the CO2 of the material's carbon.
+
+        Recycling and reuse carry no burden (cut-off)."""
+        inv, eol = self.inv, self.scen.end_of_life
+        stage = "end_of_life"
+        mass = part.mass_kg * count
+        out = []
+        if eol.transport_km > 0:
+            out.append(Line(stage, EOL_TRUCK, mass / 1000.0 * eol.transport_km, part.id,
+                            part.material, "transport"))
+        if fate.family in ("electronics", "battery") and "weee_pretreatment" in inv.units:
             out.append(Line(stage, "weee_pretreatment", mass, part.id, part.material,
                             "pretreatment"))
-        if shares["landfill"] > 0:
-            out.append(Line(stage, "landfill", mass * shares["landfill"], part.id, part.material,
+        if fate.landfill > 0:
+            out.append(Line(stage, "landfill", mass * fate.landfill, part.id, part.material,
                             "landfill"))
-        if shares["energy_recovery"] > 0:
-            out.append(Line(stage, "incineration_energy_recovery",
-                            mass * shares["energy_recovery"], part.id, part.material,
-                            "energy_recovery"))
-            burnt = mass * shares["energy_recovery"]
+        if fate.energy_recovery > 0:
+            out.append(Line(stage, "incineration_energy_recovery", mass * fate.energy_recovery,
+                            part.id, part.material, "energy_recovery"))
+            burnt = mass * fate.energy_recovery
             fossil, biogenic = inv.carbon.get(part.material, (0.0, 0.0))
             for fraction, code in ((fossil, FOSSIL_CO2), (biogenic, BIOGENIC_CO2)):
                 if fraction and code in inv.units:
                     out.append(Line(stage, code, burnt * fraction * CO2_PER_C, part.id,
                                     part.material, "energy_recovery"))
-            if "credit_energy_recovery" in inv.units:
-                out.append(Line(CREDIT, "credit_energy_recovery",
-                                -mass * shares["energy_recovery"], part.id, part.material,
-                                "credit"))
-        # EN 15804 module D: net scrap = recycled output x yield - recycled-content input
+        return out
+
+    def credits(self, part: Part, count: float, fate: _Fate) -> list[Line]:
+        """EN 15804 module D: ``credit_energy_recovery`` per kg incinerated, and the net
+        scrap (recycled output x yield - recycled-content input) x (avoided primary
+        material - recycling process)."""
+        inv = self.inv
+        mass = part.mass_kg * count
+        out = []
+        if fate.energy_recovery > 0 and "credit_energy_recovery" in inv.units:
+            out.append(Line(CREDIT, "credit_energy_recovery", -mass * fate.energy_recovery,
+                            part.id, part.material, "credit"))
         recycled_in = part.mass_kg * (1.0 + part.scrap_rate) * count * part.recycled_content
-        net_scrap = mass * shares["recycling"] * yield_ - recycled_in
-        credit, recycling = f"credit_{family}", f"recycling_{family}"
+        net_scrap = mass * fate.recycling * fate.recycling_yield - recycled_in
+        credit, recycling = f"credit_{fate.family}", f"recycling_{fate.family}"
         if net_scrap and credit in inv.units and recycling in inv.units:
             out.append(Line(CREDIT, credit, -net_scrap, part.id, part.material, "credit"))
             out.append(Line(CREDIT, recycling, net_scrap, part.id, part.material, "credit"))
         return out
 
-    for node, count, depth, parent in walk(product.bom):
-        model.tree[node.id] = (node.name, parent.id if parent is not None else "", depth)
-        model.lines += process_lines(node, count, "manufacturing", "process")
-        if isinstance(node, Part):
-            model.lines += material_lines(node, count, "raw_materials")
-            model.lines += eol_lines(node, count, "end_of_life")
+    def _fate(self, part: Part) -> _Fate:
+        """The part's own end-of-life shares, or the region's scenario for its family
+        (global when the region has none; landfill, with a warning, when neither has)."""
+        inv, region = self.inv, self.scen.end_of_life.region
+        family = inv.families.get(part.material, "other")
+        if part.eol_override is not None:
+            self.model.eol_fixed.add(part.id)
+            mix = part.eol_override
+            row = inv.eol.get((region, family))
+            return _Fate(family, mix.recycling, mix.energy_recovery, mix.landfill,
+                         row.recycling_yield if row is not None else 1.0)
+        row = inv.eol.get((region, family)) or inv.eol.get(("GLO", family))
+        if row is None:
+            self.model.warnings.append(Problem(
+                f"{part.name!r}: no end-of-life scenario for family {family!r} in region "
+                f"{region}; landfill assumed", part_id=part.id))
+            return _Fate(family, 0.0, 0.0, 1.0, 1.0)
+        self.model.eol_mix[part.material] = (family, (row.recycling, row.energy_recovery,
+                                                      row.landfill))
+        return _Fate(family, row.recycling, row.energy_recovery, row.landfill,
+                     row.recycling_yield)
 
-    model.lines += electricity_lines("manufacturing", prod.factory_electricity_kwh, prod.grid,
-                                     prod.green_power_share, prod.green_power_source.value)
-    mass_t = product_mass / 1000.0
-    for leg in scen.distribution:
-        model.lines.append(Line("distribution", leg.mode.value, mass_t * leg.distance_km,
-                                kind="transport"))
-    use = scen.use
-    years = use.years if use.years is not None else product.service_life_years
-    model.lines += electricity_lines("use", use.annual_energy_kwh() * years, use.grid,
-                                     kind="energy")
-    for item in use.consumables:
-        if item.material not in inv.units and allow_gaps:
-            model.gaps.append(Gap("", item.name, "consumable", item.material, 0.0))
-            continue
-        if item.material not in inv.units:
-            problems.append(Problem(f"consumable {item.name!r}: material {item.material!r} is "
-                                    f"not in the local inventory", field="consumables",
-                                    hint="Pick a material from the inventory browser."))
-            continue
-        model.lines.append(Line("use", item.material, item.amount_per_year * years,
-                                material=item.material, kind="consumable"))
-    for rep in use.replacements:
-        node = product.find(rep.part_id)
-        parts = [(node, 1.0)] if isinstance(node, Part) else list(_parts_of(node))
-        for part, n in parts:
-            for line in material_lines(part, rep.count * n, "use", "replacement_"):
-                model.lines.append(line)
-            for line in process_lines(part, rep.count * n, "use", "replacement_process"):
-                model.lines.append(line)
-            model.lines += eol_lines(part, rep.count * n, "end_of_life")
-        if isinstance(node, Assembly):
-            model.lines += process_lines(node, rep.count, "use", "replacement_process")
-    for code in {line.dataset for line in model.lines} - set(inv.units):
-        problems.append(Problem(f"dataset {code!r} is not in the local inventory",
-                                hint="Choose another grid, transport mode or treatment."))
-    if problems:
-        raise ModelValidationError(
-            f"{product.name!r} cannot be assessed: {len(problems)} reference(s) to the "
-            f"inventory do not resolve.", problems=problems)
-    return model
+    # --- references that do not resolve -----------------------------------------------------
+
+    def _available(self, code: str, unit: str | None, node: Part | Assembly, what: str,
+                   count: float = 1.0) -> bool:
+        """Whether the inventory has ``code`` (per ``unit``, when given); records a gap
+        (``allow_gaps``) or a problem when it has not."""
+        have = self.inv.units.get(code)
+        if have is None and self.allow_gaps:
+            if (node.id, what, code) not in self._seen_gaps:
+                self._seen_gaps.add((node.id, what, code))
+                mass = node.mass_kg * count if (
+                    what == "material" and isinstance(node, Part)) else 0.0
+                self.model.gaps.append(Gap(node.id, node.name, what, code, mass))
+            return False
+        if have is None:
+            self.problems.append(Problem(
+                f"{what} {code!r} of {node.name!r} is not in the local inventory",
+                location=node.id, part_id=node.id, field=what,
+                hint=missing_hint(code) or "Pick a dataset from the inventory browser "
+                     "(materials and processes can be searched in English and Chinese)."))
+            return False
+        if unit is not None and have != unit:
+            self.problems.append(Problem(
+                f"{what} {code!r} of {node.name!r} is measured per {have}, not per {unit}",
+                location=node.id, part_id=node.id, field=what,
+                hint=f"Use a dataset measured per {unit} for a part entered by mass."))
+            return False
+        return True
+
+    def finish(self) -> LifecycleModel:
+        """The model, once every dataset its lines use is known to the inventory."""
+        for code in {line.dataset for line in self.model.lines} - set(self.inv.units):
+            self.problems.append(Problem(f"dataset {code!r} is not in the local inventory",
+                                         hint="Choose another grid, transport mode or "
+                                              "treatment."))
+        if self.problems:
+            raise ModelValidationError(
+                f"{self.product.name!r} cannot be assessed: {len(self.problems)} reference(s) "
+                f"to the inventory do not resolve.", problems=self.problems)
+        return self.model
+
+
+def _node_mass(node: Part | Assembly) -> float:
+    if isinstance(node, Part):
+        return node.mass_kg
+    return sum(p.mass_kg * n for p, n in _parts_of(node))
 
 
 def _parts_of(assembly: Assembly):

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from greendesign.inventory.brightway_project import open_inventory, writer_lock
+from greendesign.inventory.user_registry import node_key
 from greendesign.lca.lifecycle import CREDIT, STAGES, LifecycleModel, build_model
 from greendesign.model import Product
 
@@ -46,10 +48,7 @@ def _stage_demands(model: LifecycleModel) -> dict[str, dict[str, float]]:
 
 def reference_assess(product: Product, methods, model: LifecycleModel | None = None
                      ) -> ReferenceResult:
-    import bw2calc
-
-    from greendesign.inventory.brightway_setup import open_inventory
-    from greendesign.inventory.user_databases import node_key
+    import bw2calc  # deferred: loads Brightway
 
     methods = [tuple(m) for m in methods]
     model = model or build_model(product)
@@ -93,9 +92,6 @@ def write_foreground(product: Product, database: str, model: LifecycleModel | No
     For Activity Browser and other Brightway tools. Amounts are stored at
     Brightway's float32 precision. Returns the number of activities written.
     """
-    from greendesign.inventory.brightway_setup import open_inventory, writer_lock
-    from greendesign.inventory.user_databases import node_key
-
     model = model or build_model(product)
     demand = _stage_demands(model)
     with writer_lock():

@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from greendesign.lca.background import EngineError
 from greendesign.lca.engine import Result, method_label
+from greendesign.lca.lifecycle import CREDIT
 
 #: Variance of ln per pedigree score 1..5, indicators in the order
 #: reliability, completeness, temporal, geographical, further technological.
@@ -153,8 +155,6 @@ def monte_carlo(result: Result, iterations: int = 1000, seed: int = 1,
                 dist: ForegroundDistributions | None = None, progress=None,
                 cancelled=None, chunk: int = 250) -> MonteCarlo:
     """Sample the totals of ``result``'s methods; reproducible for a given seed."""
-    from greendesign.lca.lifecycle import CREDIT
-
     if iterations < 2:
         raise ValueError("Monte Carlo needs at least 2 iterations")
     dist = dist or ForegroundDistributions()
@@ -171,8 +171,6 @@ def monte_carlo(result: Result, iterations: int = 1000, seed: int = 1,
     samples = np.empty((iterations, len(rows)))
     for start in range(0, iterations, chunk):
         if stop():
-            from greendesign.lca.background import EngineError
-
             raise EngineError("Monte Carlo was cancelled.", hint="Start it again when needed.")
         stop_at = min(iterations, start + chunk)
         weights = mult[start:stop_at][:, keep] * amounts[keep]
@@ -198,9 +196,7 @@ def tornado(result: Result, method=None, dist: ForegroundDistributions | None = 
     Each parameter is set to its 2.5th and 97.5th percentile while the others
     stay at their nominal values; rows are sorted by the width of the swing.
     """
-    from scipy import stats
-
-    from greendesign.lca.lifecycle import CREDIT
+    from scipy import stats  # deferred: loads scipy
 
     dist = dist or ForegroundDistributions()
     method = tuple(method or result.methods[0])

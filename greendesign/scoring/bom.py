@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from greendesign.inventory.catalogue import Catalogue, load_catalogue
+from greendesign.inventory.catalogue import Catalogue
+from greendesign.inventory.user_catalogue import load_catalogue
 from greendesign.model.part import Assembly, Part
 from greendesign.model.product import Product
 

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from greendesign.inventory.catalogue import Catalogue, load_catalogue
+from greendesign.inventory.catalogue import Catalogue
+from greendesign.inventory.user_catalogue import load_catalogue
 from greendesign.model.product import Product
 from greendesign.model.vocab import JointType
 from greendesign.scoring.bom import DEFAULT_EXCLUDE

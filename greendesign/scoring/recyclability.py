@@ -60,7 +60,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from greendesign.inventory.catalogue import Catalogue, load_catalogue
+from greendesign.inventory.catalogue import Catalogue
+from greendesign.inventory.user_catalogue import load_catalogue
 from greendesign.model.part import Assembly, Part
 from greendesign.model.product import Product
 from greendesign.model.vocab import JointType

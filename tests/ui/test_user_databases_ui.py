@@ -403,7 +403,7 @@ def import_granulate(qtbot, browser, tmp_path) -> str:
 
 
 def test_a_user_material_ends_its_life_as_chosen(browser, qtbot, tmp_path, prompts):
-    from greendesign.inventory.catalogue import load_catalogue
+    from greendesign.inventory.user_catalogue import load_catalogue
     from ui.material_names import catalogue
 
     ref = import_granulate(qtbot, browser, tmp_path)
