@@ -5,7 +5,7 @@ nothing here imports Brightway: the LCA engine loads it when a calculation
 first needs it (a test checks ``bw2data`` stays out of ``sys.modules``).
 
 Start-up order: take the single-writer lock (a second copy of the app opens
-read-only, see :mod:`ui.instance_lock`), open the log file and write which
+read-only, see :mod:`ui.document.instance_lock`), open the log file and write which
 versions run, install the error hooks (they autosave first), load the
 translation of the chosen language and a bundled font if there is one, show
 the window, offer autosaved copies left by a crash, then open the project
@@ -174,8 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from greendesign.logging_setup import configure_logging, log_session_start
+    from ui.document.instance_lock import acquire_instance_lock
     from ui.errors import install_excepthook
-    from ui.instance_lock import acquire_instance_lock
     from ui.main_window import MainWindow
     from ui.prompts import UserPrompts
     from ui.style import apply_style

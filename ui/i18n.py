@@ -9,7 +9,7 @@ spelling of ``tr``, so those strings land in the same ``.ts`` file.
 Updating the translations::
 
     .venv/bin/pyside6-lupdate -tr-function-alias tr+=_tr -no-obsolete -locations none \\
-        ui/*.py -ts resources/translations/greendesign_zh_CN.ts
+        $(find ui -name "*.py") -ts resources/translations/greendesign_zh_CN.ts
     (translate the new entries, e.g. with pyside6-linguist)
     .venv/bin/pyside6-lrelease resources/translations/greendesign_zh_CN.ts
 

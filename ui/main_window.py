@@ -3,12 +3,12 @@
 The window only arranges widgets and keeps its own state (title, status bar,
 which page is shown). The open project lives in :class:`ProjectDocument`; file
 commands live in :class:`ProjectActions`; BOM edits in the Product page's
-:class:`~ui.bom_editor.BomEditor`; every edit is a command on the document's
+:class:`~ui.pages.product.bom_editor.BomEditor`; every edit is a command on the document's
 undo stack (Edit menu). Pages observe the document. A new page is one more
 entry in :meth:`MainWindow._page_specs`.
 
 The window also keeps the recovery copy up to date
-(:class:`~ui.autosave_control.AutosaveController`), offers copies left by a
+(:class:`~ui.document.autosave_control.AutosaveController`), offers copies left by a
 crash (:meth:`MainWindow.offer_recovery`) and can run read-only when another
 GreenDesign window is the one allowed to write (:meth:`MainWindow.set_read_only`).
 """
@@ -34,24 +34,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from greendesign.cli_lca import material_gwp_lookup
 from greendesign.errors import GreenDesignError
 from greendesign.io.autosave import discard_recovery
 from greendesign.model import BASELINE
 from greendesign.model.part import iter_parts
 from greendesign.settings import AppSettings, load_settings, save_settings
-from ui.autosave_control import AutosaveController, recoverable_copies
-from ui.document import ProjectDocument
-from ui.formatting import format_number
-from ui.green_design_page import GreenDesignPage
-from ui.inventory_browser import InventoryBrowser
-from ui.inventory_setup import InventorySetupStatus
-from ui.lca_service import LcaService, ServiceState
-from ui.placeholder_page import LazyPage, PlaceholderPage
-from ui.product_page import ProductPage
-from ui.project_actions import ProjectActions
+from ui.document.autosave_control import AutosaveController, recoverable_copies
+from ui.document.document import ProjectDocument
+from ui.document.project_actions import ProjectActions
+from ui.pages.green_design.green_design_page import GreenDesignPage
+from ui.pages.inventory.inventory_browser import InventoryBrowser
+from ui.pages.product.product_page import ProductPage
+from ui.pages.start.start_page import StartPage
 from ui.prompts import RecoverChoice, UserPrompts
+from ui.services.inventory_setup import InventorySetupStatus
+from ui.services.lca_service import LcaService, ServiceState
 from ui.settings import UiSettings
-from ui.start_page import StartPage
+from ui.widgets.formatting import format_number
+from ui.widgets.placeholder_page import LazyPage, PlaceholderPage
 
 STATUS_TIMEOUT_MS = 8000
 
@@ -157,21 +158,27 @@ class MainWindow(QMainWindow):
         return LazyPage(factory)
 
     def _results_page(self) -> QWidget:
-        from ui.results_page import ResultsPage
+        from ui.pages.results.results_page import (
+            ResultsPage,  # deferred: loads pyqtgraph, built on first visit
+        )
 
         page = ResultsPage(self.document, self.lca)
         page.partSelected.connect(self.show_part)
         return page
 
     def _lifecycle_page(self) -> QWidget:
-        from ui.lifecycle_page import LifecyclePage
+        from ui.pages.lifecycle.lifecycle_page import (
+            LifecyclePage,  # deferred: loads pyqtgraph, built on first visit
+        )
 
         page = LifecyclePage(self.document, self.lca)
         page.statusMessage.connect(self.show_message)
         return page
 
     def _variants_page(self) -> QWidget:
-        from ui.variants_page import VariantsPage
+        from ui.pages.variants.variants_page import (
+            VariantsPage,  # deferred: loads pyqtgraph, built on first visit
+        )
 
         return VariantsPage(self.document, self.lca)
 
@@ -563,6 +570,5 @@ class MainWindow(QMainWindow):
 
     def _lca_state_changed(self, state: str) -> None:
         if state == ServiceState.READY and self.lca.background is not None:
-            from greendesign.cli_lca import material_gwp_lookup
 
             self.green_page.set_gwp_lookup(material_gwp_lookup(self.lca.background))

@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from ui.services.lca_service import ServiceState
+
 log = logging.getLogger("greendesign.ui")
 
 SETTLE_MS = 700          # layout, charts and debounced recomputes after a page switch
@@ -35,7 +37,6 @@ class PageShooter:
         QTimer.singleShot(SETTLE_MS, self._wait_for_engine)
 
     def _wait_for_engine(self) -> None:
-        from ui.lca_service import ServiceState
 
         state = self.window.lca.state
         waiting = state in (ServiceState.WAITING, ServiceState.LOADING)

@@ -1110,6 +1110,105 @@
     </message>
 </context>
 <context>
+    <name>DatasetDetails</name>
+    <message>
+        <source>GHG-only data: this dataset rests only on greenhouse-gas factors ({sources}); every impact category other than climate change is left blank.</source>
+        <translation>仅温室气体数据：该数据集仅基于温室气体排放因子（{sources}）；除气候变化外的所有影响类别均为空。</translation>
+    </message>
+    <message>
+        <source>Partly GHG-only: some inputs rest on greenhouse-gas factors only ({sources}); other categories understate those inputs.</source>
+        <translation>部分为仅温室气体数据：部分输入仅基于温室气体排放因子（{sources}）；其他影响类别低估了这些输入的贡献。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Geography</source>
+        <translation>地理范围</translation>
+    </message>
+    <message>
+        <source>Pedigree (1 best, 5 worst)</source>
+        <translation>数据质量谱系（1 最好，5 最差）</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理数据</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Factory electricity: {kwh} kWh per {unit}, supplied in the life cycle model from the product&apos;s production grid and green-power share (not in the impacts below).</source>
+        <translation>工厂用电：每 {unit} {kwh} kWh，在生命周期模型中按产品生产地电网和绿电比例计入（不含在下方环境影响中）。</translation>
+    </message>
+    <message>
+        <source>Factory electricity: none.</source>
+        <translation>工厂用电：无。</translation>
+    </message>
+    <message>
+        <source>USLCI: {name}</source>
+        <translation>USLCI：{name}</translation>
+    </message>
+    <message>
+        <source>factory electricity (product&apos;s grid)</source>
+        <translation>工厂用电（产品生产地电网）</translation>
+    </message>
+    <message>
+        <source>published GWP factor {code} (GHG-only)</source>
+        <translation>公开发布的 GWP 因子 {code}（仅温室气体）</translation>
+    </message>
+    <message>
+        <source>grid emission factor {code} (GHG-only)</source>
+        <translation>电网排放因子 {code}（仅温室气体）</translation>
+    </message>
+    <message>
+        <source>elementary flow: {flow}</source>
+        <translation>基本流：{flow}</translation>
+    </message>
+    <message>
+        <source>none (counted elsewhere)</source>
+        <translation>无（已在别处计入）</translation>
+    </message>
+    <message>
+        <source>The impacts cannot be calculated: {error}</source>
+        <translation>无法计算环境影响：{error}</translation>
+    </message>
+    <message>
+        <source>The impacts appear when the local inventory is ready.</source>
+        <translation>本地清单数据库就绪后将显示环境影响。</translation>
+    </message>
+    <message>
+        <source>Calculating the impacts with the local inventory…</source>
+        <translation>正在用本地清单数据库计算环境影响…</translation>
+    </message>
+    <message>
+        <source>The impacts cannot be loaded: {error}</source>
+        <translation>无法加载环境影响：{error}</translation>
+    </message>
+    <message>
+        <source>Loading the impacts from the local inventory…</source>
+        <translation>正在从本地清单数据库加载环境影响…</translation>
+    </message>
+    <message>
+        <source>This dataset is not in the local inventory; set the inventory up again.</source>
+        <translation>本地清单数据库中没有此数据集；请重新配置清单数据库。</translation>
+    </message>
+    <message>
+        <source>not covered</source>
+        <translation>未覆盖</translation>
+    </message>
+</context>
+<context>
     <name>DatasetTableModel</name>
     <message>
         <source>Code</source>
@@ -1823,70 +1922,6 @@
         <translation>选择 Brightway 文件夹</translation>
     </message>
     <message>
-        <source>Choose the folder that holds the EcoSpold 2 (.spold) files.</source>
-        <translation>请选择包含 EcoSpold 2（.spold）文件的文件夹。</translation>
-    </message>
-    <message>
-        <source>{path} is not a folder.</source>
-        <translation>{path} 不是文件夹。</translation>
-    </message>
-    <message>
-        <source>The folder {path} holds no .spold files: choose the &apos;datasets&apos; folder of an EcoSpold 2 release.</source>
-        <translation>文件夹 {path} 中没有 .spold 文件：请选择 EcoSpold 2 版本的“datasets”文件夹。</translation>
-    </message>
-    <message>
-        <source>Choose the EcoSpold 1 .xml file, a .zip of them or their folder.</source>
-        <translation>请选择 EcoSpold 1 .xml 文件、其 .zip 压缩包或所在文件夹。</translation>
-    </message>
-    <message>
-        <source>The folder {path} holds no .xml files: choose the folder of an EcoSpold 1 release.</source>
-        <translation>文件夹 {path} 中没有 .xml 文件：请选择 EcoSpold 1 发布包的文件夹。</translation>
-    </message>
-    <message>
-        <source>{path} is neither an .xml file nor a .zip.</source>
-        <translation>{path} 既不是 .xml 文件也不是 .zip 压缩包。</translation>
-    </message>
-    <message>
-        <source>Choose the Excel workbook.</source>
-        <translation>请选择 Excel 工作簿。</translation>
-    </message>
-    <message>
-        <source>{path} does not exist.</source>
-        <translation>{path} 不存在。</translation>
-    </message>
-    <message>
-        <source>{path} is not an Excel workbook (.xlsx).</source>
-        <translation>{path} 不是 Excel 工作簿（.xlsx）。</translation>
-    </message>
-    <message>
-        <source>Name the Brightway project to copy from.</source>
-        <translation>请填写要从中复制的 Brightway 项目名称。</translation>
-    </message>
-    <message>
-        <source>Name the database of that project to copy.</source>
-        <translation>请填写该项目中要复制的数据库名称。</translation>
-    </message>
-    <message>
-        <source>The database needs a name, e.g. ecoinvent-3.10-cutoff.</source>
-        <translation>数据库需要一个名称，例如 ecoinvent-3.10-cutoff。</translation>
-    </message>
-    <message>
-        <source>The name is longer than {count} characters.</source>
-        <translation>名称超过 {count} 个字符。</translation>
-    </message>
-    <message>
-        <source>The name cannot contain &apos;|&apos; or control characters.</source>
-        <translation>名称不能包含“|”或控制字符。</translation>
-    </message>
-    <message>
-        <source>The name “{name}” belongs to the bundled inventory: choose another one.</source>
-        <translation>名称“{name}”属于自带清单数据：请另选一个名称。</translation>
-    </message>
-    <message>
-        <source>A user database named “{name}” exists already: choose another name, or tick “Replace it”.</source>
-        <translation>已存在名为“{name}”的用户数据库：请另选名称，或勾选“替换”。</translation>
-    </message>
-    <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1933,6 +1968,73 @@
     <message>
         <source>The import was cancelled; nothing was written.</source>
         <translation>导入已取消；未写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRequestCheck</name>
+    <message>
+        <source>Choose the folder that holds the EcoSpold 2 (.spold) files.</source>
+        <translation>请选择包含 EcoSpold 2（.spold）文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder.</source>
+        <translation>{path} 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder {path} holds no .spold files: choose the &apos;datasets&apos; folder of an EcoSpold 2 release.</source>
+        <translation>文件夹 {path} 中没有 .spold 文件：请选择 EcoSpold 2 版本的“datasets”文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose the EcoSpold 1 .xml file, a .zip of them or their folder.</source>
+        <translation>请选择 EcoSpold 1 .xml 文件、其 .zip 压缩包或所在文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The folder {path} holds no .xml files: choose the folder of an EcoSpold 1 release.</source>
+        <translation>文件夹 {path} 中没有 .xml 文件：请选择 EcoSpold 1 发布包的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is neither an .xml file nor a .zip.</source>
+        <translation>{path} 既不是 .xml 文件也不是 .zip 压缩包。</translation>
+    </message>
+    <message>
+        <source>Choose the Excel workbook.</source>
+        <translation>请选择 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>{path} is not an Excel workbook (.xlsx).</source>
+        <translation>{path} 不是 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>Name the Brightway project to copy from.</source>
+        <translation>请填写要从中复制的 Brightway 项目名称。</translation>
+    </message>
+    <message>
+        <source>Name the database of that project to copy.</source>
+        <translation>请填写该项目中要复制的数据库名称。</translation>
+    </message>
+    <message>
+        <source>The database needs a name, e.g. ecoinvent-3.10-cutoff.</source>
+        <translation>数据库需要一个名称，例如 ecoinvent-3.10-cutoff。</translation>
+    </message>
+    <message>
+        <source>The name is longer than {count} characters.</source>
+        <translation>名称超过 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The name cannot contain &apos;|&apos; or control characters.</source>
+        <translation>名称不能包含“|”或控制字符。</translation>
+    </message>
+    <message>
+        <source>The name “{name}” belongs to the bundled inventory: choose another one.</source>
+        <translation>名称“{name}”属于自带清单数据：请另选一个名称。</translation>
+    </message>
+    <message>
+        <source>A user database named “{name}” exists already: choose another name, or tick “Replace it”.</source>
+        <translation>已存在名为“{name}”的用户数据库：请另选名称，或勾选“替换”。</translation>
     </message>
 </context>
 <context>
@@ -2059,102 +2161,6 @@
     <message>
         <source>At end of life, treat as</source>
         <translation>废弃处置时视为</translation>
-    </message>
-    <message>
-        <source>GHG-only data: this dataset rests only on greenhouse-gas factors ({sources}); every impact category other than climate change is left blank.</source>
-        <translation>仅温室气体数据：该数据集仅基于温室气体排放因子（{sources}）；除气候变化外的所有影响类别均为空。</translation>
-    </message>
-    <message>
-        <source>Partly GHG-only: some inputs rest on greenhouse-gas factors only ({sources}); other categories understate those inputs.</source>
-        <translation>部分为仅温室气体数据：部分输入仅基于温室气体排放因子（{sources}）；其他影响类别低估了这些输入的贡献。</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>年份</translation>
-    </message>
-    <message>
-        <source>Geography</source>
-        <translation>地理范围</translation>
-    </message>
-    <message>
-        <source>Pedigree (1 best, 5 worst)</source>
-        <translation>数据质量谱系（1 最好，5 最差）</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>代理数据</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Factory electricity: {kwh} kWh per {unit}, supplied in the life cycle model from the product&apos;s production grid and green-power share (not in the impacts below).</source>
-        <translation>工厂用电：每 {unit} {kwh} kWh，在生命周期模型中按产品生产地电网和绿电比例计入（不含在下方环境影响中）。</translation>
-    </message>
-    <message>
-        <source>Factory electricity: none.</source>
-        <translation>工厂用电：无。</translation>
-    </message>
-    <message>
-        <source>USLCI: {name}</source>
-        <translation>USLCI：{name}</translation>
-    </message>
-    <message>
-        <source>factory electricity (product&apos;s grid)</source>
-        <translation>工厂用电（产品生产地电网）</translation>
-    </message>
-    <message>
-        <source>published GWP factor {code} (GHG-only)</source>
-        <translation>公开发布的 GWP 因子 {code}（仅温室气体）</translation>
-    </message>
-    <message>
-        <source>grid emission factor {code} (GHG-only)</source>
-        <translation>电网排放因子 {code}（仅温室气体）</translation>
-    </message>
-    <message>
-        <source>elementary flow: {flow}</source>
-        <translation>基本流：{flow}</translation>
-    </message>
-    <message>
-        <source>none (counted elsewhere)</source>
-        <translation>无（已在别处计入）</translation>
-    </message>
-    <message>
-        <source>The impacts cannot be calculated: {error}</source>
-        <translation>无法计算环境影响：{error}</translation>
-    </message>
-    <message>
-        <source>Calculating the impacts with the local inventory…</source>
-        <translation>正在用本地清单数据库计算环境影响…</translation>
-    </message>
-    <message>
-        <source>The impacts cannot be loaded: {error}</source>
-        <translation>无法加载环境影响：{error}</translation>
-    </message>
-    <message>
-        <source>Loading the impacts from the local inventory…</source>
-        <translation>正在从本地清单数据库加载环境影响…</translation>
-    </message>
-    <message>
-        <source>The impacts appear when the local inventory is ready.</source>
-        <translation>本地清单数据库就绪后将显示环境影响。</translation>
-    </message>
-    <message>
-        <source>This dataset is not in the local inventory; set the inventory up again.</source>
-        <translation>本地清单数据库中没有此数据集；请重新配置清单数据库。</translation>
-    </message>
-    <message>
-        <source>not covered</source>
-        <translation>未覆盖</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ import pytest
 from greendesign.io.autosave import Autosaver, find_recoverable
 from greendesign.io.project_file import load_project
 from greendesign.paths import autosave_dir
-from ui.bom_model import Column
+from ui.pages.product.bom_model import Column
 from ui.prompts import RecoverChoice
 
 

@@ -10,7 +10,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from ui_helpers import expected_mass_kg, make_kettle
 
 from greendesign.model import Assembly, Part, Product, walk
-from ui.bom_model import NODE_ROLE, BomModel, Column
+from ui.pages.product.bom_model import NODE_ROLE, BomModel, Column
 
 
 def all_indexes(model, parent=None):

@@ -10,9 +10,17 @@ from greendesign.io.project_file import load_project
 from greendesign.model import BASELINE
 from greendesign.model.part import iter_parts
 from greendesign.scoring import score_json
-from ui.document import ProjectDocument
-from ui.green_design_page import GreenDesignPage
-from ui.scorecards import AMBER, GREEN, NONE, RED, meets_benchmark, number_text, traffic_light
+from ui.document.document import ProjectDocument
+from ui.pages.green_design.green_design_page import GreenDesignPage
+from ui.pages.green_design.scorecards import (
+    AMBER,
+    GREEN,
+    NONE,
+    RED,
+    meets_benchmark,
+    number_text,
+    traffic_light,
+)
 
 DEMOS = demo_products()
 DEMO_DESIGNS = [(path, name) for path in DEMOS for name in load_project(path).design_names]

@@ -9,7 +9,7 @@ pytest.importorskip("greendesign.io.bom_import")
 from PySide6.QtCore import Qt  # noqa: E402
 from ui_helpers import expected_mass_kg  # noqa: E402
 
-from ui.import_dialog import ImportBomDialog, ImportChoice  # noqa: E402
+from ui.document.bom_import_dialog import ImportBomDialog, ImportChoice  # noqa: E402
 
 CSV_ZH = (
     "层级,零件编号,零件名称,数量,单重(g),材质,供应商\n"

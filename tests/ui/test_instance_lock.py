@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 from greendesign.paths import data_home
-from ui.bom_model import Column
-from ui.instance_lock import LOCK_FILE_NAME, acquire_instance_lock
+from ui.document.instance_lock import LOCK_FILE_NAME, acquire_instance_lock
+from ui.pages.product.bom_model import Column
 
 
 def test_second_instance_does_not_get_the_lock(qapp):

@@ -7,7 +7,7 @@ import pytest
 
 from greendesign.inventory.datasets import load_datasets
 from greendesign.lca.engine import CED_TOTAL, GWP100
-from ui.inventory_browser import InventoryBrowser
+from ui.pages.inventory.inventory_browser import InventoryBrowser
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from greendesign.bundled import demo_products
 from greendesign.io.project_file import load_project
 from greendesign.lca.engine import GWP100
-from ui.document import ProjectDocument
-from ui.lca_service import LcaService
-from ui.lifecycle_page import LifecyclePage
+from ui.document.document import ProjectDocument
+from ui.pages.lifecycle.lifecycle_page import LifecyclePage
+from ui.services.lca_service import LcaService
 
 
 @pytest.fixture(autouse=True)

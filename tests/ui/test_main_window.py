@@ -9,7 +9,7 @@ from ui_helpers import expected_mass_kg
 
 from greendesign.io.project_file import load_project, save_project
 from greendesign.model import walk
-from ui.bom_model import Column
+from ui.pages.product.bom_model import Column
 from ui.prompts import SaveChoice
 
 
@@ -191,8 +191,8 @@ def test_placeholder_pages_say_what_is_coming(window):
 
 
 def test_results_and_lifecycle_pages_are_built_when_first_shown(window, kettle_file):
-    from ui.lifecycle_page import LifecyclePage
-    from ui.results_page import ResultsPage
+    from ui.pages.lifecycle.lifecycle_page import LifecyclePage
+    from ui.pages.results.results_page import ResultsPage
 
     lazy = window.page_widgets["results"]
     window.open_file(kettle_file)
@@ -242,7 +242,7 @@ def test_closing_remembers_geometry_and_last_project(window, kettle_file):
 
 
 def test_columns_fit_the_visible_width():
-    from ui.product_page import fit_widths
+    from ui.pages.product.product_page import fit_widths
 
     wanted = {c: 100 for c in Column}
     wanted[Column.NAME], wanted[Column.MATERIAL] = 300, 400

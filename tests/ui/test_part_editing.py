@@ -172,7 +172,7 @@ def test_process_amount_is_edited_in_its_table(opened, qtbot, tmp_path):
 
 
 def test_process_search_offers_catalogue_processes(opened, qtbot):
-    from ui.part_lists import ProcessCompleter
+    from ui.pages.product.part_lists import ProcessCompleter
 
     completer = ProcessCompleter()
     completer.refresh("moulding")

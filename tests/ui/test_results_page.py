@@ -18,10 +18,10 @@ from greendesign.lca.background import load_background
 from greendesign.lca.engine import GWP100, assess, method_label
 from greendesign.model import Product, Project
 from greendesign.model.part import iter_parts
-from ui.document import ProjectDocument
-from ui.formatting import format_number, format_percent
-from ui.lca_service import LcaJob, LcaService, ServiceState
-from ui.results_page import ResultsPage
+from ui.document.document import ProjectDocument
+from ui.pages.results.results_page import ResultsPage
+from ui.services.lca_service import LcaJob, LcaService, ServiceState
+from ui.widgets.formatting import format_number, format_percent
 
 
 @pytest.fixture(autouse=True)
@@ -211,7 +211,7 @@ def test_editing_a_mass_in_the_bom_moves_the_total_by_the_part_share(kettle, qtb
     take the part's own mass scales with that mass, so the total moves by the part's old
     contribution times (new mass / old mass - 1), plus the distribution of the heavier
     product (its stage scales with the product mass). Undo restores the total."""
-    from ui.product_page import ProductPage
+    from ui.pages.product.product_page import ProductPage
 
     document, service, _page = kettle
     product_page = ProductPage(document)
@@ -243,7 +243,7 @@ def test_tables_by_part_and_material(kettle, qtbot):
     """The part table keeps the tree order; its own scores add up to the parts' share of
     the total, each assembly's rolled-up score holds its sub-parts; clicking a row names
     the part. The material table names every material and sums to ``by_material``."""
-    from ui.material_names import dataset_name, ui_language
+    from ui.services.material_names import dataset_name, ui_language
 
     _document, service, page = kettle
     page.show()

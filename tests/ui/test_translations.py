@@ -40,7 +40,7 @@ def test_every_entry_of_the_ts_file_is_translated():
 def test_every_string_of_the_ui_is_in_the_ts_file(tmp_path):
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
-    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
     result = subprocess.run([str(LUPDATE), *LUPDATE_ARGS, *sources, "-ts", str(copy)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from greendesign.io.project_file import load_project, save_project
 from greendesign.model import Assembly, Part, Product, Project, walk
-from ui.bom_model import Column
+from ui.pages.product.bom_model import Column
 
 
 def bom_dump(window):

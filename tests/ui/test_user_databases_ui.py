@@ -17,8 +17,8 @@ from PySide6.QtCore import Qt
 from greendesign.inventory import user_databases as ud
 from greendesign.lca.engine import GWP100
 from tests.user_db_fixtures import CO2_FOSSIL_AIR, METHANE_FOSSIL_AIR, write_ecospold2, write_excel
-from ui.inventory_browser import USER_GROUP, InventoryBrowser
-from ui.user_db_dialog import ImportDatabaseDialog
+from ui.pages.inventory.inventory_browser import USER_GROUP, InventoryBrowser
+from ui.pages.inventory.user_db_dialog import ImportDatabaseDialog
 
 TIMEOUT_MS = 120_000
 
@@ -102,8 +102,8 @@ def test_import_and_remove_buttons(browser):
 
 def test_ecospold2_folder_imported_through_the_dialog(browser, qtbot, tmp_path, prompts,
                                                        gwp_factors):
-    from ui.bom_cells import material_choices
-    from ui.part_lists import resolve_process
+    from ui.pages.product.part_lists import resolve_process
+    from ui.services.material_names import material_choices
 
     folder = write_ecospold2(tmp_path / "supplier release" / "datasets")
     dialog = browser.open_import_dialog()
@@ -283,7 +283,7 @@ def test_cancel_stops_the_import_midway_and_writes_nothing(browser, qtbot, tmp_p
 
 
 def test_removing_a_database_removes_its_rows(browser, qtbot, tmp_path, prompts):
-    from ui.bom_cells import material_choices
+    from ui.services.material_names import material_choices
 
     import_ecospold2(qtbot, browser, write_ecospold2(tmp_path / "datasets"), "es2-removed")
     widget = user_ref("widget production", "es2-removed")
@@ -404,7 +404,7 @@ def import_granulate(qtbot, browser, tmp_path) -> str:
 
 def test_a_user_material_ends_its_life_as_chosen(browser, qtbot, tmp_path, prompts):
     from greendesign.inventory.user_catalogue import load_catalogue
-    from ui.material_names import catalogue
+    from ui.services.material_names import catalogue
 
     ref = import_granulate(qtbot, browser, tmp_path)
     assert ud.eol_map()[ref] == ("pp", True)
@@ -502,7 +502,7 @@ def test_the_window_reloads_the_results_after_a_change(qtbot, window, monkeypatc
 
 
 def test_closing_during_an_import_asks_first(qtbot, window, prompts):
-    from ui.lca_service import LcaJob
+    from ui.services.lca_service import LcaJob
 
     browser = window.inventory_browser
     browser._set_busy(LcaJob("import", lambda progress, cancelled: None), "Importing")
@@ -513,7 +513,7 @@ def test_closing_during_an_import_asks_first(qtbot, window, prompts):
 
 
 def test_a_cancel_that_comes_too_late_does_not_hide_a_written_database(qtbot):
-    from ui.user_db_jobs import ImportJob
+    from ui.pages.inventory.user_db_jobs import ImportJob
 
     job = ImportJob("import", lambda progress, cancelled: (job.cancel(), "written")[1])
     with qtbot.waitSignal(job.finished) as blocker:
@@ -533,7 +533,7 @@ def test_user_databases_that_could_not_be_restored_are_shown_after_the_set_up(qt
 
     from greendesign.errors import Problem
     from greendesign.inventory.brightway_setup import SetupResult
-    from ui.inventory_setup import InventorySetupStatus
+    from ui.services.inventory_setup import InventorySetupStatus
 
     bar = QStatusBar()
     qtbot.addWidget(bar)

@@ -12,10 +12,10 @@ from greendesign.io.project_file import load_project
 from greendesign.lca.background import load_background
 from greendesign.lca.engine import GWP100, assess
 from greendesign.model import Project
-from ui.document import ProjectDocument
-from ui.formatting import format_number
-from ui.lca_service import LcaService
-from ui.variants_page import VariantsPage
+from ui.document.document import ProjectDocument
+from ui.pages.variants.variants_page import VariantsPage
+from ui.services.lca_service import LcaService
+from ui.widgets.formatting import format_number
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,1 @@
+"""The Evidence pack page."""

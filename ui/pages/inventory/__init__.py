@@ -1,0 +1,1 @@
+"""The Inventory page: the bundled and user datasets, their details, and importing user databases."""

@@ -1,0 +1,1 @@
+"""The Lifecycle page: production, distribution, use and end-of-life scenario."""

@@ -1,0 +1,1 @@
+"""The Results page: totals, stages, contributions, LCI tables and the uncertainty panel."""

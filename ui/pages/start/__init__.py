@@ -1,0 +1,1 @@
+"""The start page, shown when no project is open."""

@@ -1,0 +1,1 @@
+"""The Variants page: the comparison of design variants, its chart, tables and paired Monte Carlo."""

@@ -1,0 +1,480 @@
+"""Live LCA results of the shown design, and the heavy calculations in the background.
+
+:class:`LcaService` belongs to one window and observes its
+:class:`~ui.document.document.ProjectDocument`. Once the local inventory is installed it
+loads the fast-path matrices (:func:`greendesign.lca.background.load_background`)
+in its worker thread; from then on every change of the shown design is
+assessed again in the GUI thread (the fast path takes milliseconds), a short
+while after the last change so that a burst of edits costs one assessment.
+
+Slow work runs as an :class:`LcaJob` in the service's single worker thread,
+one job after the other: loading the matrices, the characterisation factors
+of a method (Brightway I/O), Monte Carlo, the Brightway reference path. A job
+turns the core's ``progress(fraction, message)`` and ``cancelled()`` callbacks
+into signals and a :meth:`LcaJob.cancel` that is safe to call from the GUI
+thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from greendesign.errors import GreenDesignError
+from greendesign.inventory.user_databases import dataset_map
+from greendesign.lca.lifecycle import default_inventory
+from ui.errors import error_summary
+
+log = logging.getLogger("greendesign.ui")
+
+DEBOUNCE_MS = 10
+"""Delay between the last change of the design and its new assessment."""
+
+Work = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
+"""A job's work: called with ``progress(fraction, message)`` and ``cancelled()``."""
+
+
+class ServiceState:
+    """Where the service stands (the values of :attr:`LcaService.state`)."""
+
+    WAITING = "waiting"  # the local inventory is not installed yet
+    LOADING = "loading"  # the fast-path matrices are being loaded
+    READY = "ready"      # results follow the design
+    FAILED = "failed"    # the matrices could not be loaded
+
+
+class LcaJob(QObject):
+    """One piece of slow work run in the service's worker thread.
+
+    Signals
+    -------
+    progress(float, str)
+        Fraction done (0-1) and what is being done.
+    finished(object)
+        The work's return value.
+    failed(str)
+        The error message (with its hint) when the work raised.
+    cancelled
+        The work stopped because :meth:`cancel` was called.
+    """
+
+    progress = Signal(float, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, kind: str, work: Work) -> None:
+        super().__init__()
+        self.kind = kind
+        self._work = work
+        self._cancel = threading.Event()
+        self.running = False
+        self.done = False
+        self.error: BaseException | None = None
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next check (thread-safe)."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        """Whether :meth:`cancel` was called."""
+        return self._cancel.is_set()
+
+    @Slot()
+    def run(self) -> None:
+        """Run the work (in the worker thread) and report how it ended."""
+        if self._cancel.is_set():
+            self.done = True
+            self.cancelled.emit()
+            return
+        self.running = True
+        try:
+            value = self._work(self.progress.emit, self._cancel.is_set)
+        except Exception as exc:  # noqa: BLE001 - reported to the GUI thread as it is
+            self.running, self.done, self.error = False, True, exc
+            if self._cancel.is_set():
+                self.cancelled.emit()
+            else:
+                if not isinstance(exc, GreenDesignError):
+                    log.exception("%s failed", self.kind)
+                self.failed.emit(error_summary(exc))
+            return
+        self.running, self.done = False, True
+        if self._cancel.is_set():
+            self.cancelled.emit()
+        else:
+            self.finished.emit(value)
+
+
+class _JobRunner(QObject):
+    """Lives in the worker thread and runs the jobs it is handed, in order.
+
+    The jobs themselves stay in the GUI thread, so their signals reach the
+    widgets as queued calls and they are deleted there.
+    """
+
+    @Slot(object)
+    def run(self, job: LcaJob) -> None:
+        job.run()
+
+
+class JobThread(QObject):
+    """One worker thread running :class:`LcaJob` objects in the order they are submitted.
+
+    The jobs stay in the GUI thread (their signals reach the widgets as queued
+    calls); only their work runs in the thread, started on first use.
+    """
+
+    _submit = Signal(object)
+
+    def __init__(self, name: str, parent: QObject | None = None,
+                 stop_wait_ms: int = 30_000) -> None:
+        super().__init__(parent)
+        self.thread = QThread(self)
+        self.thread.setObjectName(name)
+        self.stop_wait_ms = stop_wait_ms
+        self._runner = _JobRunner()
+        self._runner.moveToThread(self.thread)
+        self._submit.connect(self._runner.run)
+        self.jobs: list[LcaJob] = []
+
+    def submit(self, job: LcaJob) -> LcaJob:
+        """Queue ``job`` (the thread starts on first use); returns it."""
+        if not self.thread.isRunning():
+            self.thread.start()
+        self.jobs.append(job)
+        for signal in (job.finished, job.failed):
+            signal.connect(lambda *_args, j=job: self._forget(j))
+        job.cancelled.connect(lambda j=job: self._forget(j))
+        self._submit.emit(job)
+        return job
+
+    def _forget(self, job: LcaJob) -> None:
+        # Dropped, not deleteLater(): other receivers' queued calls may still be on their
+        # way, and Python frees the job once nobody holds it.
+        if job in self.jobs:
+            self.jobs.remove(job)
+
+    def busy(self, kind: str | None = None) -> bool:
+        """Whether a job (of ``kind``) is queued or running."""
+        return any(not j.done and (kind is None or j.kind == kind) for j in self.jobs)
+
+    def stop(self) -> None:
+        """Cancel the jobs and end the thread (on close); waits for the running one, which
+        stops at its next check (an import being written finishes writing first)."""
+        for job in list(self.jobs):
+            job.cancel()
+        if self.thread.isRunning():
+            self.thread.quit()
+            if not self.thread.wait(self.stop_wait_ms):
+                log.warning("%s: a job is still running at close", self.thread.objectName())
+
+
+class LcaService(QObject):
+    """Results of the shown design, kept up to date, and background LCA jobs.
+
+    Parameters
+    ----------
+    document
+        The window's :class:`~ui.document.document.ProjectDocument`.
+    autostart
+        Try to load the inventory at once (in the worker); when it is not
+        installed yet, the service waits for :meth:`inventory_ready`.
+
+    Signals
+    -------
+    resultChanged(object)
+        The new :class:`~greendesign.lca.engine.Result` of the shown design, or
+        None (no project, inventory not ready, or an error).
+    errorChanged(str)
+        The message (with its hint) of the error that stops the assessment;
+        empty when the error is gone. Data gaps are not errors.
+    gwpChanged(float)
+        IPCC 2021 GWP100 total in kg CO2-eq (NaN without a result).
+    stateChanged(str)
+        One of :class:`ServiceState`.
+    factorsReady(object)
+        The characterisation factors of this method are loaded, so
+        ``result.by_flow(method)`` is quick now.
+    """
+
+    resultChanged = Signal(object)
+    errorChanged = Signal(str)
+    gwpChanged = Signal(float)
+    stateChanged = Signal(str)
+    factorsReady = Signal(object)
+    def __init__(self, document, parent: QObject | None = None, *,
+                 autostart: bool = True) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.background = None
+        self.result = None
+        self.error = ""
+        self.state = ServiceState.WAITING
+        self._announced = False  # inventory_ready() was called
+        self._load_job: LcaJob | None = None
+        self._reload_pending = False  # reload_background() came while a load was running
+        self._factors: set[tuple[str, ...]] = set()
+        self._factor_jobs: dict[tuple[str, ...], LcaJob] = {}
+        self.worker = JobThread("lca", self)
+        self.thread = self.worker.thread
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.recompute)
+        document.productChanged.connect(self.schedule)
+        document.designChanged.connect(lambda _name: self.schedule())
+        document.projectReplaced.connect(self.schedule)
+        if autostart:
+            QTimer.singleShot(0, self._try_load)
+
+    # --- inventory and matrices --------------------------------------------------------
+    def inventory_ready(self, _setup_result: object = None) -> None:
+        """The window's inventory set-up finished: load the matrices (again if needed)."""
+        self._announced = True
+        if self.background is None:
+            self._try_load()
+
+    def _try_load(self) -> None:
+        if self.background is not None or (self._load_job and not self._load_job.done):
+            return
+        self._set_state(ServiceState.LOADING)
+
+        def work(progress, cancelled):
+            from greendesign.lca.background import load_background  # deferred: loads numpy
+
+            background = load_background(progress)
+            default_inventory()  # warm the inventory tables the fast path reads
+            return background
+
+        job = LcaJob("background", work)
+        job.finished.connect(self._background_loaded)
+        job.failed.connect(self._background_failed)
+        self._load_job = job
+        self.submit(job)
+
+    @Slot(object)
+    def _background_loaded(self, background) -> None:
+        if self._reload_if_pending():
+            return
+        self.background = background
+        self._set_state(ServiceState.READY)
+        self.recompute()
+
+    def _reload_if_pending(self) -> bool:
+        if not self._reload_pending:
+            return False
+        self._reload_pending = False
+        self._try_load()
+        return True
+
+    @Slot(str)
+    def _background_failed(self, message: str) -> None:
+        if self._reload_if_pending():
+            return
+        if self._announced:
+            self._set_state(ServiceState.FAILED)
+            self._set_error(message)
+        else:  # probably not installed yet: wait for the set-up to announce it
+            log.info("LCA matrices not loaded yet: %s", message)
+            self._set_state(ServiceState.WAITING)
+
+    def _solve_user_datasets(self, refs: list[str]) -> bool:
+        """Solve user-database datasets in the worker; True while that is under way."""
+        known = dataset_map()
+        refs = [ref for ref in refs if ref in known]  # unknown ones are reported as gaps
+        if not refs:
+            return False
+        if self._load_job is not None and not self._load_job.done:
+            return True
+        self._set_state(ServiceState.LOADING)
+
+        def work(progress, cancelled):
+            from greendesign.lca.background import load_background  # deferred: loads numpy
+
+            return load_background(progress, extra=refs)
+
+        job = LcaJob("user datasets", work)
+        job.finished.connect(self._background_loaded)
+        job.failed.connect(self._user_datasets_failed)
+        self._load_job = job
+        self.submit(job)
+        return True
+
+    @Slot(str)
+    def _user_datasets_failed(self, message: str) -> None:
+        if self._reload_if_pending():
+            return
+        self._set_state(ServiceState.READY)
+        self._publish(None, message)
+
+    def reload_background(self) -> None:
+        """Forget the matrices (user databases changed) and load them again."""
+        self.background = None
+        if self._load_job is not None and not self._load_job.done:
+            # a load under way may have read the databases before the change: load again
+            # once it is done
+            self._reload_pending = True
+            return
+        self._try_load()
+
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.stateChanged.emit(state)
+
+    # --- the live result ---------------------------------------------------------------
+    def schedule(self) -> None:
+        """Assess the shown design again shortly (restarts the delay on every call)."""
+        self._timer.start()
+
+    @Slot()
+    def recompute(self) -> None:
+        """Assess the shown design now (fast path, GUI thread) and tell the observers."""
+        self._timer.stop()
+        product = self.document.product
+        if product is None or self.background is None:
+            self._publish(None, "")
+            return
+        from greendesign.lca.engine import assess, product_user_refs  # after set-up: pandas
+
+        pending = sorted(ref for ref in product_user_refs(product)
+                         if ref not in self.background.column)
+        if pending and self._solve_user_datasets(pending):
+            return  # assessed again when the user datasets are solved
+        try:
+            result = assess(product, list(self.background.methods),
+                            variant=self.document.design_name,
+                            background=self.background, allow_gaps=True)
+        except GreenDesignError as exc:
+            self._publish(None, error_summary(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - shown inline, logged for the report
+            log.exception("assessment failed")
+            self._publish(None, error_summary(exc))
+            return
+        self._publish(result, "")
+
+    def _publish(self, result, error: str) -> None:
+        self.result = result
+        self._set_error(error)
+        self.resultChanged.emit(result)
+        self.gwpChanged.emit(self.gwp100 if self.gwp100 is not None else math.nan)
+
+    def _set_error(self, message: str) -> None:
+        if message != self.error:
+            self.error = message
+            self.errorChanged.emit(message)
+
+    @property
+    def gwp100(self) -> float | None:
+        """IPCC 2021 GWP100 total of the current result, kg CO2-eq (None without one)."""
+        if self.result is None:
+            return None
+        from greendesign.lca.engine import GWP100  # deferred: loads pandas
+
+        if GWP100 not in self.result.methods:
+            return None
+        return float(self.result.total[self.result.methods.index(GWP100)])
+
+    # --- jobs --------------------------------------------------------------------------
+    def submit(self, job: LcaJob) -> LcaJob:
+        """Queue a job in the worker thread (started on first use); returns it."""
+        return self.worker.submit(job)
+
+    @property
+    def _jobs(self) -> list[LcaJob]:
+        return self.worker.jobs
+
+    def run_monte_carlo(self, iterations: int, seed: int, method=None,
+                        distributions=None) -> LcaJob:
+        """Monte Carlo of the current result (see :func:`greendesign.lca.uncertainty.monte_carlo`).
+
+        The job finishes with ``(MonteCarlo, tornado frame of method)``; any
+        Monte Carlo still running is cancelled first.
+        """
+        if self.result is None:
+            raise RuntimeError("there is no result to sample")
+        result = self.result
+        for job in list(self._jobs):
+            if job.kind == "monte_carlo":
+                job.cancel()
+
+        def work(progress, cancelled):
+            from greendesign.lca.uncertainty import monte_carlo, tornado  # deferred: loads pandas
+
+            runs = monte_carlo(result, iterations, seed, distributions, progress=progress,
+                               cancelled=cancelled)
+            return runs, tornado(result, method, distributions), result
+
+        return self.submit(LcaJob("monte_carlo", work))
+
+    def run_reference(self, methods) -> LcaJob:
+        """Solve the shown design with Brightway (the reference path), stage by stage.
+
+        Finishes with ``(ReferenceResult, fast Result)``; cancelling takes effect
+        between the setup and the solve (Brightway's solve cannot be interrupted).
+        """
+        if self.result is None:
+            raise RuntimeError("there is no result to check")
+        result, product = self.result, self.document.product.model_copy(deep=True)
+
+        def work(progress, cancelled):
+            from greendesign.lca.background import EngineError  # deferred: loads numpy
+            from greendesign.lca.reference import reference_assess  # deferred: loads numpy
+
+            progress(0.05, "Solving with Brightway")
+            if cancelled():
+                raise EngineError("The reference calculation was cancelled.")
+            reference = reference_assess(product, methods, model=result.model)
+            progress(1.0, "Reference calculation done")
+            return reference, result
+
+        return self.submit(LcaJob("reference", work))
+
+    def factors_loaded(self, method) -> bool:
+        """Whether ``result.by_flow(method)`` can run without Brightway I/O."""
+        return tuple(method) in self._factors
+
+    def request_factors(self, method) -> bool:
+        """Load ``method``'s characterisation factors in the worker (then
+        :attr:`factorsReady`); True when they are loaded already."""
+        method = tuple(method)
+        if method in self._factors:
+            return True
+        if method in self._factor_jobs or self.background is None:
+            return False
+        background = self.background
+
+        def work(progress, cancelled):
+            from greendesign.lca.engine import characterisation_factors  # deferred: loads pandas
+
+            characterisation_factors(background, method)
+            return method
+
+        job = LcaJob("factors", work)
+        job.finished.connect(self._factors_loaded)
+        job.failed.connect(lambda message, m=method: self._factors_failed(m, message))
+        self._factor_jobs[method] = job
+        self.submit(job)
+        return False
+
+    @Slot(object)
+    def _factors_loaded(self, method) -> None:
+        self._factor_jobs.pop(method, None)
+        self._factors.add(method)
+        self.factorsReady.emit(method)
+
+    def _factors_failed(self, method, message: str) -> None:
+        self._factor_jobs.pop(method, None)
+        log.warning("characterisation factors of %s not loaded: %s", method, message)
+
+    def stop(self) -> None:
+        """Cancel the jobs and end the worker thread (on window close)."""
+        self._timer.stop()
+        self.worker.stop()
