@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import sys
 import zipfile
 
 import openpyxl
@@ -509,6 +511,221 @@ def test_xlsx_damaged(tmp_path):
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(BomImportError, match="not a readable XLSX"):
         read_bom_table(path)
+
+
+def patch_sheet(path, target, *replacements, part="xl/worksheets/sheet1.xml"):
+    """Copy the workbook at ``path`` to ``target``, replacing bytes in one of its parts."""
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == part:
+                for old, new in replacements:
+                    assert old in data, old
+                    data = data.replace(old, new)
+            out.writestr(item, data)
+    return target
+
+
+def both_readers(path, sheet=None):
+    """The table read with calamine (the import's reader) and with openpyxl (the reader before)."""
+    table = read_bom_table(path, sheet=sheet)
+    before = bom_import._read_xlsx_openpyxl(path, sheet)
+    assert (table.headers, table.rows, table.row_numbers, table.header_row, table.sheet) == (
+        before.headers, before.rows, before.row_numbers, before.header_row, before.sheet)
+    return table
+
+
+@pytest.fixture
+def calamine_only(monkeypatch):
+    """Fail when the import falls back to openpyxl (to prove calamine read the file)."""
+    def refuse(source, sheet):
+        raise AssertionError(f"{source} was read with openpyxl")
+
+    monkeypatch.setattr(bom_import, "_read_xlsx_openpyxl", refuse)
+
+
+def test_xlsx_numbers_are_read_as_before(tmp_path):
+    """calamine gives every number as a float: the texts stay those openpyxl's int/float gave."""
+    path = xlsx_of(tmp_path / "n.xlsx", [
+        ["name", "mass", "material", "notes", "a", "b", "c", "d", "e"],
+        ["P", 2, "pp", 1.0, 0.1, 1e-07, -0.0, 10**20, 2**53],
+        ["Q", 1.5, "pp", True, False, 123456789012345, 0.30000000000000004, -3, 1e16]])
+    table = both_readers(path)
+    assert table.rows == [["P", "2", "pp", "1", "0.1", "1e-07", "0", "1e+20", "9007199254740992"],
+                          ["Q", "1.5", "pp", "true", "false", "123456789012345",
+                           "0.3", "-3", "1e+16"]]  # openpyxl writes 15 digits
+    # digits beyond 2**53 (openpyxl kept them exactly as an int; calamine has a float)
+    exact = patch_sheet(path, tmp_path / "exact.xlsx",
+                        (b"<v>9007199254740992</v>", b"<v>12345678901234567891</v>"),
+                        (b"<v>1e+16</v>", b"<v>1e999</v>"))
+    table = both_readers(exact)
+    assert (table.rows[0][8], table.rows[1][8]) == ("12345678901234567891", "inf")
+
+
+@pytest.mark.filterwarnings("ignore:Cell J2 is marked as a date:UserWarning")  # openpyxl's
+def test_xlsx_dates_are_read_as_before(tmp_path):
+    from datetime import date, datetime, time, timedelta
+
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["name", "mass", "material", "a", "b", "c", "d", "e", "f", "g"])
+    sheet.append(["P", 1, "pp", datetime(2024, 1, 2, 3, 4, 5, 250000), date(2024, 1, 2),
+                  time(3, 4, 5), timedelta(hours=29, seconds=1), 45293, -1, 1e16])
+    sheet["H2"].number_format = "yyyy-mm-dd"  # a number in a date style
+    sheet["I2"].number_format = "yyyy-mm-dd"  # before 1900: calamine alone gives a time
+    sheet["J2"].number_format = "yyyy-mm-dd"  # beyond year 9999: openpyxl's "#VALUE!"
+    book.save(tmp_path / "d.xlsx")
+    table = both_readers(tmp_path / "d.xlsx")
+    assert table.rows[0][3:] == ["2024-01-02T03:04:05.250000", "2024-01-02T00:00:00", "03:04:05",
+                                 "1 day, 5:00:01", "2024-01-02T00:00:00", "1899-12-29T00:00:00",
+                                 "#VALUE!"]
+    book.epoch = CALENDAR_MAC_1904
+    book.save(tmp_path / "1904.xlsx")
+    assert both_readers(tmp_path / "1904.xlsx").rows[0][3:5] == [
+        "2024-01-02T03:04:05.250000", "2024-01-02T00:00:00"]
+    iso = openpyxl.Workbook(iso_dates=True)  # dates written as ISO text (t="d")
+    iso.active.append(["name", "mass", "material", "a", "b"])
+    iso.active.append(["P", 1, "pp", date(2024, 1, 2), datetime(2024, 1, 2, 3, 4, 5)])
+    iso.save(tmp_path / "iso.xlsx")
+    assert both_readers(tmp_path / "iso.xlsx").rows[0][3:] == ["2024-01-02", "2024-01-02T03:04:05"]
+
+
+def test_xlsx_is_read_with_calamine(tmp_path, calamine_only):
+    path = xlsx_of(tmp_path / "bom.xlsx", [["name", "mass", "material"], ["Body", 0.1, "pp"],
+                                           [" Lid ", 250, "abs"], [], ["Cap", 2, "pp"]])
+    table = read_bom_table(path)
+    assert table.rows == [["Body", "0.1", "pp"], ["Lid", "250", "abs"], ["Cap", "2", "pp"]]
+    assert table.row_numbers == [2, 3, 5]
+    assert len(import_bom(path).nodes) == 3
+
+
+def test_xlsx_data_away_from_a1_keeps_file_rows_and_cells(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["C4"], sheet["D4"], sheet["E4"] = "name", "mass", "material"
+    sheet["C6"], sheet["D6"], sheet["E6"] = "Body", 2, "pp"
+    sheet.merge_cells("C7:E7")
+    sheet["C7"] = "Merged"
+    book.save(tmp_path / "away.xlsx")
+    table = both_readers(tmp_path / "away.xlsx")
+    assert (table.header_row, table.row_numbers) == (4, [6, 7])
+    assert table.rows == [["", "", "Body", "2", "pp"], ["", "", "Merged"]]
+    sheet["D6"] = "=1+1"
+    book.save(tmp_path / "formula.xlsx")
+    problem = one_problem(tmp_path / "formula.xlsx")
+    assert "Sheet!D6" in problem.message and (problem.row, problem.column) == (6, "mass")
+
+
+def test_xlsx_formula_cells(tmp_path):
+    rows = [["name", "mass", "material", "qty"], ["Body", 0.1, "pp", 1], ["Lid", "=1/0", "abs", 1],
+            ["Cap", "=B2*2", "pp", "=D2"]]
+    path = xlsx_of(tmp_path / "f.xlsx", rows)
+    # a formula cell below and right of every value lies outside calamine's grid
+    beyond = xlsx_of(tmp_path / "beyond.xlsx", rows + [[None, None, None, None, "=A1"]])
+    found = problems_of(beyond)
+    assert [p.message.split()[1] for p in found] == ["Sheet1!B3", "Sheet1!B4", "Sheet1!D4",
+                                                     "Sheet1!E5"]
+    # with saved values, one of them an error value: the values are read, the error as text
+    cached = patch_sheet(path, tmp_path / "cached.xlsx",
+                         (b"<f>1/0</f><v></v>", b"<f>1/0</f><v>#DIV/0!</v>"),
+                         (b"<f>B2*2</f><v></v>", b"<f>B2*2</f><v>0.2</v>"),
+                         (b"<f>D2</f><v></v>", b"<f>D2</f><v>1</v>"),
+                         (b'<c r="B3">', b'<c r="B3" t="e">'))
+    table = both_readers(cached)
+    assert table.rows[1:] == [["Lid", "#DIV/0!", "abs", "1"], ["Cap", "0.2", "pp", "1"]]
+    (problem,) = problems_of(cached)
+    assert (problem.row, problem.column) == (3, "mass") and "formula" not in problem.message
+
+
+def test_xlsm_and_other_suffixes_are_read(tmp_path, calamine_only):
+    path = xlsx_of(tmp_path / "bom.xlsx", [["name", "mass", "material"], ["Body", 0.1, "pp"]])
+    macro = patch_sheet(path, tmp_path / "bom.xlsm", (
+        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        b"application/vnd.ms-excel.sheet.macroEnabled.main+xml"), part="[Content_Types].xml")
+    assert read_bom_table(macro).rows == [["Body", "0.1", "pp"]]
+    other = tmp_path / "bom.dat"  # any suffix: a ZIP file is read as XLSX
+    other.write_bytes(macro.read_bytes())
+    assert read_bom_table(other).rows == [["Body", "0.1", "pp"]]
+
+
+def test_xlsx_damaged_files_keep_their_errors(tmp_path):
+    good = xlsx_of(tmp_path / "good.xlsx", [["name", "mass", "material"], ["A", 1, "pp"],
+                                            ["B", 2, "abs"]])
+    raw = good.read_bytes()
+    damaged = {"truncated": raw[:len(raw) // 2], "not a workbook": b""}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "not a spreadsheet")
+    damaged["not a workbook"] = buffer.getvalue()
+    for label, data in damaged.items():
+        path = tmp_path / f"{label}.xlsx"
+        path.write_bytes(data)
+        with pytest.raises(BomImportError, match="not a readable XLSX workbook"):
+            read_bom_table(path)
+    # XML that calamine's parser would read on (an end tag that does not match, a number
+    # cell whose value is no number) is refused as before, naming the row
+    for label, change in [("end tag", (b"</row>", b"</rwo>")),
+                          ("text number", (b"<v>2</v>", b"<v>2x</v>"))]:
+        bad = patch_sheet(good, tmp_path / f"{label}.xlsx", change)
+        with pytest.raises(BomImportError, match="not a readable XLSX workbook") as info:
+            read_bom_table(bad)
+        assert "row " in str(info.value), label
+    # two values in a cell: the first, as before (calamine would take the last)
+    two = patch_sheet(good, tmp_path / "two.xlsx", (b"<v>2</v>", b"<v>2</v><v>3</v>"))
+    assert both_readers(two).rows[1] == ["B", "2", "abs"]
+
+
+def test_xlsx_grid_too_large_for_calamine_is_read_by_openpyxl(tmp_path):
+    """Sizes calamine would allocate at once are left to openpyxl (a Rust abort kills the app).
+
+    One cell at XFD1048576 makes calamine's grid 17 billion cells; a shared string table
+    declaring 10**12 entries makes it reserve them.
+    """
+    good = xlsx_of(tmp_path / "good.xlsx", [["name", "mass", "material"], ["A", 1, "pp"]])
+    far = patch_sheet(good, tmp_path / "far.xlsx", (b"</sheetData>", b'<row r="1048576">'
+                      b'<c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>'))
+    assert problems_of(far)  # a typed error, read by openpyxl; the process is alive
+    shared = tmp_path / "shared.xlsx"
+    sst = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+           b'uniqueCount="1000000000000"><si><t>A</t></si></sst>')
+    cell = b'<c r="A2" t="inlineStr"><is><t>A</t></is></c>'
+    relation = (b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument'
+                b'/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    content_type = (b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+                    b'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(shared, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            data = {"xl/worksheets/sheet1.xml": lambda d: d.replace(cell, b'<c r="A2" t="s">'
+                                                                    b'<v>0</v></c>'),
+                    "xl/_rels/workbook.xml.rels": lambda d: d.replace(b"</Relationships>",
+                                                                      relation),
+                    "[Content_Types].xml": lambda d: d.replace(b"</Types>", content_type),
+                    }.get(item.filename, lambda d: d)(data)
+            out.writestr(item, data)
+        out.writestr("xl/sharedStrings.xml", sst)
+    assert both_readers(shared).rows == [["A", "1", "pp"]]
+
+
+def test_xlsx_without_calamine_is_read_with_openpyxl(tmp_path, monkeypatch):
+    path = xlsx_of(tmp_path / "bom.xlsx", [["name", "mass", "material"], ["Body", 0.1, "pp"]])
+    monkeypatch.setitem(sys.modules, "python_calamine", None)  # import fails
+    assert read_bom_table(path).rows == [["Body", "0.1", "pp"]]
+
+
+def test_xlsx_excel_escapes_are_decoded(tmp_path):
+    """Excel writes a carriage return in a cell as _x000D_: it is read as the character now.
+
+    (openpyxl left the escape in the text: "a_x000D_" + "\\n" + "b".)
+    """
+    path = xlsx_of(tmp_path / "bom.xlsx", [["name", "mass", "material", "notes"],
+                                           ["Body", 0.1, "pp", "line"]])
+    escaped = patch_sheet(path, tmp_path / "escaped.xlsx",
+                          (b"<t>line</t>", b"<t>one_x000D_\ntwo _x005F_x000D_</t>"))
+    assert read_bom_table(escaped).rows[0][3] == "one\r\ntwo _x000D_"
+    assert import_bom(escaped).nodes[0].notes == "one\r\ntwo _x000D_"
 
 
 # --- size -----------------------------------------------------------------------------

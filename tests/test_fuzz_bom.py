@@ -15,10 +15,13 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import datetime
 import functools
 import io
 import os
+import re
 import signal
+import warnings
 import zipfile
 
 import openpyxl
@@ -497,6 +500,105 @@ def test_fuzz_bom_damaged_xlsx(tmp_path, data):
     outcome(bad)
 
 
+# --- XLSX: the calamine reader against openpyxl's -------------------------------------
+
+def _read_outcome(read, path):
+    """The table read from ``path`` by ``read`` (file rows and cell texts), or its error."""
+    try:
+        table = read(path, None)
+    except BomImportError as exc:
+        return "error", str(exc), [(p.message, p.row, p.column) for p in exc.problems]
+    return "table", table.headers, table.rows, table.row_numbers, table.header_row, table.sheet
+
+
+def _with_calamine(path, sheet):
+    from greendesign.io.bom_import import read_bom_table
+
+    return read_bom_table(path, sheet=sheet)
+
+
+def _with_openpyxl(path, sheet):
+    from greendesign.io import bom_import
+
+    return bom_import._read_xlsx_openpyxl(path, sheet)
+
+
+_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")  # openpyxl writes it as it is; calamine decodes it
+CELLS = (st.none() | st.booleans() | st.integers(-10**18, 10**18)
+         | st.floats(allow_nan=False, allow_infinity=False)
+         | st.datetimes(min_value=datetime.datetime(1900, 3, 1),
+                        max_value=datetime.datetime(9999, 1, 1))
+         | st.dates(min_value=datetime.date(1900, 3, 1)) | st.times() | st.timedeltas(
+             min_value=datetime.timedelta(0), max_value=datetime.timedelta(days=10**5))
+         | st.sampled_from(["=1+1", "=B2*2", '="x"', "=NA()", " padded ", "上盖", "a\nb",
+                           "a\r\nb"])
+         | st.text(max_size=12).filter(lambda t: not _ESCAPE.search(t)))
+FORMATS = st.sampled_from([None, "yyyy-mm-dd", "0.00", "h:mm:ss", "[h]:mm:ss", "0%", "@",
+                           'yyyy"年"m"月"d"日"', "mm:ss", "m/d/yy h:mm", '0.0 "kg"'])
+
+
+@FUZZ_XLSX
+@given(cells=st.lists(st.lists(st.tuples(CELLS, FORMATS), max_size=6), max_size=8),
+       at=st.sampled_from(["A1", "C4"]), epoch_1904=st.booleans())
+def test_fuzz_bom_xlsx_reader_reads_as_openpyxl(tmp_path, cells, at, epoch_1904):
+    """Every cell text (numbers, dates in date styles, booleans ...) is the one openpyxl gave."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = openpyxl.Workbook()
+    if epoch_1904:
+        book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    top, left = coordinate_to_tuple(at)
+    for header, column in enumerate(["name", "mass", "material"]):
+        sheet.cell(top, left + header, column)
+    for r, row in enumerate(cells, start=top + 1):
+        for c, (value, number_format) in enumerate(row, start=left):
+            if isinstance(value, str):
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            cell = sheet.cell(r, c, value)
+            if number_format:
+                cell.number_format = number_format
+    path = tmp_path / "cells.xlsx"
+    try:
+        book.save(path)
+    except (ValueError, OverflowError):  # a value openpyxl cannot write
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # openpyxl: "outside the limits for dates"
+        assert _read_outcome(_with_calamine, path) == _read_outcome(_with_openpyxl, path)
+
+
+@FUZZ_XLSX
+@given(data=st.data())
+def test_fuzz_bom_xlsx_damaged_cells_are_refused_as_before(tmp_path, data):
+    """A worksheet openpyxl could not read is refused with the same message (naming the row)."""
+    good = write_xlsx(tmp_path / "good.xlsx", [["name", "mass", "material", "qty"],
+                                               ["A", 1, "pp", 2], ["B", 2.5, "abs", True],
+                                               ["C", "=B2*2", "pp", 1]], cached=None)
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                start, end = content.index(b"<sheetData>"), content.index(b"</sheetData>")
+                for _ in range(data.draw(st.integers(1, 3))):
+                    at = data.draw(st.integers(start, end))
+                    insert = data.draw(st.sampled_from(
+                        [b"", b"<", b"&", b'"', b"</row>", b"</c>", b"<f>", b"<v>", b"</v>",
+                         b"<v>abc</v>", b"<v>nan</v>", b"<v>1e999</v>",
+                         b"<v>" + b"9" * 5000 + b"</v>",
+                         b' t="s"', b' t="b"', b' t="e"', b' t="d"', b' s="7"', b"<![CDATA[1]]>",
+                         b"<!-- c -->", b'<c r="ZZZZZZ9"><v>1</v></c>', b'<c r="a1"><v>1</v></c>',
+                         b"<c><v>5</v></c>", b"<is><t>x</t></is>", b"<v>1</v><v>2</v>"]))
+                    content = content[:at] + insert + content[at + data.draw(st.integers(0, 8)):]
+            target.writestr(item, content)
+    outcome(bad)
+    before = _read_outcome(_with_openpyxl, bad)
+    if before[0] == "error" and "not a readable XLSX workbook" in before[1]:
+        assert _read_outcome(_with_calamine, bad) == before
+
+
 # --- fixed edge cases ------------------------------------------------------------------
 
 def _wide(n):
@@ -650,7 +752,7 @@ def test_fuzz_bom_100k_rows_csv(tmp_path, variant):
 
 
 @BIG
-@pytest.mark.parametrize("variant", ["valid", "formula without value"])
+@pytest.mark.parametrize("variant", ["valid", "formula without value", "damaged row"])
 def test_fuzz_bom_100k_rows_xlsx(tmp_path, variant):
     rows = _big_rows()
     if variant == "formula without value":
@@ -662,6 +764,19 @@ def test_fuzz_bom_100k_rows_xlsx(tmp_path, variant):
                       for c in row])
     path = tmp_path / "big.xlsx"
     book.save(path)
+    if variant == "damaged row":  # an end tag that does not match, near the end
+        damaged = tmp_path / "damaged.xlsx"
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(damaged, "w") as target:
+            for item in source.infolist():
+                content = source.read(item.filename)
+                if item.filename.startswith("xl/worksheets/"):
+                    at = content.index(b'<row r="99999"')
+                    content = content[:at] + content[at:].replace(b"</row>", b"</rwo>", 1)
+                target.writestr(item, content)
+        with pytest.raises(BomImportError, match="not a readable XLSX workbook"):
+            import_bom(damaged)
+        assert _read_outcome(_with_calamine, damaged) == _read_outcome(_with_openpyxl, damaged)
+        return
     result = outcome(path)
     if variant == "valid":
         assert result is not None and len(result.nodes) == 10_000
