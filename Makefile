@@ -10,6 +10,7 @@
 #   make install-desktop  - menu entry and icons for the venv's app in ~/.local/share (or
 #                           $XDG_DATA_HOME; PREFIX=/usr/local puts them in /usr/local/share)
 #   make icons            - render resources/icons/*.png again from greendesign.svg
+#   make translations     - extract the core's messages and compile its Chinese catalogue
 
 PYTHON ?= python3
 VENV   := .venv
@@ -26,7 +27,7 @@ ICON_SIZES := 16 32 48 64 128 256
 DESKTOP_DATA := $(if $(PREFIX),$(PREFIX)/share,$(or $(XDG_DATA_HOME),$(HOME)/.local/share))
 
 .PHONY: run test bench fuzz lint lock screenshot screenshots sysdeps clean inventory \
-	package package-test install-desktop icons
+	package package-test install-desktop icons translations
 
 # The versions tested together are pinned in requirements.lock (all platforms, made by
 # `make lock` from pyproject.toml's ranges); GreenDesign itself is installed on top of them.
@@ -145,6 +146,11 @@ install-desktop: $(STAMP)
 		command -v gtk-update-icon-cache >/dev/null; then \
 		gtk-update-icon-cache -q "$(DESKTOP_DATA)/icons/hicolor" || true; fi
 	@echo "installed the GreenDesign menu entry and icons under $(DESKTOP_DATA)"
+
+# The core's message catalogues (greendesign/i18n.py): extract the messages, merge them into
+# the Chinese .po files (translate the new, empty entries there), compile the .mo files.
+translations: $(STAMP)
+	$(BIN)/python packaging/translations.py
 
 icons: $(STAMP)
 	$(BIN)/python packaging/render_icons.py

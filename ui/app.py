@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
 
-    from PySide6.QtCore import QTimer, qVersion
+    from PySide6.QtCore import QLocale, QTimer, qVersion
     from PySide6.QtWidgets import QApplication
 
     from greendesign.logging_setup import configure_logging, log_session_start
@@ -195,6 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(load_app_icon())
     language = chosen_language(args.lang)
     install_translations(app, language)
+    from greendesign.i18n import set_language
+
+    # the core's messages (errors, findings, suggestions) follow the interface language
+    set_language(language or QLocale.system().name())
     fonts = load_bundled_fonts()
     if language and language.startswith("zh") and not has_cjk_font():
         log.warning("no font for Chinese could be loaded; Chinese text may not show "
