@@ -48,6 +48,9 @@ def main() -> int:
         from bench.ui import run as bench_ui
 
         bench_ui()
+        from bench.bundle import run as bench_bundle
+
+        bench_bundle()
     return 0
 
 
