@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +13,23 @@ from bench.timing import best_of, row
 
 #: Goal for importing the 100,000-row XLSX BOM (validation and tree included), seconds.
 XLSX_100K_GOAL_S = 3.0
+#: Runs of each 100,000-row measurement (the best is reported: the machine may be shared).
+BIG_REPEAT = 3
+
+
+def peak_memory_mib(path: Path) -> float:
+    """Peak resident memory of a fresh interpreter importing the BOM at ``path``, MiB.
+
+    Read from ``VmHWM`` in ``/proc/self/status`` (Linux): unlike ``ru_maxrss``, it does not
+    carry the size of the process that started the interpreter.
+    """
+    code = ("import sys; from greendesign.io.bom_import import import_bom; "
+            "import_bom(sys.argv[1]); "
+            "print(next(line.split()[1] for line in open('/proc/self/status') "
+            "if line.startswith('VmHWM:')))")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], check=True,
+                          capture_output=True, text=True)
+    return int(done.stdout.split()[-1]) / 1024  # kB
 
 
 def bench_bom_import(tmp: Path) -> None:
@@ -31,24 +50,29 @@ def bench_bom_import(tmp: Path) -> None:
         "peer: pandas.read_excel (openpyxl)",
         best_of(lambda: pd.read_excel(xlsx_path, dtype=str, engine="openpyxl"), repeat=3))
 
-    # 100,000 rows: the size docs/bom-format.md quotes import times for (once each: seconds)
+    # 100,000 rows: the size docs/bom-format.md quotes import times for (best of 3 each)
     big = synthetic_product(90_000, per_assembly=9)  # 10,000 assembly + 90,000 part rows
     big_csv = tmp / "bom100k.csv"
     export_bom(big, big_csv)
-    row("import 100,000-row CSV BOM",
-        best_of(lambda: import_bom(big_csv), repeat=1),
+    csv_seconds = best_of(lambda: import_bom(big_csv), repeat=BIG_REPEAT)
+    row("import 100,000-row CSV BOM", csv_seconds,
         "peer: pandas.read_csv, no checks",
-        best_of(lambda: pd.read_csv(big_csv, dtype=str, encoding="utf-8-sig"), repeat=1))
+        best_of(lambda: pd.read_csv(big_csv, dtype=str, encoding="utf-8-sig"), repeat=BIG_REPEAT))
     big_xlsx = tmp / "bom100k.xlsx"
     export_bom(big, big_xlsx)
-    seconds = best_of(lambda: import_bom(big_xlsx), repeat=1)
+    seconds = best_of(lambda: import_bom(big_xlsx), repeat=BIG_REPEAT)
     row("import 100,000-row XLSX BOM", seconds,
         "peer: pandas.read_excel (openpyxl)",
-        best_of(lambda: pd.read_excel(big_xlsx, dtype=str, engine="openpyxl"), repeat=1))
-    print(f"  goal: import of the 100,000-row XLSX BOM <= {XLSX_100K_GOAL_S:.0f} s: "
-          f"{seconds:.1f} s, {'met' if seconds <= XLSX_100K_GOAL_S else 'not met'}")
+        best_of(lambda: pd.read_excel(big_xlsx, dtype=str, engine="openpyxl"),
+                repeat=BIG_REPEAT))
+    met = seconds <= XLSX_100K_GOAL_S and csv_seconds < seconds
+    print(f"  goal: import of the 100,000-row XLSX BOM <= {XLSX_100K_GOAL_S:.0f} s, CSV below "
+          f"it: {seconds:.1f} s and {csv_seconds:.1f} s, {'met' if met else 'not met'}")
     # the file reading alone (calamine and checks), beside pandas on the same reader
     row("  of which reading it (read_bom_table)",
-        best_of(lambda: read_bom_table(big_xlsx), repeat=1),
+        best_of(lambda: read_bom_table(big_xlsx), repeat=BIG_REPEAT),
         "peer: pandas.read_excel (calamine)",
-        best_of(lambda: pd.read_excel(big_xlsx, dtype=str, engine="calamine"), repeat=1))
+        best_of(lambda: pd.read_excel(big_xlsx, dtype=str, engine="calamine"),
+                repeat=BIG_REPEAT))
+    print(f"  peak memory of the 100,000-row import (fresh process): "
+          f"CSV {peak_memory_mib(big_csv):.0f} MiB, XLSX {peak_memory_mib(big_xlsx):.0f} MiB")

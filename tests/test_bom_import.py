@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from greendesign.errors import BomImportError
-from greendesign.io import bom_import
+from greendesign.io import bom_import, bom_table, bom_xlsx
 from greendesign.io.bom_columns import guess_mapping, normalise_header, split_header
 from greendesign.io.bom_import import import_bom, product_from_bom, read_bom_table
 from greendesign.model import Assembly, Part
@@ -292,6 +292,16 @@ def test_parent_column(tmp_path):
     assert seat.id == "P3"
 
 
+def test_level_column_wins_over_parent_column_with_one_warning(tmp_path):
+    path = csv_of(tmp_path, "id,level,parent,name,mass,material", "A,1,,Frame,,",
+                  "P1,2,P2,Tube,0.5,steel", "P2,1,A,Seat,2,pu")
+    result = import_bom(path)
+    assert [n.id for n in result.nodes] == ["A", "P2"]  # the levels, not the parents
+    assert [c.id for c in result.nodes[0].children] == ["P1"]
+    assert [(w.column, w.message) for w in result.warnings] == [
+        ("parent", "column 'parent' (parent) was ignored: the tree comes from the level column")]
+
+
 def test_parent_cycle_and_unknown_parent(tmp_path):
     path = csv_of(tmp_path, "编号,父项,名称,质量,材料", "A,C,Frame,,", "B,A,Side,,", "C,B,Corner,,",
                   "D,,Seat,1,pu", "E,X,Loose,1,pu", "F,F,Self,1,pu")
@@ -299,7 +309,7 @@ def test_parent_cycle_and_unknown_parent(tmp_path):
     cycle = [p for p in problems if "own ancestor" in p.message]
     assert len(cycle) == 2
     assert "rows 2, 3, 4" in cycle[0].message and cycle[0].column == "父项"
-    assert cycle[1].row == 7 and cycle[1].part_id == "F"
+    assert cycle[1].row == 7 and cycle[1].part_id == "F" and "(F > F; row 7)" in cycle[1].message
     unknown = [p for p in problems if "not the id" in p.message]
     assert [(p.row, p.column) for p in unknown] == [(6, "父项")]
 
@@ -436,7 +446,7 @@ def test_missing_xls_empty_and_oversized_files(tmp_path, monkeypatch):
 
 
 def test_too_many_rows(tmp_path, monkeypatch):
-    monkeypatch.setattr(bom_import, "MAX_ROWS", 5)
+    monkeypatch.setattr(bom_table, "MAX_ROWS", 5)
     path = csv_of(tmp_path, "name,mass,material", *["A,1,pp"] * 6)
     with pytest.raises(BomImportError, match="more than 5 rows"):
         import_bom(path)
@@ -529,7 +539,7 @@ def patch_sheet(path, target, *replacements, part="xl/worksheets/sheet1.xml"):
 def both_readers(path, sheet=None):
     """The table read with calamine (the import's reader) and with openpyxl (the reader before)."""
     table = read_bom_table(path, sheet=sheet)
-    before = bom_import._read_xlsx_openpyxl(path, sheet)
+    before = bom_xlsx.read_xlsx_openpyxl(path, sheet)
     assert (table.headers, table.rows, table.row_numbers, table.header_row, table.sheet) == (
         before.headers, before.rows, before.row_numbers, before.header_row, before.sheet)
     return table
@@ -541,7 +551,7 @@ def calamine_only(monkeypatch):
     def refuse(source, sheet):
         raise AssertionError(f"{source} was read with openpyxl")
 
-    monkeypatch.setattr(bom_import, "_read_xlsx_openpyxl", refuse)
+    monkeypatch.setattr(bom_xlsx, "read_xlsx_openpyxl", refuse)
 
 
 def test_xlsx_numbers_are_read_as_before(tmp_path):
@@ -754,3 +764,88 @@ def test_utf32_with_byte_order_mark_is_read(tmp_path):
     result = import_bom(path)
     assert result.nodes[0].name == "Lid 盖子"
     assert result.nodes[0].mass_kg == 0.25
+
+
+# --- speed measures that must not change a result ---------------------------------------
+
+def test_a_repeated_bad_cell_is_reported_in_every_row(tmp_path):
+    """Each distinct text is parsed once (memoised): its error still names every row it is in."""
+    path = csv_of(tmp_path, "name,mass,material,qty,joint,recycled_content,process,process_amount",
+                  *["A,1,pp,two,glue,30,x;y,1"] * 2, "B,1,pp,2,nail,0.3,x;y,1;-2",
+                  "C,1,pp,two,glue,30,x;y,1")
+    problems = problems_of(path)
+    assert [(p.row, p.field) for p in problems] == [
+        (2, "quantity"), (2, "process_amount"), (2, "recycled_content"),
+        (3, "quantity"), (3, "process_amount"), (3, "recycled_content"),
+        (4, "joint"), (4, "process_amount"),
+        (5, "quantity"), (5, "process_amount"), (5, "recycled_content")]
+    assert len({p.message for p in problems if p.field == "quantity"}) == 1
+    assert problems[0].message == "'two' is not a number"
+    assert problems[7].message == "process amount '-2' is not greater than 0"
+
+
+def test_injection_guard_quotes_are_removed_in_every_column_of_a_csv(tmp_path):
+    """Only rows that hold a ' are looked at again for the guard quote; the others are as read."""
+    path = csv_of(tmp_path, "id,name,mass,material,notes,module",
+                  "'=P1,'=SUM(A1),1,'+pp,''quoted,'@m", "P2,it's,2,pp,don't,'x")
+    first, second = import_bom(path).nodes
+    assert (first.id, first.name, first.material, first.notes, first.module) == (
+        "=P1", "=SUM(A1)", "+pp", "'quoted", "@m")
+    assert (second.id, second.name, second.notes, second.module) == ("P2", "it's", "don't", "'x")
+    xlsx = xlsx_of(tmp_path / "guard.xlsx", [["name", "mass", "material"], ["'=x", 1, "pp"]])
+    assert import_bom(xlsx).nodes[0].name == "'=x"  # only CSV exports write the guard
+
+
+def test_rows_of_any_length_read_the_columns_they_have(tmp_path):
+    table = bom_table.BomTable(source=tmp_path / "t.csv", headers=["name", "mass", "material",
+                                                                   "qty", "notes"],
+                               rows=[["A", "1", "pp"], ["B", "2", "abs", "3", "n", ""]])
+    first, second = import_bom(table).nodes
+    assert (first.quantity, first.notes, second.quantity, second.notes) == (1.0, "", 3.0, "n")
+
+
+def test_nodes_are_those_the_model_validates(tmp_path):
+    """The import's nodes equal, field for field and in the fields given, the model's own."""
+    path = csv_of(tmp_path, "level,id,name,qty,mass,mass_unit,material,process,joint,module",
+                  "1,A,Asm,2,,,,weld,screw,m", "2,P,Part,1,250,g,pp,moulding,,m")
+    (assembly,) = import_bom(path).nodes
+    part = assembly.children[0]
+    expected = Part(id="P", name="Part", quantity=1.0, mass_kg=0.25, mass_unit="g",
+                    material="pp", processes=[{"dataset": "moulding", "amount": None}],
+                    module="m", name_zh="", notes="", priority_part=False, priority_kind="",
+                    plastic_marking="")
+    assert part == expected and part.model_fields_set == expected.model_fields_set
+    assert part.processes[0].model_fields_set == {"dataset", "amount"}
+    assert assembly.model_fields_set == {"id", "name", "name_zh", "module", "notes", "quantity",
+                                         "joint", "processes", "children"}
+    assert assembly == Assembly(id="A", name="Asm", quantity=2.0, joint="screw", module="m",
+                                name_zh="", notes="", processes=[{"dataset": "weld"}],
+                                children=[expected])
+
+
+def test_paused_gc_moves_what_was_made_to_the_oldest_generation():
+    import gc
+
+    from greendesign.io.bom_table import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        made = [[index] for index in range(1000)]
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    young = {id(o) for generation in (0, 1) for o in gc.get_objects(generation=generation)}
+    assert not young & {id(item) for item in made}
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # left as it was
+    finally:
+        gc.enable()
+    gc.freeze()  # a host that freezes objects itself: its frozen objects stay frozen
+    try:
+        with paused_gc():
+            later = [[index] for index in range(10)]
+        assert gc.get_freeze_count() > len(later) and gc.isenabled()
+    finally:
+        gc.unfreeze()

@@ -705,6 +705,45 @@ def test_fuzz_bom_long_process_code_names_its_cell(tmp_path):
     assert (problem.row, problem.column) == (2, "process")
     assert "200 characters" in problem.message
 
+# --- memoised cell parsing against parsing each cell on its own -----------------------
+
+def _everything(path, **kwargs):
+    """All an import gives: each node's fields as stored (types too) and the fields given,
+    the warnings and the mapping; or the error with its problems."""
+    import dataclasses
+
+    from greendesign.model import walk
+
+    try:
+        result = import_bom(path, **kwargs)
+    except BomImportError as exc:
+        return "error", str(exc), [dataclasses.astuple(p) for p in exc.problems]
+    nodes = []
+    for node, _count, depth, _parent in walk(result.nodes):
+        fields = {name: value for name, value in vars(node).items() if name != "children"}
+        nodes.append((depth, type(node).__name__, repr(fields), sorted(node.model_fields_set),
+                      [sorted(p.model_fields_set) for p in node.processes]))
+    return "nodes", nodes, [dataclasses.astuple(p) for p in result.warnings], result.mapping
+
+
+@FUZZ
+@given(rows=messy_table().map(lambda rows: rows[:1] + rows[1:] * 3)
+       | valid_bom(max_rows=20).map(lambda bom: bom[0]),
+       kind=st.sampled_from(["csv", "csv", "xlsx"]))
+def test_fuzz_bom_memoised_cells_read_as_each_cell_alone(tmp_path, rows, kind):
+    """Each parser runs once per distinct text of its column (``bom_rows.Memo``): the
+    import is the one that parsing every cell on its own gives, problems in the same order."""
+    from greendesign.io import bom_rows
+
+    path = write_table(tmp_path / "memo", rows, kind)
+    memoised = _everything(path)
+    size, bom_rows.MEMO_SIZE = bom_rows.MEMO_SIZE, 0
+    try:
+        assert _everything(path) == memoised
+    finally:
+        bom_rows.MEMO_SIZE = size
+
+
 # --- 100,000 rows (make fuzz only) -----------------------------------------------------
 
 BIG = pytest.mark.skipif(EXAMPLES < 1000, reason="100,000-row BOM files run under make fuzz "

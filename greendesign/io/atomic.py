@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from greendesign.errors import SaveError
+from greendesign.i18n import _
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -51,8 +52,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise SaveError(f"Cannot save {target}: the folder {directory} does not exist.",
-                        hint="Choose an existing folder.")
+        raise SaveError(_("Cannot save {file}: the folder {folder} does not exist.").format(
+            file=target, folder=directory), hint=_("Choose an existing folder."))
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
@@ -68,9 +69,10 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         tmp_name = None
         _fsync_dir(directory)
     except OSError as exc:
-        raise SaveError(f"Cannot save {target}: {exc.strerror or exc}.",
-                        hint="The previous version of the file is unchanged; check free disk "
-                             "space and write permission, then save again.") from exc
+        raise SaveError(_("Cannot save {file}: {reason}.").format(
+            file=target, reason=exc.strerror or exc),
+            hint=_("The previous version of the file is unchanged; check free disk space and "
+                   "write permission, then save again.")) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):

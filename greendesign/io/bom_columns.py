@@ -18,7 +18,9 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from greendesign.errors import UnitError
+from greendesign.errors import ModelValidationError, UnitError
+from greendesign.i18n import _, ngettext
+from greendesign.model import ProcessUse
 from greendesign.units import normalise_mass_unit
 
 #: The columns of the BOM format, in the order :mod:`greendesign.io.bom_export` writes them.
@@ -293,10 +295,11 @@ def parse_number(text: str) -> float:
     if value.count(",") == 1 and "." not in value:
         value = value.replace(",", ".")
     if not _NUMBER.match(value):
-        raise CellError(f"{text!r} is not a number", "write a plain number such as 2 or 0.5")
+        raise CellError(_("{text!r} is not a number").format(text=text),
+                        _("write a plain number such as 2 or 0.5"))
     number = float(value)
     if number != number or number in (float("inf"), float("-inf")):
-        raise CellError(f"{text!r} is not a finite number")
+        raise CellError(_("{text!r} is not a finite number").format(text=text))
     return number
 
 
@@ -308,8 +311,9 @@ def parse_quantity(text: str) -> float:
         value = match.group(1)
     number = parse_number(value)
     if number <= 0:
-        raise CellError(f"quantity {text!r} is not greater than 0",
-                        "write how many of this part one unit of its parent holds, e.g. 1 or 4")
+        raise CellError(_("quantity {text!r} is not greater than 0").format(text=text),
+                        _("write how many of this part one unit of its parent holds, e.g. 1 "
+                          "or 4"))
     return number
 
 
@@ -334,12 +338,15 @@ def parse_fraction(text: str, *, percent_header: bool = False, upper: float = 1.
     else:
         share = parse_number(value)
         if share > 1.0:
-            raise CellError(f"{text!r} is more than 1",
-                            f"write a fraction or a percentage: {share / 100:g} or {share:g}%")
+            raise CellError(_("{text!r} is more than 1").format(text=text),
+                            _("write a fraction or a percentage: {fraction} or "
+                              "{percent}%").format(fraction=f"{share / 100:g}",
+                                                   percent=f"{share:g}"))
         shown = text.strip()
     if share < 0.0 or share > upper:
         limit = f"{upper:g}" if upper != 1.0 else "1 (100%)"
-        raise CellError(f"{shown!r} is outside 0 to {limit}", "write a share such as 0.3 or 30%")
+        raise CellError(_("{text!r} is outside 0 to {limit}").format(text=shown, limit=limit),
+                        _("write a share such as 0.3 or 30%"))
     return share
 
 
@@ -354,8 +361,9 @@ def parse_joint(text: str) -> str:
             return candidate
         if candidate in JOINT_SYNONYMS:
             return JOINT_SYNONYMS[candidate]
-    raise CellError(f"unknown joint {text.strip()!r}",
-                    f"use one of {', '.join(JOINT_VALUES)} (or 螺钉, 卡扣, 胶粘, 焊接 ...)")
+    raise CellError(_("unknown joint {text!r}").format(text=text.strip()),
+                    _("use one of {joints} (or 螺钉, 卡扣, 胶粘, 焊接 ...)").format(
+                        joints=", ".join(JOINT_VALUES)))
 
 
 def parse_priority(text: str) -> tuple[bool, str]:
@@ -385,12 +393,80 @@ def parse_level(text: str) -> int:
     except ValueError:
         number = float("nan")
     if not number.is_integer() or number < 0:
-        raise CellError(f"level {text.strip()!r} is not a whole number",
-                        "write 1 for the top level, 2 below it ..., or dotted .1, ..2")
+        raise CellError(_("level {text!r} is not a whole number").format(text=text.strip()),
+                        _("write 1 for the top level, 2 below it ..., or dotted .1, ..2"))
     if dots and int(number) != dots:
-        raise CellError(f"level {text.strip()!r} has {dots} dots but says {int(number)}",
-                        "write as many dots as the level number, e.g. ..2")
+        raise CellError(ngettext("level {text!r} has {count} dot but says {level}",
+                                 "level {text!r} has {count} dots but says {level}", dots).format(
+                            text=text.strip(), count=dots, level=int(number)),
+                        _("write as many dots as the level number, e.g. ..2"))
     return int(number)
+
+
+def parse_joint_count(text: str) -> int:
+    """Read a number of joints: a whole number from 1 to 10,000."""
+    number = parse_number(text)
+    if not number.is_integer() or not 1 <= number <= 10_000:
+        raise CellError(_("joint count {text!r} is not a whole number from 1 to {most}").format(
+                            text=text, most=10000),
+                        _("write how many joints hold this part, e.g. 4"))
+    return int(number)
+
+
+def parse_processes(codes_text: str, amounts_text: str) -> tuple[
+        list[tuple[str, float | None]], list[tuple[str, str, str]]]:
+    """Read a ``process`` cell and its ``process_amount`` cell.
+
+    Codes and amounts are separated by ``;`` (or a full-width ``；``); an empty
+    amount, or an empty amount cell, means the part's mass (``None``).
+
+    Returns
+    -------
+    tuple
+        The (dataset, amount) of each valid process, each validated as a
+        :class:`~greendesign.model.ProcessUse` (the same values make an equal one), and
+        the problems as (column, message, hint), ``column`` being ``process`` or
+        ``process_amount``.
+    """
+    problems: list[tuple[str, str, str]] = []
+    codes = [c.strip() for c in codes_text.replace("；", ";").split(";")] if codes_text else []
+    amounts = [a.strip() for a in amounts_text.replace("；", ";").split(";")] \
+        if amounts_text else [""] * len(codes)
+    if any(not c for c in codes):
+        problems.append(("process", _("process list {text!r} has an empty entry").format(
+            text=codes_text), _("separate dataset codes with ';' and no empty entries")))
+        return [], problems
+    if len(amounts) != len(codes):
+        given = ngettext("{count} process amount", "{count} process amounts",
+                         len(amounts)).format(count=len(amounts))
+        wanted = ngettext("{count} process", "{count} processes", len(codes)).format(
+            count=len(codes))
+        problems.append(("process_amount", _("{amounts} for {processes}").format(
+            amounts=given, processes=wanted), _(
+            "give one amount per process, separated by ';' (leave an entry empty for the "
+            "part's mass), or leave the cell empty")))
+        return [], problems
+    processes: list[tuple[str, float | None]] = []
+    for code, amount in zip(codes, amounts, strict=True):
+        value = None
+        if amount:
+            try:
+                value = parse_number(amount)
+                if value <= 0:
+                    raise CellError(_("process amount {text!r} is not greater than "
+                                      "0").format(text=amount),
+                                    _("leave it empty to use the part's mass"))
+            except CellError as exc:
+                problems.append(("process_amount", exc.message, exc.hint))
+                continue
+        try:
+            ProcessUse(dataset=code, amount=value)
+        except ModelValidationError as exc:  # e.g. a code over the length limit
+            problems.extend(("process", problem.message, problem.hint)
+                            for problem in exc.problems)
+        else:
+            processes.append((code, value))
+    return processes, problems
 
 
 def format_number(value: float) -> str:

@@ -29,6 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from greendesign.errors import SaveError
+from greendesign.i18n import _
 from greendesign.io.atomic import atomic_write_bytes
 from greendesign.io.bom_columns import CANONICAL_COLUMNS, format_number
 from greendesign.model import Assembly, Part, Product, walk
@@ -70,7 +71,7 @@ def mass_cell(mass_kg: float, unit: str) -> str:
     exact = mass_kg / factor
     tried = [float(f"{exact:.{digits}g}") for digits in (15, 16, 17)]
     below = above = exact
-    for _ in range(4):
+    for _step in range(4):
         below, above = math.nextafter(below, -math.inf), math.nextafter(above, math.inf)
         tried += [below, above]
     fits = [value for value in tried if value * factor == mass_kg]
@@ -239,7 +240,7 @@ def export_bom(product: Product, path: str | os.PathLike[str]) -> Path:
     elif suffix == ".xlsx":
         data = _xlsx_bytes(rows, title=f"{product.name} BOM")
     else:
-        raise SaveError(f"Cannot export the BOM to {target}: unknown file type {suffix!r}.",
-                        hint="Use a file name ending in .csv or .xlsx.")
+        raise SaveError(_("Cannot export the BOM to {file}: unknown file type {suffix!r}.").format(
+            file=target, suffix=suffix), hint=_("Use a file name ending in .csv or .xlsx."))
     atomic_write_bytes(target, data)
     return target

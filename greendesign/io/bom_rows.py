@@ -1,412 +1,345 @@
-"""Check the rows of a BOM table and build the part tree from them.
+"""Check the cells of every row of a BOM table and make the part tree's nodes.
 
-Used by :func:`greendesign.io.bom_import.import_bom` after the headers are mapped:
-ids are checked or generated, the tree is built from the ``level`` column (integers
-or SAP-style dotted levels) or the ``parent`` column, every cell is read with the
-parsers of :mod:`greendesign.io.bom_columns`, and the nodes are made bottom-up.
-Every problem is collected with its row and column before anything is returned.
+Used by :func:`greendesign.io.bom_import.import_bom` after the headers are mapped: the
+ids and the tree (from the ``level`` or ``parent`` column) come from
+:mod:`greendesign.io.bom_tree`, every cell is read with the parsers of
+:mod:`greendesign.io.bom_columns`, and the nodes are made bottom-up. Every problem is
+collected with its row and column before anything is returned.
+
+A BOM of 100,000 rows holds few distinct quantities, shares, joints, units, levels
+and process lists: each parser runs once per distinct text of its column
+(:class:`Memo`; the parsers depend on the text alone), and each row is read in one
+pass. Problems come out in the order of the checks: rows in tree order, and within
+a row the columns in the order of :meth:`_TreeBuilder.parse_rows`. The nodes are
+validated by the model itself (:meth:`_TreeBuilder.make_nodes`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
-from greendesign.errors import BomImportError, ModelValidationError, Problem, UnitError
+from pydantic import ValidationError
+
+from greendesign.errors import ModelValidationError, Problem, UnitError
+from greendesign.i18n import _, ngettext
 from greendesign.io.bom_columns import (
     CellError,
     header_unit,
     parse_fraction,
     parse_joint,
+    parse_joint_count,
     parse_level,
-    parse_number,
     parse_priority,
+    parse_processes,
     parse_quantity,
 )
-from greendesign.model import Assembly, Part, ProcessUse
-from greendesign.units import normalise_mass_unit, parse_mass, to_kg
+from greendesign.io.bom_table import paused_gc
+from greendesign.io.bom_tree import _ESCAPED, _Row, _TreeRows
+from greendesign.model import Assembly, Part
+from greendesign.units import MASS_UNITS, normalise_mass_unit, parse_mass
 
 if TYPE_CHECKING:
-    from greendesign.io.bom_import import BomTable
+    from greendesign.io.bom_table import BomTable
 
-MAX_DEPTH = 100
-MAX_PROBLEMS = 500
 MASS_TOLERANCE = 0.05
 _PART_ONLY = ("material", "recycled_content", "scrap_rate", "priority_part", "plastic_marking")
+#: The cells read together (see _TreeBuilder.part_cells and assembly_cells).
+_NODE_CELLS = ("quantity", "joint", "joint_count", "process", "process_amount")
+_PART_CELLS = (*_NODE_CELLS, "material", "recycled_content", "scrap_rate", "priority_part",
+               "plastic_marking")
+_ASSEMBLY_CELLS = (*_NODE_CELLS, *_PART_ONLY)
 _FIELD_COLUMN = {"mass_kg": "mass", "processes": "process", "priority_kind": "priority_part"}
-_ESCAPED = ("'=", "'+", "'-", "'@", "'\t", "'\r", "''")
-_ID_PATTERN = re.compile(r"^[^\s/\\]{1,64}$")
+_ENDS_IN_NUMBER = re.compile(r"[\d.]\s*$")
+_INF = float("inf")
+#: Distinct texts remembered per parser (0: every cell is parsed on its own).
+MEMO_SIZE = 100_000
+
+Outcome = tuple[Any, Exception | None]
 
 
-@dataclass(eq=False)
-class _Row:
-    number: int
-    cells: list[str]
-    id: str = ""
-    level: int = 1
-    parent: _Row | None = None
-    children: list[_Row] = field(default_factory=list)
-    node: Part | Assembly | None = None
-    mass_kg: float = 0.0
-    given_mass: tuple[float, str, str] | None = None  # kg, unit, cell text
+class Memo(dict):
+    """``parser`` run once per distinct argument: ``memo[text]`` is ``(value, None)`` or
+    ``(None, error)``.
+
+    Only for parsers whose result (value or ``errors`` exception) depends on the
+    argument alone; at most :data:`MEMO_SIZE` arguments are remembered. A known
+    argument is looked up without a Python call (it is a ``dict``).
+    """
+
+    __slots__ = ("parser", "errors", "size")
+
+    def __init__(self, parser: Callable[[Any], Any],
+                 errors: tuple[type[Exception], ...] = (CellError,)) -> None:
+        super().__init__()
+        self.parser, self.errors, self.size = parser, errors, MEMO_SIZE
+
+    def __missing__(self, text: Any) -> Outcome:
+        try:
+            result = (self.parser(text), None)
+        except self.errors as exc:
+            result = (None, exc.with_traceback(None))  # kept: no frames with it
+        if len(self) < self.size:
+            self[text] = result
+        return result
 
 
-class _TreeBuilder:
+
+class _TreeBuilder(_TreeRows):
     """Checks every row of a mapped table and builds the BOM tree from it."""
 
     def __init__(self, table: BomTable, used: dict[str, str], warnings: list[Problem]) -> None:
-        self.table = table
-        self.warnings = warnings
-        self.problems: list[Problem] = []
-        self.header = {column: header for header, column in used.items()}
-        self.index = {column: table.headers.index(header) for column, header in
-                      self.header.items()}
-        self.unescape = table.sheet is None  # CSV cells may carry an injection guard quote
+        super().__init__(table, used, warnings)
+        self.cell_parsers = {column: Memo(parser) for column, parser in (
+            ("quantity", parse_quantity), ("joint", parse_joint),
+            ("joint_count", parse_joint_count))}
+        self.cell_parsers.update((column, Memo(self.share_parser(column, upper)))
+                                 for column, upper in (("recycled_content", 1.0),
+                                                       ("scrap_rate", 20.0))
+                                 if column in self.index)
+        self.processes_of = Memo(lambda cells: parse_processes(*cells), ())
 
-    def error(self, row: _Row | int, column: str | None, message: str, hint: str = "",
-              part_id: str | None = None, warn: bool = False) -> None:
-        number = row.number if isinstance(row, _Row) else row
-        part_id = part_id or (row.id if isinstance(row, _Row) and row.id else None)
-        header = self.header.get(column) if column else None
-        where = f"row {number}" + (f", column {header!r}" if header else "")
-        problem = Problem(message=message, location=where, hint=hint, part_id=part_id,
-                          field=column, row=number, column=header)
-        (self.warnings if warn else self.problems).append(problem)
-
-    def cell(self, row: _Row, column: str) -> str:
-        index = self.index.get(column)
-        if index is None or index >= len(row.cells):
-            return ""
-        text = row.cells[index]
-        if self.unescape and text.startswith(_ESCAPED):
-            return text[1:]
-        return text
-
-    # -- structure ---------------------------------------------------------------------
     def build(self) -> list[Part | Assembly]:
-        rows = [_Row(self.table.row_number(i), cells) for i, cells in enumerate(self.table.rows)]
-        width = len(self.table.headers)
-        for row in rows:
-            extra = [c for c in row.cells[width:] if c]
-            if extra:
-                self.error(row, None, f"the row has {width + len(extra)} or more cells but the "
-                           f"header has {width}; extra cell {extra[0]!r}",
-                           "quote cells that contain the delimiter, or add a header for the "
-                           "extra column")
-        self.assign_ids(rows)
-        if "level" in self.index:
-            roots, rows = self.tree_by_level(rows)
-        elif "parent" in self.index:
-            roots = self.tree_by_parent(rows)
-        else:
-            roots = rows
-        if not rows:
-            raise self.failure("the file has a header but no part rows.")
-        order = self.preorder(roots) if not self.problems else rows
-        for row in order:
-            self.parse(row)
+        rows = [_Row(number, pos) for pos, number in enumerate(self.row_numbers())]
+        try:
+            return self.build_tree(rows)
+        finally:  # no cycles left for the collector: the rows are freed as soon as unused
+            for row in rows:
+                row.parent, row.children = None, ()
+
+    def build_tree(self, rows: list[_Row]) -> list[Part | Assembly]:
+        roots, order = self.tree(rows, Memo(parse_level))
+        self.parse_rows(order)
         self.raise_problems()
-        for row in reversed(order):
-            self.make_node(row)
+        self.make_nodes(order)
         self.raise_problems()
-        return [row.node for row in roots]  # type: ignore[misc]
-
-    def failure(self, message: str, problems: list[Problem] | None = None) -> BomImportError:
-        return BomImportError(f"{self.table.source}: {message}", problems=problems)
-
-    def raise_problems(self) -> None:
-        if not self.problems:
-            return
-        count = len(self.problems)
-        problems = self.problems[:MAX_PROBLEMS]
-        if count > MAX_PROBLEMS:
-            problems.append(Problem(f"... and {count - MAX_PROBLEMS} more problems"))
-        noun = "problem" if count == 1 else "problems"
-        raise self.failure(f"{count} {noun} in the BOM; nothing was imported.",
-                    problems=problems)
-
-    def assign_ids(self, rows: list[_Row]) -> None:
-        first: dict[str, _Row] = {}
-        for row in rows:
-            row.id = self.cell(row, "id")
-            if not row.id:
-                continue
-            if not _ID_PATTERN.match(row.id):
-                self.error(row, "id", f"id {row.id!r} is not valid",
-                           "an id has 1 to 64 characters and no spaces or slashes")
-            elif row.id in first:
-                self.error(row, "id", f"id {row.id!r} is used twice, in rows "
-                           f"{first[row.id].number} and {row.number}",
-                           "give every part and assembly its own id")
-            else:
-                first[row.id] = row
-        counter = 0
-        for row in rows:
-            if not row.id:
-                counter += 1
-                while f"P{counter:03d}" in first:
-                    counter += 1
-                row.id = f"P{counter:03d}"
-
-    def tree_by_level(self, rows: list[_Row]) -> tuple[list[_Row], list[_Row]]:
-        roots: list[_Row] = []
-        stack: list[_Row] = []
-        kept: list[_Row] = []
-        previous: _Row | None = None
-        for position, row in enumerate(rows):
-            text = self.cell(row, "level")
-            try:
-                if not text:
-                    raise CellError("the level is empty", "write 1 for a top-level row, 2 for "
-                                    "a row inside it, and so on")
-                level = parse_level(text)
-            except CellError as exc:
-                self.error(row, "level", exc.message, exc.hint)
-                level = previous.level if previous else 1
-            if level == 0:
-                if position == 0:
-                    name = self.cell(row, "name")
-                    self.error(row, "level", f"row {row.number} (level 0, {name!r}) is the "
-                               "product itself; it was skipped and the level-1 rows are its "
-                               "BOM", warn=True)
-                    continue
-                self.error(row, "level", "level 0 is only allowed once, in the first row, "
-                           "for the product itself", "number the levels of parts from 1")
-                level = 1
-            above = previous.level if previous else 0
-            if level > above + 1:
-                where = f"row {previous.number} above it is at level {above}" if previous \
-                    else "it is the first row"
-                self.error(row, "level", f"level {level} jumps more than one level down: "
-                           f"{where}", f"a row can be at most one level deeper than the row "
-                           f"above; write {above + 1} or add the missing assembly row")
-                level = above + 1
-            if level > MAX_DEPTH:
-                self.error(row, "level", f"level {level} is deeper than {MAX_DEPTH} levels")
-            row.level = level
-            while stack and stack[-1].level >= level:
-                stack.pop()
-            if stack:
-                row.parent = stack[-1]
-                stack[-1].children.append(row)
-            else:
-                roots.append(row)
-            stack.append(row)
-            kept.append(row)
-            previous = row
-        return roots, kept
-
-    def tree_by_parent(self, rows: list[_Row]) -> list[_Row]:
-        by_id = {}
-        for row in rows:
-            by_id.setdefault(row.id, row)
-        if "id" not in self.index and any(self.cell(row, "parent") for row in rows):
-            raise self.failure("the file has a parent column but no id column.", problems=[
-                Problem("the parent column names ids, but no column gives the ids",
-                        location=f"column {self.header['parent']!r}",
-                        hint="add an id column (or map one), or use a level column instead",
-                        field="parent", column=self.header["parent"])])
-        for row in rows:
-            parent = self.cell(row, "parent")
-            if parent and parent not in by_id:
-                self.error(row, "parent", f"parent {parent!r} is not the id of any row",
-                           "write the id of an assembly row, or leave it empty for a top-level "
-                           "row")
-            elif parent:
-                row.parent = by_id[parent]
-        state: dict[int, int] = {}
-        for row in rows:
-            path: list[_Row] = []
-            current: _Row | None = row
-            while current is not None and id(current) not in state:
-                state[id(current)] = 1
-                path.append(current)
-                current = current.parent
-            if current is not None and state[id(current)] == 1:
-                cycle = path[path.index(current):]
-                chain = " > ".join(r.id for r in reversed(cycle)) + f" > {current.id}"
-                rows_text = ", ".join(str(r.number) for r in sorted(cycle, key=lambda r: r.number))
-                self.error(current, "parent", f"part {current.id!r} is its own ancestor "
-                           f"({chain}; rows {rows_text})",
-                           "change one of these parent cells so the chain ends at a top-level "
-                           "row")
-            for member in path:
-                state[id(member)] = 2
-        roots = []  # links are made even after errors: rows with children are assemblies
-        for row in rows:
-            (row.parent.children if row.parent else roots).append(row)
-        return roots
-
-    def preorder(self, roots: list[_Row]) -> list[_Row]:
-        order: list[_Row] = []
-        stack = [(row, 1) for row in reversed(roots)]
-        while stack:
-            row, depth = stack.pop()
-            if depth == MAX_DEPTH + 1 and "level" not in self.index:
-                self.error(row, "parent", f"the tree is deeper than {MAX_DEPTH} levels")
-            order.append(row)
-            stack.extend((child, depth + 1) for child in reversed(row.children))
-        return order
+        return [row.node for row in roots]
 
     # -- cells -------------------------------------------------------------------------
-    def parse(self, row: _Row) -> None:
-        values: dict[str, object] = {"id": row.id}
-        name = self.cell(row, "name")
-        if not name:
-            self.error(row, "name", "the name is empty", "every part and assembly needs a name")
-        elif len(name) > 200:
-            self.error(row, "name", f"the name has {len(name)} characters, more than 200",
-                       "shorten it and move the rest to the notes")
-        values["name"] = name
-        for column in ("name_zh", "module", "notes"):
-            values[column] = self.cell(row, column)
-        parsers = {"quantity": parse_quantity, "joint": parse_joint,
-                   "joint_count": self.parse_count}
-        for column, parser in parsers.items():
-            text = self.cell(row, column)
-            if text:
-                try:
-                    values[column] = parser(text)
-                except CellError as exc:
-                    self.error(row, column, exc.message, exc.hint)
-        values["processes"] = self.parse_processes(row)
-        if row.children:
-            ignored = [self.header[c] for c in _PART_ONLY if self.cell(row, c)]
-            if ignored:
-                self.error(row, None, f"assembly {row.id!r}: column(s) "
-                           f"{', '.join(map(repr, ignored))} were ignored; they apply to parts",
-                           warn=True)
-            mass = self.parse_mass(row, required=False)
+    def parse_rows(self, order: list[_Row]) -> None:
+        """Read the cells of every row into its values, and validate a part's as the model.
+
+        Within a row the checks run in this order: name, quantity, joint, joint count,
+        processes, then for an assembly the part-only columns and the mass, for a part
+        the mass, material, recycled content, scrap rate, priority and marking. The
+        cells other than id, names, module, notes and mass are read together, once per
+        distinct combination (:meth:`part_cells`, :meth:`assembly_cells`).
+
+        A part's values are validated here, as ``Part(**values)`` validates them, while
+        they are at hand; an assembly's in :meth:`make_nodes`, which also reports a
+        failed validation. ``row.node`` is the part, or else the values.
+        """
+        at, error, table_rows, quoted = self.at, self.error, self.table.rows, self.quoted
+        width, pads = self.width, self.pads
+        i_name, i_zh, i_module, i_notes, i_mass, i_unit = (at[c] for c in (
+            "name", "name_zh", "module", "notes", "mass", "mass_unit"))
+        part_key = itemgetter(*(at[c] for c in _PART_CELLS))
+        assembly_key = itemgetter(*(at[c] for c in _ASSEMBLY_CELLS))
+        part_cells, assembly_cells = Memo(self.part_cells, ()), Memo(self.assembly_cells, ())
+        validate_part = Part.__pydantic_validator__.validate_python
+        mass_of = self.mass_reader()
+        for row in order:
+            cells = table_rows[row.pos]  # as self.cells(row.pos), inline for speed
+            missing = width - len(cells)
+            cells = cells + pads[missing if missing > 0 else 0]
+            if quoted and row.pos in quoted:
+                cells = [text[1:] if text.startswith(_ESCAPED) else text for text in cells]
+            name = cells[i_name]
+            if not name:
+                error(row, "name", _("the name is empty"),
+                      _("every part and assembly needs a name"))
+            elif len(name) > 200:
+                error(row, "name", ngettext("the name has {count} character, more than {most}",
+                                            "the name has {count} characters, more than {most}",
+                                            len(name)).format(count=len(name), most=200),
+                      _("shorten it and move the rest to the notes"))
+            if row.children:
+                (fields, processes, before, ignored), _none = \
+                    assembly_cells[assembly_key(cells)]
+            else:
+                (fields, processes, before, after), _none = part_cells[part_key(cells)]
+            for column, message, hint in before:
+                error(row, column, message, hint)
+            values: dict[str, object] = {
+                "id": row.id, "name": name, "name_zh": cells[i_zh], "module": cells[i_module],
+                "notes": cells[i_notes], **fields, "processes": processes}
+            if row.children:
+                if ignored:
+                    error(row, None, ngettext(
+                        "assembly {id!r}: column {columns} was ignored; it applies to parts",
+                        "assembly {id!r}: columns {columns} were ignored; they apply to parts",
+                        len(ignored)).format(id=row.id, columns=", ".join(map(repr, ignored))),
+                        warn=True)
+                mass = mass_of(row, cells[i_mass], cells[i_unit], False)
+                if mass is not None:
+                    row.given_mass = mass
+                row.node = values  # made into a model in make_nodes
+                continue
+            mass = mass_of(row, cells[i_mass], cells[i_unit], True)
             if mass is not None:
-                row.given_mass = mass
-            row.node = values  # type: ignore[assignment]  # made into a model later
-            return
-        mass = self.parse_mass(row, required=True)
-        if mass is not None:
-            values["mass_kg"], values["mass_unit"] = mass[0], mass[1]
-        values["material"] = self.cell(row, "material")
-        if not values["material"]:
-            self.error(row, "material", "the material is empty",
-                       "write the material dataset code of this part, e.g. steel_sheet_cold_rolled")
-        for column, upper in (("recycled_content", 1.0), ("scrap_rate", 20.0)):
-            text = self.cell(row, column)
+                values["mass_kg"], values["mass_unit"] = mass[0], mass[1]
+            for column, message, hint in after:
+                error(row, column, message, hint)
+            try:  # as Part(**values); a failure is reported in make_nodes, in tree order
+                row.node = validate_part(values)
+            except ValidationError:
+                row.node = values
+
+    def node_cells(self, texts: tuple[str, ...]) -> tuple[dict[str, object], list, list]:
+        """Quantity, joint, joint count and processes: their values, processes and problems.
+
+        The processes are the values of :class:`~greendesign.model.ProcessUse` objects, each
+        validated already (:func:`~greendesign.io.bom_columns.parse_processes`): the
+        model's validation makes them again, new for each node (the list and its values
+        are only read, so rows share them).
+        """
+        fields: dict[str, object] = {}
+        problems: list[tuple[str, str, str]] = []
+        for column, text in zip(("quantity", "joint", "joint_count"), texts, strict=False):
             if text:
-                try:
-                    values[column] = parse_fraction(
-                        text, upper=upper, percent_header=header_unit(self.header[column]) == "%")
-                except CellError as exc:
-                    self.error(row, column, exc.message, exc.hint)
-        values["priority_part"], values["priority_kind"] = parse_priority(
-            self.cell(row, "priority_part"))
-        marking = self.cell(row, "plastic_marking")
+                value, exc = self.cell_parsers[column][text]
+                if exc is None:
+                    fields[column] = value
+                else:
+                    problems.append((column, exc.message, exc.hint))
+        processes: list[dict[str, object]] = []
+        codes, amounts = texts[3], texts[4]
+        if codes or amounts:
+            (plan, found), _none = self.processes_of[codes, amounts]
+            problems.extend(found)
+            processes = [{"dataset": code, "amount": amount} for code, amount in plan]
+        return fields, processes, problems
+
+    def part_cells(self, texts: tuple[str, ...]) -> tuple:
+        """The cells :data:`_PART_CELLS` of a part: its values, processes, and the problems
+        before the mass and after it (column, message, hint)."""
+        fields, processes, before = self.node_cells(texts)
+        material, recycled, scrap, priority, marking = texts[5:]
+        fields = {**fields, "material": material}
+        after: list[tuple[str, str, str]] = []
+        if not material:
+            after.append(("material", _("the material is empty"), _(
+                "write the material dataset code of this part, e.g. steel_sheet_cold_rolled")))
+        for column, text in (("recycled_content", recycled), ("scrap_rate", scrap)):
+            if text:
+                value, exc = self.cell_parsers[column][text]
+                if exc is None:
+                    fields[column] = value
+                else:
+                    after.append((column, exc.message, exc.hint))
+        fields["priority_part"], fields["priority_kind"] = parse_priority(priority)
         if marking and not marking.startswith(">") and not marking.endswith("<"):
             marking = f">{marking}<"
-        values["plastic_marking"] = marking
-        row.node = values  # type: ignore[assignment]
+        fields["plastic_marking"] = marking
+        return fields, processes, before, after
 
-    @staticmethod
-    def parse_count(text: str) -> int:
-        number = parse_number(text)
-        if not number.is_integer() or not 1 <= number <= 10_000:
-            raise CellError(f"joint count {text!r} is not a whole number from 1 to 10000",
-                            "write how many joints hold this part, e.g. 4")
-        return int(number)
+    def assembly_cells(self, texts: tuple[str, ...]) -> tuple:
+        """The cells :data:`_ASSEMBLY_CELLS` of an assembly: its values, processes, problems,
+        and the headers of the part-only columns it fills (they are ignored)."""
+        fields, processes, problems = self.node_cells(texts)
+        ignored = [self.header[column] for column, text in zip(_PART_ONLY, texts[5:],
+                                                               strict=True) if text]
+        return fields, processes, problems, ignored
 
-    def parse_processes(self, row: _Row) -> list[ProcessUse]:
-        codes_text, amounts_text = self.cell(row, "process"), self.cell(row, "process_amount")
-        codes = [c.strip() for c in codes_text.replace("；", ";").split(";")] if codes_text else []
-        amounts = [a.strip() for a in amounts_text.replace("；", ";").split(";")] \
-            if amounts_text else [""] * len(codes)
-        if any(not c for c in codes):
-            self.error(row, "process", f"process list {codes_text!r} has an empty entry",
-                       "separate dataset codes with ';' and no empty entries")
-            return []
-        if len(amounts) != len(codes):
-            self.error(row, "process_amount", f"{len(amounts)} process amount(s) for "
-                       f"{len(codes)} process(es)", "give one amount per process, separated by "
-                       "';' (leave an entry empty for the part's mass), or leave the cell empty")
-            return []
-        processes = []
-        for code, amount in zip(codes, amounts, strict=True):
-            value = None
-            if amount:
-                try:
-                    value = parse_number(amount)
-                    if value <= 0:
-                        raise CellError(f"process amount {amount!r} is not greater than 0",
-                                        "leave it empty to use the part's mass")
-                except CellError as exc:
-                    self.error(row, "process_amount", exc.message, exc.hint)
-                    continue
-            try:
-                processes.append(ProcessUse(dataset=code, amount=value))
-            except ModelValidationError as exc:  # e.g. a code over the length limit
-                for problem in exc.problems:
-                    self.error(row, "process", problem.message, problem.hint)
-        return processes
+    def share_parser(self, column: str, upper: float) -> Callable[[str], float]:
+        percent_header = header_unit(self.header[column]) == "%"
+        return lambda text: parse_fraction(text, upper=upper, percent_header=percent_header)
 
-    def parse_mass(self, row: _Row, *, required: bool) -> tuple[float, str, str] | None:
-        text = self.cell(row, "mass")
-        if not text:
-            if required:
-                self.error(row, "mass", "the mass is empty", "write the mass of one unit of "
-                           "the part, e.g. 250 g, or a number with a mass_unit column")
-            return None
-        unit_text = self.cell(row, "mass_unit")
-        column_unit = header = None
-        try:
-            if unit_text:
-                column_unit = normalise_mass_unit(unit_text)
-        except UnitError as exc:
-            self.error(row, "mass_unit", exc.message, exc.hint)
-            return None
+    def mass_reader(self) -> Callable[[_Row, str, str, bool], tuple[float, str, str] | None]:
+        """``read(row, mass cell, mass_unit cell, required)``: (kg, unit, cell text) or None."""
+        error = self.error
+        header = None
         if "mass" in self.header and header_unit(self.header["mass"]) != "%":
             header = header_unit(self.header["mass"])
-        in_cell = re.search(r"[\d.]\s*$", text) is None
-        if not in_cell and column_unit and header and column_unit != header:
-            self.error(row, "mass_unit", f"unit {unit_text!r} contradicts the unit {header!r} "
-                       f"in the header {self.header['mass']!r}",
-                       "remove the unit from the header or from this cell")
-            return None
-        try:
-            value, unit = parse_mass(text, default_unit=column_unit or header or "kg")
-        except UnitError as exc:
-            self.error(row, "mass", exc.message, exc.hint or "write a positive number with an "
-                       "optional unit, e.g. 250 g or 1.2 kg")
-            return None
-        if value <= 0:
-            self.error(row, "mass", f"mass {text!r} is not greater than 0",
-                       "write the mass of one unit, e.g. 250 g; remove rows of massless items")
-            return None
-        return to_kg(value, unit), column_unit or unit, text
+        unit_of = Memo(normalise_mass_unit, (UnitError,))
+
+        def read(row: _Row, text: str, unit_text: str,
+                 required: bool) -> tuple[float, str, str] | None:
+            if not text:
+                if required:
+                    error(row, "mass", _("the mass is empty"), _(
+                        "write the mass of one unit of the part, e.g. 250 g, or a number with a "
+                        "mass_unit column"))
+                return None
+            column_unit = None
+            if unit_text:
+                column_unit, exc = unit_of[unit_text]
+                if exc is not None:
+                    error(row, "mass_unit", exc.message, exc.hint)
+                    return None
+            if column_unit and header and column_unit != header and \
+                    _ENDS_IN_NUMBER.search(text) is not None:  # the cell has no unit
+                error(row, "mass_unit", _("unit {unit!r} contradicts the unit {header_unit!r} "
+                                          "in the header {header!r}").format(
+                    unit=unit_text, header_unit=header, header=self.header["mass"]),
+                    _("remove the unit from the header or from this cell"))
+                return None
+            unit = column_unit or header or "kg"
+            # a plain number (digits, one point) is what parse_mass reads, in the default unit
+            value = float(text) if text.isascii() and text.replace(".", "", 1).isdigit() \
+                else _INF
+            if value == _INF:
+                try:
+                    value, unit = parse_mass(text, default_unit=unit)
+                except UnitError as exc:
+                    error(row, "mass", exc.message, exc.hint or _(
+                        "write a positive number with an optional unit, e.g. 250 g or 1.2 kg"))
+                    return None
+            if value <= 0:
+                error(row, "mass", _("mass {text!r} is not greater than 0").format(text=text),
+                      _("write the mass of one unit, e.g. 250 g; remove rows of massless "
+                        "items"))
+                return None
+            return value * MASS_UNITS[unit], column_unit or unit, text  # = to_kg(value, unit)
+
+        return read
 
     # -- models ------------------------------------------------------------------------
-    def make_node(self, row: _Row) -> None:
-        values: dict = row.node  # type: ignore[assignment]
-        try:
-            if row.children:
-                row.node = Assembly(**values, children=[child.node for child in row.children])
-            else:
-                row.node = Part(**values)
-        except ModelValidationError as exc:
-            for problem in exc.problems:
-                column = _FIELD_COLUMN.get(problem.field or "", problem.field)
-                self.error(row, column if column in self.index else None, problem.message,
-                           problem.hint)
-            return
-        if not row.children:
-            row.mass_kg = row.node.mass_kg
-            return
-        row.mass_kg = sum(child.mass_kg * child.node.quantity for child in row.children)
-        if row.given_mass is not None:
-            given, unit, text = row.given_mass
-            if abs(given - row.mass_kg) > MASS_TOLERANCE * row.mass_kg:
-                self.error(row, "mass", f"assembly {row.id!r}: the mass given ({text}"
-                           f"{'' if re.search('[^0-9. ]', text) else ' ' + unit}) differs "
-                           f"from the sum of its parts ({row.mass_kg:.6g} kg) by more than "
-                           f"{MASS_TOLERANCE:.0%}", "the sum of the parts is used; check the "
-                           "parts' masses and quantities", warn=True)
+    def make_nodes(self, order: list[_Row]) -> None:
+        """Make the models bottom-up, with the model's own validation.
+
+        Parts were validated as their row was read (:meth:`parse_rows`: the same
+        validation, while the row's values are at hand); assemblies are validated here
+        by their model's validator (what ``Assembly(**values)`` runs, without the keyword
+        copy). A node whose validation failed is made again with the model's
+        constructor, for the model's :class:`~greendesign.errors.ModelValidationError`
+        and its problems, in the order of the rows as before.
+        """
+        validate_assembly = Assembly.__pydantic_validator__.validate_python
+        for row in reversed(order):
+            values: dict = row.node
+            children = row.children
+            try:
+                if not children:
+                    if values.__class__ is not Part:  # its validation failed: the model's error
+                        row.node = Part(**values)
+                    row.mass_kg = row.node.mass_kg
+                    continue
+                values = {**values, "children": [child.node for child in children]}
+                try:
+                    row.node = validate_assembly(values)
+                except ValidationError:
+                    row.node = Assembly(**values)  # raises the model's own error
+            except ModelValidationError as exc:
+                for problem in exc.problems:
+                    column = _FIELD_COLUMN.get(problem.field or "", problem.field)
+                    self.error(row, column if column in self.index else None, problem.message,
+                               problem.hint)
+                continue
+            row.mass_kg = sum(child.mass_kg * child.node.quantity for child in children)
+            if row.given_mass is not None:
+                given, unit, text = row.given_mass
+                if abs(given - row.mass_kg) > MASS_TOLERANCE * row.mass_kg:
+                    shown = text if re.search("[^0-9. ]", text) else f"{text} {unit}"
+                    self.error(row, "mass", _(
+                        "assembly {id!r}: the mass given ({given}) differs from the sum of its "
+                        "parts ({total} kg) by more than {tolerance}").format(
+                            id=row.id, given=shown, total=f"{row.mass_kg:.6g}",
+                            tolerance=f"{MASS_TOLERANCE:.0%}"),
+                        _("the sum of the parts is used; check the parts' masses and "
+                          "quantities"), warn=True)
 
 
 def build_nodes(table: BomTable, used: dict[str, str],
@@ -427,4 +360,5 @@ def build_nodes(table: BomTable, used: dict[str, str],
     BomImportError
         Any error in the rows, each problem with its row and column.
     """
-    return _TreeBuilder(table, used, warnings).build()
+    with paused_gc():  # a node and its values per row, none of them garbage
+        return _TreeBuilder(table, used, warnings).build()

@@ -21,6 +21,10 @@ it this module looks at the XML itself, mostly with byte searches:
   (decided by openpyxl's own rules) and, on request, the digits of integers beyond
   2**53 (calamine: the nearest float).
 
+The sizes are checked before calamine reads anything of the sheet; the other checks
+of a worksheet (:meth:`WorksheetScan.finish`) may run while calamine reads it, since
+calamine's result is used only when they pass.
+
 It relies on the layout every spreadsheet writer uses (Excel, WPS, LibreOffice,
 openpyxl, XlsxWriter ...): each cell's first attribute is its reference (``<c r="B3"``).
 Whatever it cannot vouch for raises :class:`Unsupported`; the import then reads the
@@ -469,6 +473,50 @@ def _cast_number(text: str) -> int | float:
         raise Unsupported(f"a number openpyxl cannot read ({exc})") from None
 
 
+class WorksheetScan:
+    """The checks of one worksheet part, in two steps.
+
+    Making it reads the part and bounds the grid calamine allocates for the sheet
+    (:attr:`rows`, :attr:`columns`): this must come before calamine reads the sheet.
+    :meth:`finish` makes every other check; it may run while calamine reads.
+
+    Raises
+    ------
+    Unsupported
+        The worksheet is too large to check, not a worksheet, or its grid is over
+        :data:`MAX_CELLS` or laid out in a way these checks do not cover.
+    """
+
+    def __init__(self, archive: zipfile.ZipFile, member: str) -> None:
+        self.part = member
+        self.data = read_part(archive, member)
+        self.start, self.end = _sheet_data(self.data)
+        self.rows, self.columns = _grid(self.data, self.start, self.end)
+
+    def finish(self, styles: DateStyles | None = None) -> SheetScan:
+        """Check the rest (see :func:`scan_worksheet`) and give what calamine does not tell.
+
+        Raises
+        ------
+        Unsupported
+            The XML is not well formed, or holds a value openpyxl refused or a cell
+            these checks do not cover.
+        """
+        data, start, end = self.data, self.start, self.end
+        self.data = b""  # the part is not kept past the checks
+        _check_xml(data)
+        _check_values(data, start, end)
+        formulas: dict[int, list[int]] = {}
+        if _FORMULA_TAG[0].search(data, start, end) or _FORMULA_TAG[1].search(data, start, end):
+            formulas = _formulas(data, start, end)
+        values = _typed_values(data, start, end) if _SPECIAL_TYPE.search(data, start, end) \
+            else {}
+        if styles is not None and styles.dates:
+            _dated_values(data, start, end, styles, values)
+        return SheetScan(part=self.part, rows=self.rows, columns=self.columns,
+                         formulas=formulas, values=values)
+
+
 def scan_worksheet(archive: zipfile.ZipFile, member: str,
                    styles: DateStyles | None = None) -> SheetScan:
     """Check one worksheet part before calamine reads it.
@@ -479,18 +527,7 @@ def scan_worksheet(archive: zipfile.ZipFile, member: str,
         The worksheet is laid out in a way these checks do not cover, its grid is
         over :data:`MAX_CELLS`, or it holds a value openpyxl refused.
     """
-    data = read_part(archive, member)
-    _check_xml(data)
-    start, end = _sheet_data(data)
-    rows, columns = _grid(data, start, end)
-    _check_values(data, start, end)
-    formulas: dict[int, list[int]] = {}
-    if _FORMULA_TAG[0].search(data, start, end) or _FORMULA_TAG[1].search(data, start, end):
-        formulas = _formulas(data, start, end)
-    values = _typed_values(data, start, end) if _SPECIAL_TYPE.search(data, start, end) else {}
-    if styles is not None and styles.dates:
-        _dated_values(data, start, end, styles, values)
-    return SheetScan(part=member, rows=rows, columns=columns, formulas=formulas, values=values)
+    return WorksheetScan(archive, member).finish(styles)
 
 
 def number_texts(archive: zipfile.ZipFile, member: str,
