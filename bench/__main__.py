@@ -45,6 +45,12 @@ def main() -> int:
         from bench.lca import run as bench_lca
 
         bench_lca(Path(tmp))
+        from bench.scoring import run as bench_scoring
+
+        bench_scoring()
+        from bench.pack import run as bench_pack
+
+        bench_pack(Path(tmp))
         from bench.ui import run as bench_ui
 
         bench_ui()

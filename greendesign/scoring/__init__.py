@@ -1,5 +1,5 @@
 """Green design scores: lightweighting, modularity and disassembly, recyclability and
-circularity, and the green design index.
+circularity, the green design index and improvement suggestions.
 
 Formulas and their sources are in the docstrings of the modules and in
 ``docs/scoring.md``. Nothing here imports Qt or the LCA engine: GWP enters as
@@ -36,13 +36,11 @@ from greendesign.scoring.index import (
     Indicator,
     Profile,
     ProfileError,
-    Suggestion,
     evaluate_index,
     load_profiles,
     parse_profile,
     profile_for,
     read_profile,
-    suggest_improvements,
     user_profile_dir,
 )
 from greendesign.scoring.lightweight import (
@@ -73,6 +71,7 @@ from greendesign.scoring.recyclability import (
     utility_factor,
 )
 from greendesign.scoring.report import format_score_table, score_json
+from greendesign.scoring.suggestions import Suggestion, suggest_improvements
 
 __all__ = [
     "METRICS", "AshbyResult", "BreakEven", "Circularity", "DisassemblyPath", "Finding",

@@ -35,6 +35,7 @@ from typing import Any
 
 from greendesign.bundled import lca_data_dir
 from greendesign.errors import GreenDesignError, Problem
+from greendesign.i18n import _, ngettext
 from greendesign.model.vocab import JointType
 
 TOOL_CLASSES = ("none", "basic", "product_specific", "commercial", "proprietary")
@@ -121,29 +122,39 @@ def _read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ScoringDataError(f"The scoring data file {path} is missing.",
-                               hint="Reinstall GreenDesign or restore the file.") from None
+        raise ScoringDataError(_("The scoring data file {file} is missing.").format(file=path),
+                               hint=_("Reinstall GreenDesign or restore the file.")) from None
     rows = list(csv.reader(text.splitlines()))
     if not rows or tuple(c.strip() for c in rows[0]) != columns:
-        got = ",".join(rows[0]) if rows else "nothing"
-        raise ScoringDataError(f"{path.name}: the header must be {','.join(columns)}, got {got}.",
-                               problems=[Problem("wrong header", location=f"{path.name}, row 1",
-                                                 row=1)])
+        got = ",".join(rows[0]) if rows else _("nothing")
+        raise ScoringDataError(_("{file}: the header must be {expected}, got {found}.").format(
+            file=path.name, expected=",".join(columns), found=got),
+            problems=[Problem(_("wrong header"), location=_("{file}, row {row}").format(
+                file=path.name, row=1), row=1)])
     out = []
     problems = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(columns):
-            problems.append(Problem(f"{len(row)} cells, expected {len(columns)}",
-                                    location=f"{path.name}, row {number}", row=number,
-                                    hint="quote a cell that contains a comma"))
+            problems.append(Problem(_("{count} cells, expected {expected}").format(
+                count=len(row), expected=len(columns)),
+                location=_("{file}, row {row}").format(file=path.name, row=number), row=number,
+                hint=_("quote a cell that contains a comma")))
             continue
         out.append((number, {c: v.strip() for c, v in zip(columns, row, strict=True)}))
     if problems:
-        raise ScoringDataError(f"{path.name} has {len(problems)} malformed rows.",
+        raise ScoringDataError(ngettext("{file} has {count} malformed row.",
+                                        "{file} has {count} malformed rows.",
+                                        len(problems)).format(file=path.name,
+                                                              count=len(problems)),
                                problems=problems)
     return out
+
+
+def _problems_text(file: str, count: int) -> str:
+    return ngettext("{file} has {count} problem.", "{file} has {count} problems.",
+                    count).format(file=file, count=count)
 
 
 def _number(value: str, where: str, column: str, problems: list[Problem],
@@ -151,11 +162,13 @@ def _number(value: str, where: str, column: str, problems: list[Problem],
     try:
         number = float(value)
     except ValueError:
-        problems.append(Problem(f"column {column!r}: {value!r} is not a number",
-                                location=where, column=column))
+        problems.append(Problem(_("column {column!r}: {value!r} is not a number").format(
+            column=column, value=value), location=where, column=column))
         return math.nan
     if not math.isfinite(number) or number < minimum:
-        problems.append(Problem(f"column {column!r}: {value!r} must be a number >= {minimum:g}",
+        problems.append(Problem(_("column {column!r}: {value!r} must be a number >= "
+                                  "{minimum}").format(column=column, value=value,
+                                                      minimum=f"{minimum:g}"),
                                 location=where, column=column))
     return number
 
@@ -165,8 +178,8 @@ def _yes(value: str, where: str, column: str, problems: list[Problem]) -> bool:
         return True
     if value.lower() in ("no", "false", "0"):
         return False
-    problems.append(Problem(f"column {column!r}: write yes or no, got {value!r}",
-                            location=where, column=column))
+    problems.append(Problem(_("column {column!r}: write yes or no, got {value!r}").format(
+        column=column, value=value), location=where, column=column))
     return False
 
 
@@ -176,24 +189,28 @@ def read_joint_table(path: str | Path) -> dict[JointType, JointData]:
     problems: list[Problem] = []
     table: dict[JointType, JointData] = {}
     for number, row in _read_rows(path, _JOINT_COLUMNS):
-        where = f"{path.name}, row {number}"
+        where = _("{file}, row {row}").format(file=path.name, row=number)
         try:
             joint = JointType(row["joint_type"])
         except ValueError:
-            problems.append(Problem(f"column 'joint_type': {row['joint_type']!r} is not a "
-                                    f"joint type ({', '.join(j.value for j in JointType)})",
-                                    location=where, column="joint_type"))
+            problems.append(Problem(_("column 'joint_type': {value!r} is not a joint type "
+                                      "({choices})").format(
+                value=row["joint_type"], choices=", ".join(j.value for j in JointType)),
+                location=where, column="joint_type"))
             continue
         if row["en45554_fastener"] not in FASTENER_CLASSES:
-            problems.append(Problem(f"column 'en45554_fastener': {row['en45554_fastener']!r} "
-                                    f"is not one of {', '.join(FASTENER_CLASSES)}",
-                                    location=where, column="en45554_fastener"))
+            problems.append(Problem(_("column {column!r}: {value!r} is not one of "
+                                      "{choices}").format(
+                column="en45554_fastener", value=row["en45554_fastener"],
+                choices=", ".join(FASTENER_CLASSES)), location=where,
+                column="en45554_fastener"))
         if row["tool_class"] not in TOOL_CLASSES:
-            problems.append(Problem(f"column 'tool_class': {row['tool_class']!r} is not one "
-                                    f"of {', '.join(TOOL_CLASSES)}", location=where,
-                                    column="tool_class"))
+            problems.append(Problem(_("column {column!r}: {value!r} is not one of "
+                                      "{choices}").format(
+                column="tool_class", value=row["tool_class"], choices=", ".join(TOOL_CLASSES)),
+                location=where, column="tool_class"))
         if not row["source"]:
-            problems.append(Problem("column 'source' is empty: every number needs a source",
+            problems.append(Problem(_("column 'source' is empty: every number needs a source"),
                                     location=where, column="source"))
         times = [_number(row[c], where, c, problems) for c in _TIME_COLUMNS]
         table[joint] = JointData(
@@ -208,10 +225,10 @@ def read_joint_table(path: str | Path) -> dict[JointType, JointData]:
             note=row["note"])
     missing = [j.value for j in JointType if j not in table]
     if missing:
-        problems.append(Problem(f"no row for joint types {', '.join(missing)}",
-                                location=path.name))
+        problems.append(Problem(_("no row for joint types {types}").format(
+            types=", ".join(missing)), location=path.name))
     if problems:
-        raise ScoringDataError(f"{path.name} has {len(problems)} problems.", problems=problems)
+        raise ScoringDataError(_problems_text(path.name, len(problems)), problems=problems)
     return table
 
 
@@ -221,19 +238,20 @@ def read_restricted_substances(path: str | Path) -> list[RestrictedSubstance]:
     problems: list[Problem] = []
     out = []
     for number, row in _read_rows(path, _SUBSTANCE_COLUMNS):
-        where = f"{path.name}, row {number}"
+        where = _("{file}, row {row}").format(file=path.name, row=number)
         limit = _number(row["limit_mass_fraction"], where, "limit_mass_fraction", problems)
         try:
             pattern = re.compile(row["pattern"], re.IGNORECASE)
         except re.error as exc:
-            problems.append(Problem(f"column 'pattern': not a regular expression ({exc})",
-                                    location=where, column="pattern"))
+            problems.append(Problem(_("column 'pattern': not a regular expression "
+                                      "({error})").format(error=exc), location=where,
+                                    column="pattern"))
             continue
         out.append(RestrictedSubstance(row["substance"], row["name_zh"], row["cas"], limit,
                                        row["regime"], pattern, row["source"], row["verified"],
                                        row["note"]))
     if problems:
-        raise ScoringDataError(f"{path.name} has {len(problems)} problems.", problems=problems)
+        raise ScoringDataError(_problems_text(path.name, len(problems)), problems=problems)
     return out
 
 
@@ -247,7 +265,7 @@ def read_repairability_scale(path: str | Path) -> RepairabilityScale:
     fastener: dict[str, float] = {}
     tool: dict[str, float] = {}
     for number, row in _read_rows(path, _REPAIR_COLUMNS):
-        where = f"{path.name}, row {number}"
+        where = _("{file}, row {row}").format(file=path.name, row=number)
         value = _number(row["value"], where, "value", problems)
         parameter, key = row["parameter"], row["key"]
         if parameter == "weight":
@@ -261,15 +279,17 @@ def read_repairability_scale(path: str | Path) -> RepairabilityScale:
         elif parameter == "tool":
             tool[key] = value
         else:
-            problems.append(Problem(f"column 'parameter': unknown parameter {parameter!r}",
+            problems.append(Problem(_("column 'parameter': unknown parameter "
+                                      "{parameter!r}").format(parameter=parameter),
                                     location=where, column="parameter"))
     for needed, have in (("fastener", fastener), ("tool", tool)):
         wanted = FASTENER_CLASSES if needed == "fastener" else TOOL_CLASSES
         for key in wanted:
             if key not in have:
-                problems.append(Problem(f"no {needed} score for {key!r}", location=path.name))
+                problems.append(Problem(_("no {needed} score for {key!r}").format(
+                    needed=needed, key=key), location=path.name))
     if problems:
-        raise ScoringDataError(f"{path.name} has {len(problems)} problems.", problems=problems)
+        raise ScoringDataError(_problems_text(path.name, len(problems)), problems=problems)
     return RepairabilityScale(weights, tuple(sorted(classes, key=lambda c: -c[1])),
                               tuple(sorted(depth)), fastener, tool)
 
@@ -307,7 +327,8 @@ def default_material_properties() -> tuple[Mapping[str, Any], str]:
     try:
         from greendesign.inventory import reference_data
     except ImportError:
-        return {}, "material property table not available (inventory reference data missing)"
+        return {}, _("material property table not available (inventory reference data "
+                     "missing)")
     return reference_data.material_properties(), ""
 
 
@@ -316,7 +337,8 @@ def default_eol_scenarios() -> tuple[Mapping[tuple[str, str], Any], str]:
     try:
         from greendesign.inventory import reference_data
     except ImportError:
-        return {}, "end-of-life scenario table not available (inventory reference data missing)"
+        return {}, _("end-of-life scenario table not available (inventory reference data "
+                     "missing)")
     return reference_data.eol_scenarios(), ""
 
 

@@ -54,6 +54,7 @@ import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from greendesign.i18n import N_, _, translate
 from greendesign.model.part import Assembly, Part
 from greendesign.model.product import Product
 from greendesign.model.vocab import JointType
@@ -163,13 +164,19 @@ def joint_graph(product: Product, exclude_modules: Iterable[str] = DEFAULT_EXCLU
         node = info.node
         nodes[node.id] = GraphNode(node.id, node.name, node.kind, info.module, info.count,
                                    node.mass_kg)
-        data = joints[node.joint]
-        parent = info.parent.id if info.parent is not None else ROOT
-        edges.append(JointEdge(node.id, parent, node.joint, node.joint_count,
-                               node.joint_count * info.count, node.joint != JointType.NONE,
-                               data.reversible, data.standard_fastener,
-                               is_fastener_part(node)))
+        edges.append(joint_edge(node, info.parent.id if info.parent is not None else ROOT,
+                                info.count, joints))
     return JointGraph(nodes, edges)
+
+
+def joint_edge(node: Part | Assembly, parent_id: str, count: float,
+               joints: Mapping[JointType, JointData]) -> JointEdge:
+    """The edge of a node (``count`` units per product) to its parent (:data:`ROOT` at the
+    top of the BOM)."""
+    data = joints[node.joint]
+    return JointEdge(node.id, parent_id, node.joint, node.joint_count, node.joint_count * count,
+                     node.joint != JointType.NONE, data.reversible, data.standard_fastener,
+                     is_fastener_part(node))
 
 
 @dataclass
@@ -185,16 +192,17 @@ class JointShares:
 def joint_shares(graph: JointGraph) -> JointShares:
     """Reversible and standard fastener shares of the joints (module docstring)."""
     total = reversible = standard = 0.0
-    by_type: dict[str, float] = {}
+    by_joint: dict[JointType, float] = {}
     for edge in graph.edges:
         if not edge.physical or edge.fastener_part:
             continue
         total += edge.instances
-        by_type[edge.joint.value] = by_type.get(edge.joint.value, 0.0) + edge.instances
+        by_joint[edge.joint] = by_joint.get(edge.joint, 0.0) + edge.instances
         if edge.reversible:
             reversible += edge.instances
         if edge.standard_fastener:
             standard += edge.instances
+    by_type = {joint.value: instances for joint, instances in by_joint.items()}
     if total == 0:
         return JointShares(0.0, None, None, by_type)
     return JointShares(total, reversible / total * 100.0, standard / total * 100.0, by_type)
@@ -299,8 +307,20 @@ def disassembly_path(product: Product, part_id: str, *,
     joints = joints or joint_table()
     index = _scope_index(product, exclude_modules)
     if part_id not in index:
-        raise KeyError(f"no part or assembly {part_id!r} in the scope of {product.name!r}")
-    access = access or {}
+        raise KeyError(_("no part or assembly {id!r} in the scope of {product!r}").format(
+            id=part_id, product=product.display_name))
+    return path_from_order(index[part_id].node, removal_order(index, part_id, access or {}),
+                           joints)
+
+
+def removal_order(index: Mapping[str, NodeInfo], part_id: str,
+                  access: Mapping[str, Sequence[str]]) -> list[Part | Assembly]:
+    """The nodes to remove, in turn, to reach and remove ``part_id``.
+
+    ``index`` holds the nodes in scope by id; ``access`` is as for
+    :func:`disassembly_path`. The order depends on the BOM tree and ``access``
+    only, not on the joints.
+    """
     removed: set[str] = set()
     ordered: list[Part | Assembly] = []
 
@@ -308,8 +328,8 @@ def disassembly_path(product: Product, part_id: str, *,
         if node_id in removed or node_id not in index:
             return
         if node_id in visiting:
-            raise ValueError(f"the access order is circular: {' > '.join(visiting)} > "
-                             f"{node_id}")
+            raise ValueError(_("the access order is circular: {chain}").format(
+                chain=" > ".join((*visiting, node_id))))
         info = index[node_id]
         for node in (*info.path, info.node):
             if node.id in removed:
@@ -321,6 +341,12 @@ def disassembly_path(product: Product, part_id: str, *,
                 ordered.append(node)
 
     need(part_id, ())
+    return ordered
+
+
+def path_from_order(target: Part | Assembly, ordered: Sequence[Part | Assembly],
+                    joints: Mapping[JointType, JointData]) -> DisassemblyPath:
+    """The disassembly path of ``target`` that removes the ``ordered`` nodes in turn."""
     steps: list[DisassemblyStep] = []
     current_tool = ""
     for node in ordered:
@@ -330,12 +356,21 @@ def disassembly_path(product: Product, part_id: str, *,
         change = data.tool_class != "none" and data.tool != current_tool
         if data.tool_class != "none":
             current_tool = data.tool
-        steps.append(DisassemblyStep(node.id, node.name, node.joint, node.joint_count,
+        steps.append(DisassemblyStep(node.id, node.display_name, node.joint, node.joint_count,
                                      data.tool, data.tool_class, data.fastener_class,
                                      _step_time(data, node.joint_count, change)))
-    target = index[part_id].node
     kind = target.priority_kind if isinstance(target, Part) else ""
-    return DisassemblyPath(part_id, target.name, kind, steps)
+    return DisassemblyPath(target.id, target.display_name, kind, steps)
+
+
+def priority_orders(product: Product, *, access: Mapping[str, Sequence[str]] | None = None,
+                    exclude_modules: Iterable[str] = DEFAULT_EXCLUDE
+                    ) -> list[tuple[Part | Assembly, list[Part | Assembly]]]:
+    """Every priority part in scope, in BOM order, with its :func:`removal_order`."""
+    scope = list(iter_scope(product, exclude_modules))
+    index = {info.node.id: info for info in scope}
+    return [(index[info.node.id].node, removal_order(index, info.node.id, access or {}))
+            for info in scope if isinstance(info.node, Part) and info.node.priority_part]
 
 
 def priority_paths(product: Product, *, access: Mapping[str, Sequence[str]] | None = None,
@@ -343,10 +378,10 @@ def priority_paths(product: Product, *, access: Mapping[str, Sequence[str]] | No
                    joints: Mapping[JointType, JointData] | None = None
                    ) -> list[DisassemblyPath]:
     """The disassembly path of every priority part in scope, in BOM order."""
-    return [disassembly_path(product, info.node.id, access=access,
-                             exclude_modules=exclude_modules, joints=joints)
-            for info in iter_scope(product, exclude_modules)
-            if isinstance(info.node, Part) and info.node.priority_part]
+    joints = joints or joint_table()
+    return [path_from_order(target, ordered, joints)
+            for target, ordered in priority_orders(product, access=access,
+                                                   exclude_modules=exclude_modules)]
 
 
 def full_disassembly_time(product: Product, exclude_modules: Iterable[str] = DEFAULT_EXCLUDE,
@@ -401,6 +436,17 @@ class Repairability:
 
 _MODEL_PARAMETERS = ("depth", "fasteners", "tools")
 _EXTRA_PARAMETERS = ("spare_parts", "software", "information")
+#: The EN 45554 parameters as the notes name them (the keys stay in the data).
+PARAMETER_NAMES = {
+    "depth": N_("depth"), "fasteners": N_("fasteners"), "tools": N_("tools"),
+    "spare_parts": N_("spare_parts"), "software": N_("software"),
+    "information": N_("information"),
+}
+
+
+def parameter_name(key: str) -> str:
+    """A repairability parameter as a note names it, in the current language."""
+    return translate(PARAMETER_NAMES[key]) if key in PARAMETER_NAMES else key
 
 
 def part_repairability(path: DisassemblyPath, scale: RepairabilityScale,
@@ -415,10 +461,12 @@ def part_repairability(path: DisassemblyPath, scale: RepairabilityScale,
         scores["tools"] = max(scale.tool.values())
     for key, value in (extra_scores or {}).items():
         if key not in _EXTRA_PARAMETERS:
-            raise ValueError(f"unknown repairability parameter {key!r}; give "
-                             f"{', '.join(_EXTRA_PARAMETERS)}")
+            raise ValueError(_("unknown repairability parameter {key!r}; give "
+                               "{parameters}").format(key=key,
+                                                       parameters=", ".join(_EXTRA_PARAMETERS)))
         if not 1.0 <= value <= 5.0:
-            raise ValueError(f"repairability score {key!r} must be between 1 and 5, got {value}")
+            raise ValueError(_("repairability score {key!r} must be between 1 and 5, got "
+                               "{value}").format(key=key, value=value))
         scores[key] = float(value)
     weight = sum(scale.weights[k] for k in scores)
     index = sum(scale.weights[k] * v for k, v in scores.items()) / weight
@@ -441,11 +489,13 @@ def repairability(product: Product, *, paths: list[DisassemblyPath] | None = Non
     missing = [k for k in _EXTRA_PARAMETERS if k not in assessed]
     note = ""
     if missing:
-        note = (f"{', '.join(missing)} not assessed (not in the product model); the index is "
-                f"renormalised over {', '.join(assessed)}, so the class is indicative")
+        note = _("{missing} not assessed (not in the product model); the index is "
+                 "renormalised over {assessed}, so the class is indicative").format(
+            missing=_(", ").join(parameter_name(k) for k in missing),
+            assessed=_(", ").join(parameter_name(k) for k in assessed))
     if not paths:
         return Repairability([], None, None, assessed, missing,
-                             "no priority parts marked; mark the parts users replace")
+                             _("no priority parts marked; mark the parts users replace"))
     parts = [part_repairability(p, scale, extra_scores) for p in paths]
     index = sum(p.index for p in parts) / len(parts)
     return Repairability(parts, index, scale.class_of(index), assessed, missing, note)

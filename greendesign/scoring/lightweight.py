@@ -37,9 +37,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from greendesign.i18n import N_, _, translate
 from greendesign.model.part import Assembly, Part
 from greendesign.model.product import Product
-from greendesign.scoring.bom import DEFAULT_EXCLUDE, NO_MODULE, PACKAGING, iter_scope
+from greendesign.scoring.bom import DEFAULT_EXCLUDE, NO_MODULE, PACKAGING, NodeInfo, iter_scope
 from greendesign.scoring.data import attr, default_material_properties
 
 # --- mass -------------------------------------------------------------------------------------
@@ -101,6 +102,14 @@ def mass_reduction(product: Product, reference: Product,
 
 LOAD_CASES = ("tie", "beam", "panel")
 LIMITS = ("stiffness", "strength")
+#: Load cases and limits as messages name them (the code itself in English).
+CASE_NAMES = {"tie": N_("tie"), "beam": N_("beam"), "panel": N_("panel"),
+              "stiffness": N_("stiffness"), "strength": N_("strength")}
+
+
+def case_name(word: str) -> str:
+    """A load case or limit (``beam``, ``stiffness``) in the current language."""
+    return translate(CASE_NAMES[word]) if word in CASE_NAMES else word
 
 #: (load case, limit) -> (property attribute, exponent, formula text)
 INDEX_FORMS: dict[tuple[str, str], tuple[str, float, str]] = {
@@ -117,8 +126,9 @@ def _check_case(case: str, limit: str) -> tuple[str, float, str]:
     try:
         return INDEX_FORMS[(case, limit)]
     except KeyError:
-        raise ValueError(f"unknown load case {case!r}/{limit!r}; use one of "
-                         f"{', '.join(LOAD_CASES)} with {' or '.join(LIMITS)}") from None
+        raise ValueError(_("unknown load case {case!r}/{limit!r}; use one of {cases} with "
+                           "{limits}").format(case=case, limit=limit, cases=", ".join(LOAD_CASES),
+                                              limits=" or ".join(LIMITS))) from None
 
 
 def material_index(properties: Any, case: str, limit: str) -> float | None:
@@ -126,7 +136,7 @@ def material_index(properties: Any, case: str, limit: str) -> float | None:
 
     ``None`` when the density or the needed property is missing or not positive.
     """
-    prop, exponent, _ = _check_case(case, limit)
+    prop, exponent, _formula = _check_case(case, limit)
     rho = attr(properties, "density_kg_m3")
     value = attr(properties, prop)
     if rho is None or value is None or rho <= 0 or value <= 0:
@@ -201,9 +211,10 @@ def ashby_advisor(part: Part, case: str, limit: str, *, count: float = 1.0,
     ref_index = material_index(ref_props, case, limit) if ref_props is not None else None
     mass = part.mass_kg * count
     if ref_index is None:
-        note = (note + "; " if note else "") + (
-            f"no {formula} index for the part's own material {part.material!r}: its density "
-            "or property is missing, so no mass change can be computed")
+        note = (note + "; " if note else "") + _(
+            "no {formula} index for the part's own material {material!r}: its density or "
+            "property is missing, so no mass change can be computed").format(
+            formula=formula, material=part.material)
         return AshbyResult(part.id, part.material, case, limit, formula, None, mass, [], note)
     codes = list(candidates) if candidates is not None else list(properties)
     gwp_old = gwp_per_kg(part.material) if gwp_per_kg else None
@@ -226,7 +237,8 @@ def ashby_advisor(part: Part, case: str, limit: str, *, count: float = 1.0,
                                   str(source)))
     out.sort(key=lambda c: (-c.index, c.material))
     if gwp_per_kg is None:
-        note = (note + "; " if note else "") + "GWP change not computed: no GWP factors given"
+        note = (note + "; " if note else "") + _("GWP change not computed: no GWP factors "
+                                                 "given")
     return AshbyResult(part.id, part.material, case, limit, formula, ref_index, mass,
                        out[:top] if top else out, note)
 
@@ -264,7 +276,7 @@ def use_phase_break_even(mass_change_kg: float, production_gwp_change_kg: float,
     ``dG - s x L``.
     """
     if energy_per_kg_km < 0 or gwp_per_energy < 0:
-        raise ValueError("the energy factor and the GWP per energy must not be negative")
+        raise ValueError(_("the energy factor and the GWP per energy must not be negative"))
     saving = -mass_change_kg * energy_per_kg_km * gwp_per_energy
     if production_gwp_change_kg <= 0 and saving >= 0:
         distance: float | None = 0.0
@@ -290,9 +302,16 @@ def material_gwp(product: Product, gwp_per_kg: Callable[[str], float | None],
     ``G`` is used, i.e. recycled content is not credited). Returns the total and
     the material codes without a factor (left out of the total).
     """
+    return material_gwp_of(iter_scope(product, exclude_modules), gwp_per_kg, secondary_per_kg)
+
+
+def material_gwp_of(nodes: Iterable[NodeInfo], gwp_per_kg: Callable[[str], float | None],
+                    secondary_per_kg: Callable[[str], float | None] | None = None
+                    ) -> tuple[float, list[str]]:
+    """:func:`material_gwp` of the parts among the given nodes in scope."""
     total = 0.0
     missing: list[str] = []
-    for info in iter_scope(product, exclude_modules):
+    for info in nodes:
         node = info.node
         if not isinstance(node, Part):
             continue

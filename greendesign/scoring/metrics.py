@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from greendesign.i18n import N_, _, translate
 from greendesign.inventory.catalogue import Catalogue
 from greendesign.inventory.user_catalogue import load_catalogue
 from greendesign.model.product import Product
@@ -52,30 +53,36 @@ from greendesign.scoring.recyclability import (
     unmarked_plastic_share,
 )
 
-#: metric name -> (unit, description). Indicators of a profile refer to these names.
+#: metric name -> (unit, description; translated where shown, see :func:`metric_description`).
+#: Indicators of a profile refer to these names.
 METRICS: dict[str, tuple[str, str]] = {
-    "mass_kg": ("kg", "product mass without packaging"),
-    "mass_reduction_pct": ("%", "mass reduction against the reference design"),
-    "material_efficiency_pct": ("%", "product mass / material input incl. scrap"),
-    "recycled_content_pct": ("%", "recycled content by mass"),
-    "recyclability_rate_pct": ("%", "recyclability rate RCR (IEC TR 62635)"),
-    "recoverability_rate_pct": ("%", "recoverability rate RVR (IEC TR 62635)"),
-    "mci": ("-", "Material Circularity Indicator (EMF 2015)"),
-    "use_energy_kwh_per_year": ("kWh/a", "use-phase electricity per year"),
-    "factory_electricity_kwh": ("kWh", "factory electricity per product"),
-    "green_power_share_pct": ("%", "green power share of factory electricity"),
-    "gwp_kg": ("kg CO2-eq", "life cycle GWP of one product (from the LCA engine)"),
-    "gwp_materials_kg": ("kg CO2-eq", "cradle-to-gate GWP of the materials incl. scrap"),
-    "restricted_substance_findings": ("count", "restricted substances above their limit"),
-    "unmarked_plastic_share_pct": ("%", "plastic mass without ISO 11469 marking"),
-    "hindering_combinations": ("count", "material combinations that hinder recycling"),
-    "reversible_joint_share_pct": ("%", "share of reversible joints"),
-    "standard_fastener_share_pct": ("%", "share of joints made with standard fasteners"),
-    "disassembly_time_s": ("s", "eDiM time to reach the priority parts (sum)"),
-    "repairability_index": ("1-5", "repairability index in the EN 45554 manner"),
-    "modularity_q": ("-", "Newman modularity Q of the module partition"),
-    "service_life_years": ("a", "design service life"),
+    "mass_kg": ("kg", N_("product mass without packaging")),
+    "mass_reduction_pct": ("%", N_("mass reduction against the reference design")),
+    "material_efficiency_pct": ("%", N_("product mass / material input incl. scrap")),
+    "recycled_content_pct": ("%", N_("recycled content by mass")),
+    "recyclability_rate_pct": ("%", N_("recyclability rate RCR (IEC TR 62635)")),
+    "recoverability_rate_pct": ("%", N_("recoverability rate RVR (IEC TR 62635)")),
+    "mci": ("-", N_("Material Circularity Indicator (EMF 2015)")),
+    "use_energy_kwh_per_year": ("kWh/a", N_("use-phase electricity per year")),
+    "factory_electricity_kwh": ("kWh", N_("factory electricity per product")),
+    "green_power_share_pct": ("%", N_("green power share of factory electricity")),
+    "gwp_kg": ("kg CO2-eq", N_("life cycle GWP of one product (from the LCA engine)")),
+    "gwp_materials_kg": ("kg CO2-eq", N_("cradle-to-gate GWP of the materials incl. scrap")),
+    "restricted_substance_findings": ("count", N_("restricted substances above their limit")),
+    "unmarked_plastic_share_pct": ("%", N_("plastic mass without ISO 11469 marking")),
+    "hindering_combinations": ("count", N_("material combinations that hinder recycling")),
+    "reversible_joint_share_pct": ("%", N_("share of reversible joints")),
+    "standard_fastener_share_pct": ("%", N_("share of joints made with standard fasteners")),
+    "disassembly_time_s": ("s", N_("eDiM time to reach the priority parts (sum)")),
+    "repairability_index": ("1-5", N_("repairability index in the EN 45554 manner")),
+    "modularity_q": ("-", N_("Newman modularity Q of the module partition")),
+    "service_life_years": ("a", N_("design service life")),
 }
+
+
+def metric_description(metric: str) -> str:
+    """The description of a metric of :data:`METRICS` in the current language."""
+    return translate(METRICS[metric][1]) if metric in METRICS else metric
 
 
 @dataclass
@@ -184,10 +191,10 @@ def score_product(product: Product, inputs: ScoreInputs | None = None) -> Produc
         gwp_materials, gwp_missing = material_gwp(product, inputs.gwp_per_kg, exclude,
                                                   inputs.gwp_secondary_per_kg)
         if gwp_missing:
-            notes.append(f"no GWP factor for {', '.join(gwp_missing)}: left out of the "
-                         "material GWP")
+            notes.append(_("no GWP factor for {codes}: left out of the material GWP").format(
+                codes=", ".join(gwp_missing)))
     else:
-        notes.append("GWP not computed: no GWP factors were given")
+        notes.append(_("GWP not computed: no GWP factors were given"))
     scenario = product.scenario
     disassembly_time = sum(p.time_s for p in paths) if paths else None
     result = ProductScores(

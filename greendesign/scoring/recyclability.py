@@ -56,15 +56,16 @@ Formulas
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from greendesign.i18n import N_, _, pick, translate
 from greendesign.inventory.catalogue import Catalogue
 from greendesign.inventory.user_catalogue import load_catalogue
 from greendesign.model.part import Assembly, Part
 from greendesign.model.product import Product
-from greendesign.model.vocab import JointType
+from greendesign.model.vocab import JointType, joint_name
 from greendesign.scoring.bom import (
     DEFAULT_EXCLUDE,
     METAL_FAMILIES,
@@ -149,24 +150,25 @@ def part_fates(product: Product, eol: Mapping[tuple[str, str], Any] | None = Non
         if part.eol_override is not None:
             mix = part.eol_override
             shares = (mix.reuse, mix.recycling, mix.energy_recovery, mix.landfill)
-            basis = "part override"
+            basis = _("part override")
         elif entry is not None:
             shares = (float(attr(entry, "reuse", 0.0) or 0.0),
                       float(attr(entry, "recycling", 0.0) or 0.0),
                       float(attr(entry, "energy_recovery", 0.0) or 0.0),
                       float(attr(entry, "landfill", 0.0) or 0.0))
-            basis = f"scenario {used}/{family}"
+            basis = _("scenario {region}/{family}").format(region=used, family=family)
         else:
             shares = (0.0, 0.0, 0.0, 1.0)
-            basis = "no data: counted as landfill"
+            basis = _("no data: counted as landfill")
             no_data.append(f"{part.id} ({family or part.material})")
-        fates.append(PartFate(part.id, part.name, part.material, family, mass, *shares,
+        fates.append(PartFate(part.id, part.display_name, part.material, family, mass, *shares,
                               recycling_yield, basis, part.recycled_content))
     if no_data:
-        notes.append(f"no end-of-life shares for region {region!r} or GLO: "
-                     f"{', '.join(no_data)} counted as landfill")
+        notes.append(_("no end-of-life shares for region {region!r} or GLO: {parts} counted "
+                       "as landfill").format(region=region, parts=", ".join(no_data)))
     if no_yield:
-        notes.append(f"no recycling yield for {', '.join(no_yield)}: yield taken as 1")
+        notes.append(_("no recycling yield for {families}: yield taken as 1").format(
+            families=", ".join(no_yield)))
     return fates, notes
 
 
@@ -213,7 +215,11 @@ def recyclability(product: Product, eol: Mapping[tuple[str, str], Any] | None = 
 def recycled_content(product: Product, exclude_modules: Iterable[str] = DEFAULT_EXCLUDE
                      ) -> float | None:
     """Recycled content by mass of the product, % (module docstring)."""
-    parts = parts_in_scope(product, exclude_modules)
+    return recycled_content_of(parts_in_scope(product, exclude_modules))
+
+
+def recycled_content_of(parts: Sequence[NodeInfo]) -> float | None:
+    """Recycled content by mass of the given parts in scope, %."""
     mass = sum(i.node.mass_kg * i.count for i in parts)
     if mass <= 0:
         return None
@@ -260,12 +266,12 @@ def mci_from_flows(flows: Sequence[MaterialFlow], utility: float = 1.0) -> Circu
     ``utility`` is ``X = (L / L_av) (U / U_av)``.
     """
     if utility <= 0:
-        raise ValueError(f"the utility X must be positive, got {utility}")
+        raise ValueError(_("the utility X must be positive, got {value}").format(value=utility))
     mass = v = w0 = wc = wf = 0.0
     for f in flows:
         if f.recycled_feedstock > 0 and f.yield_feedstock <= 0:
-            raise ValueError("the feedstock recycling yield E_F must be positive when there is "
-                             "recycled feedstock")
+            raise ValueError(_("the feedstock recycling yield E_F must be positive when there "
+                               "is recycled feedstock"))
         mass += f.mass_kg
         v += f.mass_kg * (1.0 - f.recycled_feedstock - f.reused_feedstock)
         w0 += f.mass_kg * (1.0 - f.collected_recycling - f.collected_reuse)
@@ -273,7 +279,7 @@ def mci_from_flows(flows: Sequence[MaterialFlow], utility: float = 1.0) -> Circu
         if f.recycled_feedstock > 0:
             wf += f.mass_kg * (1.0 - f.yield_feedstock) * f.recycled_feedstock / f.yield_feedstock
     if mass <= 0:
-        raise ValueError("the MCI needs a product with mass")
+        raise ValueError(_("the MCI needs a product with mass"))
     waste = w0 + (wf + wc) / 2.0
     lfi = (v + waste) / (2.0 * mass + (wf - wc) / 2.0)
     fx = 0.9 / utility
@@ -285,9 +291,9 @@ def utility_factor(service_life_years: float, reference_life_years: float | None
                    intensity_ratio: float = 1.0) -> tuple[float, str]:
     """``X = (L / L_av) (U / U_av)``; ``(X, note)`` with a note when L_av is unknown."""
     if intensity_ratio <= 0:
-        raise ValueError("the intensity of use ratio U/U_av must be positive")
+        raise ValueError(_("the intensity of use ratio U/U_av must be positive"))
     if reference_life_years is None or reference_life_years <= 0:
-        return intensity_ratio, ("no industry-average service life given: L/L_av taken as 1")
+        return intensity_ratio, _("no industry-average service life given: L/L_av taken as 1")
     return service_life_years / reference_life_years * intensity_ratio, ""
 
 
@@ -322,7 +328,8 @@ def material_circularity(product: Product, eol: Mapping[tuple[str, str], Any] | 
     if note:
         notes.append(note)
     if feedstock_yield is None and any(f.recycled_feedstock > 0 for f in flows):
-        notes.append("feedstock recycling yield E_F taken equal to the end-of-life yield E_C")
+        notes.append(_("feedstock recycling yield E_F taken equal to the end-of-life yield "
+                       "E_C"))
     result = mci_from_flows(flows, x)
     result.notes = notes
     return result
@@ -363,22 +370,31 @@ def restricted_substance_findings(product: Product,
         substances = [s for s in substances if s.regime in wanted]
     out: list[Finding] = []
     for info in parts_in_scope(product, exclude_modules):
-        part: Part = info.node  # type: ignore[assignment]
-        for declared in part.substances:
-            for rule in substances:
-                if not rule.matches(declared.name, declared.cas):
-                    continue
-                if declared.mass_fraction > rule.limit + 1e-12:
-                    out.append(Finding(
-                        "restricted_substance", "fail", part.id, part.name,
-                        f"{declared.name} at {declared.mass_fraction * 100:g} % of the "
-                        f"homogeneous material exceeds the {rule.regime} limit of "
-                        f"{rule.limit * 100:g} % for {rule.name}",
-                        {"substance": rule.name, "declared_as": declared.name,
-                         "cas": declared.cas or rule.cas, "mass_fraction": declared.mass_fraction,
-                         "limit": rule.limit, "regime": rule.regime,
-                         "material": part.material,
-                         "note": "exemptions (e.g. EU RoHS Annex III) are not applied"}))
+        out.extend(part_substance_findings(info.node, substances))  # type: ignore[arg-type]
+    return out
+
+
+def part_substance_findings(part: Part, substances: Sequence[RestrictedSubstance]
+                            ) -> list[Finding]:
+    """The declared substances of one part above their limit (``substances``: the rules)."""
+    out: list[Finding] = []
+    for declared in part.substances:
+        for rule in substances:
+            if not rule.matches(declared.name, declared.cas):
+                continue
+            if declared.mass_fraction > rule.limit + 1e-12:
+                out.append(Finding(
+                    "restricted_substance", "fail", part.id, part.display_name,
+                    _("{declared} at {fraction} % of the homogeneous material exceeds the "
+                      "{regime} limit of {limit} % for {substance}").format(
+                        declared=declared.name, fraction=f"{declared.mass_fraction * 100:g}",
+                        regime=rule.regime, limit=f"{rule.limit * 100:g}",
+                        substance=pick(rule.name, rule.name_zh)),
+                    {"substance": rule.name, "declared_as": declared.name,
+                     "cas": declared.cas or rule.cas, "mass_fraction": declared.mass_fraction,
+                     "limit": rule.limit, "regime": rule.regime,
+                     "material": part.material,
+                     "note": _("exemptions (e.g. EU RoHS Annex III) are not applied")}))
     return out
 
 
@@ -399,15 +415,18 @@ def marking_findings(product: Product, *, catalogue: Catalogue | None = None,
         expected = catalogue.get(part.material, "material").iso11469
         mass_g = part.mass_kg * 1000.0
         if not part.plastic_marking:
-            out.append(Finding("plastic_marking", "warning", part.id, part.name,
-                               f"plastic part ({part.material}, {mass_g:g} g) has no ISO 11469 "
-                               f"marking; mark it {expected}",
+            out.append(Finding("plastic_marking", "warning", part.id, part.display_name,
+                               _("plastic part ({material}, {mass} g) has no ISO 11469 marking; "
+                                 "mark it {expected}").format(material=part.material,
+                                                               mass=f"{mass_g:g}",
+                                                               expected=expected),
                                {"material": part.material, "expected": expected,
                                 "mass_kg": part.mass_kg * info.count}))
         elif expected and _normal_marking(part.plastic_marking) != _normal_marking(expected):
-            out.append(Finding("plastic_marking", "warning", part.id, part.name,
-                               f"marking {part.plastic_marking} differs from the material's "
-                               f"{expected}",
+            out.append(Finding("plastic_marking", "warning", part.id, part.display_name,
+                               _("marking {marking} differs from the material's "
+                                 "{expected}").format(marking=part.plastic_marking,
+                                                      expected=expected),
                                {"material": part.material, "expected": expected,
                                 "marking": part.plastic_marking,
                                 "mass_kg": part.mass_kg * info.count}))
@@ -418,10 +437,18 @@ def unmarked_plastic_share(product: Product, *, catalogue: Catalogue | None = No
                            exclude_modules: Iterable[str] = DEFAULT_EXCLUDE) -> float | None:
     """Mass share of plastic parts without an ISO 11469 marking, % (None without plastics)."""
     catalogue = catalogue or load_catalogue()
+    return unmarked_plastic_share_of(parts_in_scope(product, exclude_modules),
+                                     lambda material: family_of(material, catalogue))
+
+
+def unmarked_plastic_share_of(parts: Iterable[NodeInfo],
+                              family: Callable[[str], str | None]) -> float | None:
+    """:func:`unmarked_plastic_share` of the given parts in scope (``family``: material code
+    -> end-of-life family)."""
     plastic = unmarked = 0.0
-    for info in parts_in_scope(product, exclude_modules):
+    for info in parts:
         part: Part = info.node  # type: ignore[assignment]
-        if is_plastic_family(family_of(part.material, catalogue)):
+        if is_plastic_family(family(part.material)):
             mass = part.mass_kg * info.count
             plastic += mass
             if not part.plastic_marking:
@@ -434,12 +461,12 @@ COATING_PROCESSES = frozenset({"powder_coating", "wet_painting", "electroplating
                                "electroplating_nickel", "wood_finishing"})
 #: Materials that are composites of several materials, with what they combine.
 COMPOSITE_MATERIALS = {
-    "pp_gf30": "glass-fibre reinforced polypropylene",
-    "pa66_gf30": "glass-fibre reinforced polyamide",
-    "pu_leather": "polyurethane coating on a textile backing",
-    "plywood": "veneers bonded with resin",
-    "mdf": "wood fibres bonded with resin",
-    "particle_board": "wood particles bonded with resin",
+    "pp_gf30": N_("glass-fibre reinforced polypropylene"),
+    "pa66_gf30": N_("glass-fibre reinforced polyamide"),
+    "pu_leather": N_("polyurethane coating on a textile backing"),
+    "plywood": N_("veneers bonded with resin"),
+    "mdf": N_("wood fibres bonded with resin"),
+    "particle_board": N_("wood particles bonded with resin"),
 }
 #: Families that go together to WEEE pre-treatment (boards, cells, cables): joints among
 #: them are not flagged.
@@ -480,32 +507,38 @@ def combination_findings(product: Product, *, catalogue: Catalogue | None = None
         if not isinstance(node, Part):
             continue
         family = family_of(node.material, catalogue)
-        out.extend(_joint_finding(info, node, family, catalogue))
+        out.extend(joint_finding(info, node, family, catalogue))
         if family == "other":
-            out.append(Finding("combination", "info", node.id, node.name,
-                               f"{node.material} is an adhesive or tape left on the parts it "
-                               "joins; no recycling stream takes it and it contaminates others",
+            out.append(Finding("combination", "info", node.id, node.display_name,
+                               _("{material} is an adhesive or tape left on the parts it joins; "
+                                 "no recycling stream takes it and it contaminates "
+                                 "others").format(material=node.material),
                                {"material": node.material}))
         coatings = sorted({p.dataset for p in node.processes} & COATING_PROCESSES)
         if coatings:
             plastic = is_plastic_family(family)
+            text = (_("{processes} on a {family} part: coated or plated plastic is hard to "
+                      "recycle") if plastic else
+                    _("{processes} on a {family} part: the coating enters the recycling stream "
+                      "with the part"))
             out.append(Finding(
-                "combination", "warning" if plastic else "info", node.id, node.name,
-                f"{', '.join(coatings)} on a {family or node.material} part: "
-                + ("coated or plated plastic is hard to recycle" if plastic else
-                   "the coating enters the recycling stream with the part"),
+                "combination", "warning" if plastic else "info", node.id, node.display_name,
+                text.format(processes=", ".join(coatings), family=family or node.material),
                 {"material": node.material, "processes": coatings}))
         if node.material in COMPOSITE_MATERIALS:
-            out.append(Finding("combination", "info", node.id, node.name,
-                               f"{node.material} is a composite "
-                               f"({COMPOSITE_MATERIALS[node.material]}); its constituents "
-                               "cannot be separated for recycling",
+            out.append(Finding("combination", "info", node.id, node.display_name,
+                               _("{material} is a composite ({what}); its constituents cannot "
+                                 "be separated for recycling").format(
+                                   material=node.material,
+                                   what=translate(COMPOSITE_MATERIALS[node.material])),
                                {"material": node.material}))
     return out
 
 
-def _joint_finding(info: NodeInfo, part: Part, family: str | None,
-                   catalogue: Catalogue) -> list[Finding]:
+def joint_finding(info: NodeInfo, part: Part, family: str | None,
+                  catalogue: Catalogue) -> list[Finding]:
+    """The finding of a part (``family`` its material's) joined permanently to an assembly
+    made mostly of another material family, if any (module docstring)."""
     parent = info.parent
     if parent is None or part.joint not in _PERMANENT or family in (None, "other") or \
             is_fastener_part(part):
@@ -513,9 +546,11 @@ def _joint_finding(info: NodeInfo, part: Part, family: str | None,
     host = _host_family(parent, part, catalogue)
     if host is None or host == family or {host, family} <= _WEEE_FAMILIES:
         return []
-    return [Finding("combination", "warning", part.id, part.name,
-                    f"{part.name} ({family}) is joined by {part.joint.value} to {parent.name}, "
-                    f"made mostly of {host}: dissimilar materials joined permanently hinder "
-                    "separation for recycling",
+    return [Finding("combination", "warning", part.id, part.display_name,
+                    _("{part} ({family}) is joined by {joint} to {parent}, made mostly of "
+                      "{host}: dissimilar materials joined permanently hinder separation for "
+                      "recycling").format(part=part.display_name, family=family,
+                                          joint=joint_name(part.joint), parent=parent.display_name,
+                                          host=host),
                     {"material": part.material, "family": family, "host_family": host,
                      "joint": part.joint.value, "parent": parent.id})]

@@ -11,19 +11,22 @@ out of the product scores and reported as ``packaging_kg``.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from greendesign.i18n import _, pick
 from greendesign.model.product import BASELINE, Project
 from greendesign.scoring.index import (
     GROUP_NAMES,
     Profile,
     evaluate_index,
+    group_name,
     load_profiles,
     profile_for,
-    suggest_improvements,
 )
 from greendesign.scoring.metrics import ScoreInputs, score_product
+from greendesign.scoring.suggestions import suggest_improvements
 
 GwpArgument = Callable[[str], "float | None"] | Mapping[str, float] | float | None
 
@@ -49,7 +52,7 @@ def _gwp_inputs(gwp: GwpArgument) -> dict[str, Any]:
     if gwp is None:
         return {}
     if isinstance(gwp, bool):
-        raise TypeError("gwp must be a callable, a mapping of material codes or a number")
+        raise TypeError(_("gwp must be a callable, a mapping of material codes or a number"))
     if isinstance(gwp, int | float):
         return {"gwp_total_kg": float(gwp)}
     if isinstance(gwp, Mapping):
@@ -57,7 +60,7 @@ def _gwp_inputs(gwp: GwpArgument) -> dict[str, Any]:
         return {"gwp_per_kg": lambda code: table.get(code)}
     if callable(gwp):
         return {"gwp_per_kg": gwp}
-    raise TypeError("gwp must be a callable, a mapping of material codes or a number")
+    raise TypeError(_("gwp must be a callable, a mapping of material codes or a number"))
 
 
 def _round(value: Any, digits: int = 4) -> Any:
@@ -126,6 +129,7 @@ def score_json(project: Project, variant: str | None = None, gwp: GwpArgument = 
     rec = scores.recycling
     result: dict[str, Any] = {
         "product": product.name,
+        "product_zh": product.name_zh,
         "design": design,
         "category": product.category.value,
         "profile": chosen.id,
@@ -188,7 +192,7 @@ def score_json(project: Project, variant: str | None = None, gwp: GwpArgument = 
         "gwp": {"materials_kg": scores.gwp_materials_kg, "total_kg": resolved.gwp_total_kg,
                 "missing_factors": scores.gwp_missing,
                 "note": ("" if resolved.gwp_per_kg or resolved.gwp_total_kg is not None else
-                         "no GWP given: GWP columns are None")},
+                         _("no GWP given: GWP columns are None"))},
         "green_design_index": index.to_dict(),
         "suggestions": [s.to_dict() for s in ranked],
         "notes": scores.notes,
@@ -199,70 +203,92 @@ def score_json(project: Project, variant: str | None = None, gwp: GwpArgument = 
 
 def _fmt(value: Any, digits: int = 1, unit: str = "") -> str:
     if value is None:
-        return "n/a"
+        return _("n/a")
     if isinstance(value, float | int) and not isinstance(value, bool):
         text = f"{value:.{digits}f}"
         return f"{text} {unit}".rstrip()
     return str(value)
 
 
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` left-aligned in ``width`` terminal columns."""
+    return text + " " * max(0, width - _width(text))
+
+
 def format_score_table(result: Mapping[str, Any]) -> str:
-    """A plain-text table of a :func:`score_json` result."""
+    """A plain-text table of a :func:`score_json` result, in the current language."""
     rep = result.get("repairability") or {}
     gdi = result.get("green_design_index") or {}
     rows = [
-        ("Mass (without packaging)", _fmt(result.get("mass_kg"), 3, "kg")),
-        ("Packaging", _fmt(result.get("packaging_kg"), 3, "kg")),
-        ("Material efficiency", _fmt(result.get("material_efficiency"), 1, "%")),
-        ("Mass reduction vs reference", _fmt(result.get("mass_reduction_pct"), 1, "%")),
-        ("Recyclability rate RCR", _fmt(result.get("recyclability_rate"), 1, "%")),
-        ("Recoverability rate RVR", _fmt(result.get("recoverability_rate"), 1, "%")),
-        ("Recycled content", _fmt(result.get("recycled_content"), 1, "%")),
-        ("Material Circularity Indicator", _fmt(result.get("mci"), 3)),
-        ("Reversible joints", _fmt(result.get("reversible_joint_share"), 1, "%")),
-        ("Standard fasteners", _fmt(result.get("standard_fastener_share"), 1, "%")),
-        ("Disassembly time, priority parts", _fmt(result.get("disassembly_time_s"), 0, "s")),
-        ("Repairability index",
-         f"{_fmt(rep.get('index'), 2)} (class {rep.get('class') or 'n/a'})"),
-        ("Modularity Q", _fmt(result.get("modularity_q"), 3)),
-        ("Restricted substance findings", str(len(result.get("restricted_substance_findings")
-                                                  or []))),
-        ("Unmarked or mismarked plastics", str(len(result.get("plastic_marking_findings")
-                                                   or []))),
-        ("Material GWP", _fmt((result.get("gwp") or {}).get("materials_kg"), 2, "kg CO2-eq")),
-        ("Green design index", f"{_fmt(gdi.get('index'), 1)} / 100 (profile "
-                               f"{gdi.get('profile')}, coverage {_fmt(gdi.get('coverage_pct'), 0)} %)"),
+        (_("Mass (without packaging)"), _fmt(result.get("mass_kg"), 3, "kg")),
+        (_("Packaging"), _fmt(result.get("packaging_kg"), 3, "kg")),
+        (_("Material efficiency"), _fmt(result.get("material_efficiency"), 1, "%")),
+        (_("Mass reduction vs reference"), _fmt(result.get("mass_reduction_pct"), 1, "%")),
+        (_("Recyclability rate RCR"), _fmt(result.get("recyclability_rate"), 1, "%")),
+        (_("Recoverability rate RVR"), _fmt(result.get("recoverability_rate"), 1, "%")),
+        (_("Recycled content"), _fmt(result.get("recycled_content"), 1, "%")),
+        (_("Material Circularity Indicator"), _fmt(result.get("mci"), 3)),
+        (_("Reversible joints"), _fmt(result.get("reversible_joint_share"), 1, "%")),
+        (_("Standard fasteners"), _fmt(result.get("standard_fastener_share"), 1, "%")),
+        (_("Disassembly time, priority parts"), _fmt(result.get("disassembly_time_s"), 0, "s")),
+        (_("Repairability index"),
+         _("{index} (class {rating})").format(index=_fmt(rep.get("index"), 2),
+                                              rating=rep.get("class") or _("n/a"))),
+        (_("Modularity Q"), _fmt(result.get("modularity_q"), 3)),
+        (_("Restricted substance findings"),
+         str(len(result.get("restricted_substance_findings") or []))),
+        (_("Unmarked or mismarked plastics"),
+         str(len(result.get("plastic_marking_findings") or []))),
+        (_("Material GWP"), _fmt((result.get("gwp") or {}).get("materials_kg"), 2, "kg CO2-eq")),
+        (_("Green design index"),
+         _("{index} / 100 (profile {profile}, coverage {coverage} %)").format(
+             index=_fmt(gdi.get("index"), 1), profile=gdi.get("profile"),
+             coverage=_fmt(gdi.get("coverage_pct"), 0))),
     ]
-    width = max(len(name) for name, _ in rows)
-    lines = [f"{result.get('product')} - design {result.get('design')}", ""]
-    lines += [f"{name:<{width}}  {value}" for name, value in rows]
+    width = max(_width(name) for name, _value in rows)
+    product = pick(str(result.get("product")), result.get("product_zh"))
+    design = result.get("design")
+    lines = [_("{product} - design {design}").format(
+        product=product, design=_("baseline") if design == BASELINE else design), ""]
+    lines += [f"{_pad(name, width)}  {value}" for name, value in rows]
     indicators = gdi.get("indicators") or []
     if indicators:
-        lines += ["", "Green design index indicators:"]
+        lines += ["", _("Green design index indicators:")]
         for group in GROUP_NAMES:
             members = [i for i in indicators if i["group"] == group]
             if not members:
                 continue
             score = (gdi.get("groups") or {}).get(group)
-            lines.append(f"  {GROUP_NAMES[group][0]} ({_fmt(score, 0)})")
+            lines.append(f"  {group_name(group)} ({_fmt(score, 0)})")
             for item in members:
-                mark = "n/a" if item["score"] is None else f"{item['score'] * 100:.0f}"
-                lines.append(f"    {item['name']:<46} {_fmt(item['value'], 2):>9} "
-                             f"{item['unit']:<6} benchmark {item['benchmark']:g} "
-                             f"w {item['weight']:g} score {mark}")
+                mark = _("n/a") if item["score"] is None else f"{item['score'] * 100:.0f}"
+                name = pick(item["name"], item.get("name_zh"))
+                lines.append("    " + _("{name} {value} {unit} benchmark {benchmark} w {weight} "
+                                        "score {score}").format(
+                    name=_pad(name, 46), value=f"{_fmt(item['value'], 2):>9}",
+                    unit=f"{item['unit']:<6}", benchmark=f"{item['benchmark']:g}",
+                    weight=f"{item['weight']:g}", score=mark))
     findings = (result.get("restricted_substance_findings") or []) + \
         [f for f in result.get("combination_findings") or [] if f["severity"] != "info"]
     if findings:
-        lines += ["", "Findings:"]
-        lines += [f"  [{f['severity']}] {f['part_id']}: {f['message']}" for f in findings]
+        severities = {"fail": _("fail"), "warning": _("warning"), "info": _("info")}
+        lines += ["", _("Findings:")]
+        lines += [f"  [{severities.get(f['severity'], f['severity'])}] {f['part_id']}: "
+                  f"{f['message']}" for f in findings]
     suggestions = result.get("suggestions") or []
     if suggestions:
-        lines += ["", "Improvements (ranked by effect on the index, then GWP):"]
+        lines += ["", _("Improvements (ranked by effect on the index, then GWP):")]
         for s in suggestions[:5]:
             gwp = _fmt(s.get("gwp_change_kg"), 3, "kg CO2-eq")
-            lines.append(f"  {_fmt(s.get('index_change'), 1):>5} pts  GWP {gwp:<16} "
-                         f"{s['description']}")
+            lines.append("  " + _("{change} pts  GWP {gwp} {description}").format(
+                change=f"{_fmt(s.get('index_change'), 1):>5}", gwp=f"{gwp:<16}",
+                description=s["description"]))
     notes = result.get("notes") or []
     if notes:
-        lines += ["", "Notes:"] + [f"  - {n}" for n in notes]
+        lines += ["", _("Notes:")] + [f"  - {n}" for n in notes]
     return "\n".join(lines)

@@ -1,7 +1,7 @@
 """Variants the app makes for the user: the shown design with an improvement applied.
 
 :func:`suggested_product` rebuilds the change an improvement suggestion of
-:func:`greendesign.scoring.index.suggest_improvements` stands for and applies
+:func:`greendesign.scoring.suggestions.suggest_improvements` stands for and applies
 it to a copy of the design; :func:`add_variant_with_product` adds that copy
 as a new variant with one undoable command on the document's stack (Undo
 removes the variant and shows the design it came from again).
@@ -14,8 +14,8 @@ from typing import Any
 
 from greendesign.errors import ModelValidationError
 from greendesign.model import Product, Project, Variant
-from greendesign.scoring.index import _candidates
 from greendesign.scoring.metrics import ScoreInputs, score_product
+from greendesign.scoring.suggestions import _candidates
 from ui.document.document import ProjectDocument
 from ui.document.edit_commands import SetVariantsCommand
 from ui.i18n import _tr
