@@ -179,6 +179,27 @@ def assess(c: Checks, program_dir: Path, home: Path, demo: Path, label: str) -> 
     return report
 
 
+def export_pack(c: Checks, dist: Path, home: Path, demo: Path) -> None:
+    """The bundled CLI writes a Chinese evidence pack (Typst PDF, charts, workbook) of the
+    demo in ``home`` (set up by :func:`assess`) and ``verify`` checks it."""
+    out = home / "packs"
+    result = run([dist / "greendesign-cli", "--lang", "zh_CN", "export", demo, "-o", out,
+                  "--iterations", "0", "--quiet"], home)
+    if not c.check(result.returncode == 0, "bundle greendesign-cli export (Chinese pack)",
+                   f"exit {result.returncode}" + tail(result.stderr + result.stdout)):
+        return
+    packs = [p for p in out.iterdir() if p.is_dir()]
+    pdfs = [p for pack in packs for p in pack.glob("report_*.pdf")]
+    c.check(len(packs) == 1 and len(pdfs) == 1 and pdfs[0].stat().st_size > 50_000,
+            "bundle pack holds its PDF report", ", ".join(str(p) for p in pdfs))
+    c.check("证据包" in result.stdout, "bundle export speaks Chinese (the core's catalogues)",
+            tail(result.stdout, 3))
+    if packs:
+        check = run([dist / "greendesign-cli", "verify", packs[0]], home)
+        c.check(check.returncode == 0, "bundle greendesign-cli verify of that pack",
+                f"exit {check.returncode}" + tail(check.stdout + check.stderr))
+
+
 def compare(c: Checks, bundled: dict, reference: dict) -> None:
     mine, theirs = totals(bundled), totals(reference)
     gwp_b, gwp_v = mine.get(tuple(GWP)), theirs.get(tuple(GWP))
@@ -286,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
         reference = assess(c, venv / "bin", scratch / "cli-venv", demo, "venv")
         if bundled and reference:
             compare(c, bundled, reference)
+        if bundled:
+            export_pack(c, dist, scratch / "cli-bundle", demo)
         check_reentry(c, dist, scratch / "reentry")
         if not args.no_gui:
             args.shots.mkdir(parents=True, exist_ok=True)

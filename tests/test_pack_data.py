@@ -10,7 +10,6 @@ import pytest
 
 from greendesign.bundled import demo_products
 from greendesign.io.project_file import load_project
-from greendesign.lca.background import load_background
 from greendesign.lca.engine import assess
 from greendesign.model.part import TransportLeg
 from greendesign.model.vocab import TransportMode
@@ -23,16 +22,7 @@ from greendesign.report.pack_data import (
     report_id,
 )
 
-
-@pytest.fixture(autouse=True)
-def _app_home(inventory_home, monkeypatch):  # overrides conftest's per-test home
-    monkeypatch.setenv("GREENDESIGN_HOME", str(inventory_home))
-    return inventory_home
-
-
-@pytest.fixture(scope="module")
-def bg(inventory_home):
-    return load_background()
+pytestmark = pytest.mark.inventory  # the installed inventory as the app home
 
 
 @pytest.fixture(scope="module")

@@ -20,14 +20,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from greendesign.errors import GreenDesignError
+from greendesign.i18n import _
 from greendesign.model.product import BASELINE, Project
 from greendesign.versions import versions
 
@@ -86,18 +89,19 @@ class ExportOptions:
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
-            raise PackError(f"Unknown report language {self.language!r}.",
-                            hint="Use zh_CN, en or both.")
+            raise PackError(_("Unknown report language {language!r}.").format(
+                language=self.language), hint=_("Use zh_CN, en or both."))
         unknown = [s for s in self.sections if s not in SECTIONS]
         if unknown:
-            raise PackError(f"Unknown report section(s): {', '.join(unknown)}.",
-                            hint=f"Choose from: {', '.join(SECTIONS)}.")
+            raise PackError(_("Unknown report section(s): {sections}.").format(
+                sections=", ".join(unknown)),
+                hint=_("Choose from: {choices}.").format(choices=", ".join(SECTIONS)))
         if not self.designs:
-            raise PackError("An evidence pack needs at least one design.",
-                            hint="Name the baseline or a variant.")
+            raise PackError(_("An evidence pack needs at least one design."),
+                            hint=_("Name the baseline or a variant."))
         if self.iterations < 0 or self.iterations == 1:
-            raise PackError("Monte Carlo needs 0 (none) or at least 2 iterations.",
-                            hint="e.g. 1000.")
+            raise PackError(_("Monte Carlo needs 0 (none) or at least 2 iterations."),
+                            hint=_("e.g. 1000."))
 
     def to_json(self) -> dict[str, Any]:
         return {"designs": list(self.designs), "methods": [list(m) for m in self.methods],
@@ -159,9 +163,16 @@ class DesignData:
     product: Any                      # greendesign.model.Product
     result: Any                       # greendesign.lca.engine.Result
     scores: dict[str, Any]            # greendesign.scoring.report.score_json(...)
+    """The scores; ``suggestions`` (ranked improvements) only for the main design."""
     carbon: CarbonFootprint
     monte_carlo: Any | None = None    # greendesign.lca.uncertainty.MonteCarlo
     tornado: Any | None = None        # pandas.DataFrame of the GWP100 tornado
+    conformity: dict[str, Any] = field(default_factory=dict)
+    """Language (``zh_CN``, ``en``) -> the design's conformity table
+    (``greendesign.evidence.conformity.Conformity``) under the project's specification
+    profile, judged on the pack's creation day; empty without a profile (or without
+    :mod:`greendesign.evidence`). One table a language of the pack: its row names are
+    picked in that language."""
 
 
 @dataclass(frozen=True)
@@ -179,12 +190,15 @@ class DatasetRecord:
     proxy: str
     ghg_only: bool
     user_database: bool
+    proxy_zh: str = ""
+    """The proxy note in Chinese (empty when the dataset is no proxy or has no Chinese
+    note, as user databases' datasets)."""
 
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "name_en": self.name_en, "name_zh": self.name_zh,
                 "unit": self.unit, "source": self.source, "year": self.year,
                 "geography": self.geography, "pedigree": list(self.pedigree),
-                "proxy": self.proxy, "ghg_only": self.ghg_only,
+                "proxy": self.proxy, "proxy_zh": self.proxy_zh, "ghg_only": self.ghg_only,
                 "user_database": self.user_database}
 
 
@@ -206,6 +220,10 @@ class PackData:
     solver: str = ""
     residual: float | None = None
     project_path: Path | None = None
+    completeness: list[Any] | None = None
+    """What stands between the project and a submittable pack
+    (``greendesign.evidence.completeness.Gap`` items, in the first language of the pack), for
+    the main design; None without :mod:`greendesign.evidence`."""
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -236,8 +254,9 @@ def chosen_methods(project: Project, options: ExportOptions, background) -> list
             methods.append(method)
     unknown = [" | ".join(m) for m in methods if m not in background.method_row]
     if unknown:
-        raise PackError(f"Method(s) not installed: {'; '.join(unknown)}.",
-                        hint="greendesign-cli methods lists the installed ones.")
+        raise PackError(_("Method(s) not installed: {methods}.").format(
+            methods="; ".join(unknown)),
+            hint=_("greendesign-cli methods lists the installed ones."))
     return methods
 
 
@@ -288,7 +307,8 @@ def dataset_records(results, background) -> list[DatasetRecord]:
             source=str(prov.get("source", "")), year=str(prov.get("year", "")),
             geography=str(prov.get("geography", "")),
             pedigree=tuple(int(p) for p in prov.get("pedigree", ()) or ()),
-            proxy=str(prov.get("proxy", "")), ghg_only=bool(prov.get("ghg_only", False)),
+            proxy=str(prov.get("proxy", "")), proxy_zh=str(prov.get("proxy_zh", "")),
+            ghg_only=bool(prov.get("ghg_only", False)),
             user_database=code.startswith(REF_PREFIX)))
     return records
 
@@ -327,47 +347,62 @@ def gather(project: Project, options: ExportOptions | None = None, *,
     stop = cancelled or (lambda: False)
     unknown = [d for d in options.designs if d not in project.design_names]
     if unknown:
-        raise PackError(f"The project has no design {', '.join(map(repr, unknown))}.",
-                        hint=f"Choose from: {', '.join(project.design_names)}.")
+        raise PackError(_("The project has no design {designs}.").format(
+            designs=", ".join(map(repr, unknown))),
+            hint=_("Choose from: {choices}.").format(choices=", ".join(project.design_names)))
     created = created or datetime.now(UTC).replace(microsecond=0)
     background = background or load_background()
     methods = chosen_methods(project, options, background)
     dist = ForegroundDistributions.for_project(project)
     designs: dict[str, DesignData] = {}
     count = len(options.designs)
+    seconds = dict.fromkeys(("lca", "monte_carlo", "scores", "conformity", "comparison"), 0.0)
+    clock = _Clock(seconds)
     for k, name in enumerate(options.designs):
         if stop():
             raise PackError(_("The export was cancelled."), hint=_("Nothing was written."))
         report(k / (count + 1), _("Assessing {design}").format(design=name))
         product = project.design(name)
-        result = assess(product, methods, variant=name, background=background,
-                        allow_gaps=True)
+        with clock("lca"):
+            result = assess(product, methods, variant=name, background=background,
+                            allow_gaps=True)
         mc = None
-        if options.iterations:
-            mc = monte_carlo(result, iterations=options.iterations, seed=options.seed,
-                             dist=dist, cancelled=stop)
-        swing = tornado(result, GWP100, dist)
+        with clock("monte_carlo"):
+            if options.iterations:
+                with _cancellable(stop):
+                    mc = monte_carlo(result, iterations=options.iterations,
+                                     seed=options.seed, dist=dist, cancelled=stop)
+            swing = tornado(result, GWP100, dist)
         gwp_row = background.method_row[GWP100]
 
         def gwp_per_kg(code: str, _row=gwp_row) -> float | None:
             column = background.column.get(code)
             return float(background.H[_row, column]) if column is not None else None
 
-        scores = score_json(project, name, gwp_per_kg)
+        # improvement suggestions for the design the pack is for; the designs it is compared
+        # with are scored without them
+        with clock("scores"):
+            scores = score_json(project, name, gwp_per_kg, suggestions=k == 0)
         scores["gwp"]["total_kg"] = float(result.total[methods.index(GWP100)])
+        with clock("conformity"):
+            tables = conformity_tables(project, name, result, gwp_per_kg, options.language,
+                                       created)
         designs[name] = DesignData(name, product, result, scores,
-                                   carbon_footprint(result, mc), mc, swing)
+                                   carbon_footprint(result, mc), mc, swing, tables)
     comparison = paired = None
     if count > 1:
         if stop():
             raise PackError(_("The export was cancelled."), hint=_("Nothing was written."))
         report(count / (count + 1), _("Comparing the designs"))
-        comparison = compare_designs(project, methods, background,
-                                     reference=options.designs[0],
-                                     designs=list(options.designs))
-        if options.iterations:
-            paired = paired_uncertainty(comparison, iterations=options.iterations,
-                                        seed=options.seed, dist=dist, cancelled=stop)
+        with clock("comparison"):
+            comparison = compare_designs(project, methods, background,
+                                         reference=options.designs[0],
+                                         designs=list(options.designs))
+            if options.iterations:
+                with _cancellable(stop):
+                    paired = paired_uncertainty(comparison, iterations=options.iterations,
+                                                seed=options.seed, dist=dist,
+                                                cancelled=stop)
     results = [d.result for d in designs.values()]
     first = results[0]
     data = PackData(
@@ -377,8 +412,88 @@ def gather(project: Project, options: ExportOptions | None = None, *,
         datasets=dataset_records(results, background), comparison=comparison,
         paired=paired, solver=str(getattr(background, "solver", "")),
         residual=getattr(background, "residual", None), project_path=project_path)
+    with clock("conformity"):
+        data.completeness = completeness_gaps(data)
+    data.extra["seconds"] = seconds
     report(1.0, _("Results ready"))
     return data
+
+
+class _Clock:
+    """``with clock("part"):`` adds the block's wall time to ``seconds["part"]`` (the
+    benchmark shows where a pack's time goes: ``PackData.extra["seconds"]``)."""
+
+    def __init__(self, seconds: dict[str, float]):
+        self.seconds = seconds
+
+    @contextmanager
+    def __call__(self, part: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[part] = self.seconds.get(part, 0.0) + time.perf_counter() - start
+
+
+@contextmanager
+def _cancellable(stop: Cancelled) -> Iterator[None]:
+    """Turn the engine's own "cancelled" error into the pack's :class:`PackError`."""
+    try:
+        yield
+    except GreenDesignError:
+        if stop():
+            raise PackError(_("The export was cancelled."),
+                            hint=_("Nothing was written.")) from None
+        raise
+
+
+def _evidence_package() -> bool:
+    """Whether :mod:`greendesign.evidence` (the evidence register and profiles) is there."""
+    from importlib.util import find_spec
+
+    try:
+        return find_spec("greendesign.evidence.conformity") is not None
+    except ImportError:
+        return False
+
+
+def conformity_tables(project: Project, design: str, result, gwp_per_kg, language: str,
+                      created: datetime) -> dict[str, Any]:
+    """Language -> the conformity table of ``design`` (see :attr:`DesignData.conformity`)."""
+    if not _evidence_package():
+        return {}
+    # deferred: the evidence package loads the scores and the specification profiles
+    from greendesign import i18n
+    from greendesign.evidence.conformity import design_scores, evaluate_conformity
+    from greendesign.evidence.specification import resolve_specification
+    from greendesign.report.texts import languages
+
+    profile = resolve_specification(project.evidence)
+    if profile is None:
+        return {}
+    scores = design_scores(project, design, gwp_per_kg, result)
+    tables = {}
+    for code in languages(language):
+        with i18n.language(code):
+            tables[code] = evaluate_conformity(profile, project.evidence, scores, result,
+                                               design=design, day=created.date())
+    return tables
+
+
+def completeness_gaps(data: PackData) -> list[Any] | None:
+    """The completeness check of the main design (None without :mod:`greendesign.evidence`)."""
+    if not _evidence_package():
+        return None
+    from greendesign import i18n
+    from greendesign.evidence.completeness import completeness
+    from greendesign.report.texts import languages
+
+    main = data.main
+    table = next(iter(main.conformity.values()), None)
+    with i18n.language(languages(data.options.language)[0]):
+        return completeness(data.project.evidence, result=main.result,
+                            project_path=data.project_path, day=data.created.date(),
+                            conformity=table)
 
 
 def canonical_json(data: Any) -> str:
