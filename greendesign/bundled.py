@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from greendesign.errors import GreenDesignError
+from greendesign.i18n import _
 
 
 def _root() -> Path:
@@ -33,8 +34,8 @@ def _folder(name: str) -> Path:
     path = _root() / name
     if not path.is_dir():
         raise GreenDesignError(
-            f"The bundled folder {name}/ is missing: {path}.",
-            hint="Reinstall GreenDesign from its source tree or installer.")
+            _("The bundled folder {name}/ is missing: {path}.").format(name=name, path=path),
+            hint=_("Reinstall GreenDesign from its source tree or installer."))
     return path
 
 

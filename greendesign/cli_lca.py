@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from greendesign.errors import GreenDesignError
+from greendesign.i18n import N_, _, is_chinese, pick, translate
 
 EXIT_OK = 0
 BOM_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
@@ -21,11 +22,13 @@ def load_design(path: Path, variant: str | None, service_life: float | None):
 
         if service_life is None:
             raise GreenDesignError(
-                f"{path} is a BOM file: the functional unit needs a service life.",
-                hint="Add --service-life YEARS, or convert it to a project first "
-                     "(greendesign-cli convert).")
+                _("{file} is a BOM file: the functional unit needs a service life.").format(
+                    file=path),
+                hint=_("Add --service-life YEARS, or convert it to a project first "
+                       "(greendesign-cli convert)."))
         product = product_from_bom(import_bom(path), name=path.stem,
-                                   functional_unit=f"one {path.stem} over its service life",
+                                   functional_unit=_("one {name} over its service life").format(
+                                       name=path.stem),
                                    service_life_years=service_life)
         return None, product, "baseline"
     from greendesign.io.project_file import load_project  # deferred: start-up speed
@@ -34,8 +37,8 @@ def load_design(path: Path, variant: str | None, service_life: float | None):
     name = variant or "baseline"
     if name not in project.design_names:
         raise GreenDesignError(
-            f"{path} has no variant {name!r}.",
-            hint=f"Choose one of: {', '.join(project.design_names)}.")
+            _("{file} has no variant {name!r}.").format(file=path, name=name),
+            hint=_("Choose one of: {names}.").format(names=", ".join(project.design_names)))
     return project, project.design(name), name
 
 
@@ -47,9 +50,10 @@ def parse_methods(texts: list[str] | None):
         parts = tuple(p.strip() for p in text.split("|"))
         if len(parts) != 3 or not all(parts):
             raise GreenDesignError(
-                f"Method {text!r} must be written \"family|category|indicator\".",
-                hint='e.g. --method "IPCC 2021|climate change|global warming potential '
-                     '(GWP100)"; greendesign-cli methods lists them all.')
+                _("Method {text!r} must be written \"family|category|indicator\".").format(
+                    text=text),
+                hint=_('e.g. --method "IPCC 2021|climate change|global warming potential '
+                       '(GWP100)"; greendesign-cli methods lists them all.'))
         methods.append(parts)
     return methods
 
@@ -63,14 +67,30 @@ def _prepare():
     return load_background()
 
 
+#: Column headers of the tables for people (``--format table``); CSV keeps the codes.
+HEADERS = {
+    "method": N_("method"), "unit": N_("unit"), "total": N_("total"),
+    "credits_beyond_boundary": N_("credits beyond the boundary"),
+    "raw_materials": N_("raw materials"), "manufacturing": N_("manufacturing"),
+    "distribution": N_("distribution"), "use": N_("use"), "end_of_life": N_("end of life"),
+    "deterministic": N_("deterministic"), "mean": N_("mean"), "median": N_("median"),
+    "sd": N_("sd"), "p2_5": N_("2.5 %"), "p97_5": N_("97.5 %"),
+}
+
+
 def _write_table(frame, fmt: str) -> None:
     if fmt == "csv":
         frame.to_csv(sys.stdout, index=False)
     else:
         import pandas as pd  # deferred: loads pandas
 
+        wide = is_chinese()  # Chinese characters take two columns of the terminal
+        if wide:  # English keeps the column codes it always printed
+            frame = frame.rename(columns={k: translate(v) for k, v in HEADERS.items()})
+
         with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                               "display.width", 200, "display.max_colwidth", 90):
+                               "display.width", 200, "display.max_colwidth", 90,
+                               "display.unicode.east_asian_width", wide):
             print(frame.to_string(index=False))
 
 
@@ -88,16 +108,21 @@ def cmd_assess(args: argparse.Namespace) -> int:
     stages = result.by_stage().T.reset_index(drop=True)
     frame = frame.join(stages)
     if args.format == "table":
-        print(f"{result.product} [{variant}], functional unit: {result.functional_unit}")
-        print("Credits beyond the system boundary are not included in the totals.")
+        print(_("{product} [{variant}], functional unit: {unit}").format(
+            product=pick(result.product, product.name_zh), variant=_design(variant),
+            unit=product.display_functional_unit))
+        print(_("Credits beyond the system boundary are not included in the totals."))
     _write_table(frame, args.format)
     notes = result.ghg_only_notes()
     if args.format == "table" and len(notes):
-        print(f"\n{len(notes)} dataset(s) rest on greenhouse-gas-only data: other categories "
-              f"leave them out ({', '.join(notes['dataset'])}).")
+        print("\n" + _("{count} dataset(s) rest on greenhouse-gas-only data: other categories "
+                       "leave them out ({codes}).").format(count=len(notes),
+                                                          codes=", ".join(notes["dataset"])))
     if result.model.gaps:
-        print(f"{len(result.model.gaps)} reference(s) have no inventory data and are left out "
-              f"({result.model.excluded_mass_share:.1%} of the product mass):", file=sys.stderr)
+        print(_("{count} reference(s) have no inventory data and are left out ({share} of the "
+                "product mass):").format(count=len(result.model.gaps),
+                                         share=f"{result.model.excluded_mass_share:.1%}"),
+              file=sys.stderr)
         for gap in result.model.gaps:
             print(f"  - {gap}", file=sys.stderr)
     return EXIT_OK
@@ -159,6 +184,11 @@ def cmd_score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _design(name: str) -> str:
+    """A design's name as the output shows it (the baseline in the current language)."""
+    return _("baseline") if name == "baseline" else name
+
+
 def cmd_methods(args: argparse.Namespace) -> int:
     from greendesign.inventory.brightway_project import expected_method_names  # deferred: speed
 
@@ -168,25 +198,25 @@ def cmd_methods(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub) -> None:
-    method_help = 'LCIA method "family|category|indicator" (repeat; default: IPCC 2021 ' \
-                  'GWP100, EF v3.1, CED)'
-    p = sub.add_parser("assess", help="cradle-to-grave LCA of a project or BOM file",
-                       description="Cradle-to-grave LCA on the local inventory: totals, stages "
-                                   "and credits beyond the system boundary.")
-    p.add_argument("file", help="a .gdproj project or a .csv/.xlsx BOM")
-    p.add_argument("--variant", help="design variant (default: baseline)")
+    method_help = _('LCIA method "family|category|indicator" (repeat; default: IPCC 2021 '
+                    'GWP100, EF v3.1, CED)')
+    p = sub.add_parser("assess", help=_("cradle-to-grave LCA of a project or BOM file"),
+                       description=_("Cradle-to-grave LCA on the local inventory: totals, "
+                                     "stages and credits beyond the system boundary."))
+    p.add_argument("file", help=_("a .gdproj project or a .csv/.xlsx BOM"))
+    p.add_argument("--variant", help=_("design variant (default: baseline)"))
     p.add_argument("--method", action="append", help=method_help)
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.add_argument("--service-life", type=float, metavar="YEARS",
-                   help="service life for a BOM file")
+                   help=_("service life for a BOM file"))
     p.add_argument("--strict", action="store_true",
-                   help="fail (exit 2) when a material or process has no inventory data, "
-                        "instead of leaving it out and listing it")
+                   help=_("fail (exit 2) when a material or process has no inventory data, "
+                          "instead of leaving it out and listing it"))
     p.set_defaults(func=cmd_assess)
 
-    p = sub.add_parser("uncertainty", help="Monte Carlo of a project or BOM file",
-                       description="Monte Carlo over background data (pedigree lognormals) and "
-                                   "foreground parameters; reproducible with --seed.")
+    p = sub.add_parser("uncertainty", help=_("Monte Carlo of a project or BOM file"),
+                       description=_("Monte Carlo over background data (pedigree lognormals) "
+                                     "and foreground parameters; reproducible with --seed."))
     p.add_argument("file")
     p.add_argument("--variant")
     p.add_argument("--method", action="append", help=method_help)
@@ -195,20 +225,20 @@ def add_commands(sub) -> None:
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.add_argument("--service-life", type=float, metavar="YEARS")
     p.add_argument("--strict", action="store_true",
-                   help="fail when a material or process has no inventory data")
+                   help=_("fail when a material or process has no inventory data"))
     p.set_defaults(func=cmd_uncertainty)
 
-    p = sub.add_parser("score", help="green design scores of a project or BOM file",
-                       description="Lightweighting, disassembly, repairability, recyclability, "
-                                   "circularity, restricted substances and the GB/T 32161-style "
-                                   "green design index.")
+    p = sub.add_parser("score", help=_("green design scores of a project or BOM file"),
+                       description=_("Lightweighting, disassembly, repairability, "
+                                     "recyclability, circularity, restricted substances and the "
+                                     "GB/T 32161-style green design index."))
     p.add_argument("file")
     p.add_argument("--variant")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.add_argument("--service-life", type=float, metavar="YEARS")
     p.add_argument("--no-lca", action="store_true",
-                   help="skip the LCA-linked parts (no inventory needed)")
+                   help=_("skip the LCA-linked parts (no inventory needed)"))
     p.set_defaults(func=cmd_score)
 
-    p = sub.add_parser("methods", help="list the installed LCIA methods")
+    p = sub.add_parser("methods", help=_("list the installed LCIA methods"))
     p.set_defaults(func=cmd_methods)

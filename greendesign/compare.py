@@ -47,28 +47,30 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from greendesign.i18n import N_, _, translate
 from greendesign.lca.engine import GWP100, Result, assess, method_label
 from greendesign.lca.lifecycle import CREDIT, STAGES, build_model
 from greendesign.lca.uncertainty import monte_carlo, probability_lower
-from greendesign.model import Assembly, Part, Product, Project, walk
+from greendesign.model import BASELINE, Assembly, Part, Product, Project, walk
 
 LEVERS = ("material", "mass", "process", "use_phase", "end_of_life", "distribution",
           "parts_added_removed")
 """Levers of :meth:`Comparison.lever_attribution`, in the order shown."""
 
 LEVER_DESCRIPTIONS = {
-    "material": "material change (other material, recycled content, supply transport)",
-    "mass": "mass change (material input mass of parts in both designs)",
-    "process": "process change (manufacturing: processes and factory electricity)",
-    "use_phase": "use phase (energy, consumables, replacements)",
-    "end_of_life": "end of life (treatment of the parts, end-of-life scenario)",
-    "distribution": "distribution (product mass and transport legs)",
-    "parts_added_removed": "parts added or removed (everything they carry)",
+    "material": N_("material change (other material, recycled content, supply transport)"),
+    "mass": N_("mass change (material input mass of parts in both designs)"),
+    "process": N_("process change (manufacturing: processes and factory electricity)"),
+    "use_phase": N_("use phase (energy, consumables, replacements)"),
+    "end_of_life": N_("end of life (treatment of the parts, end-of-life scenario)"),
+    "distribution": N_("distribution (product mass and transport legs)"),
+    "parts_added_removed": N_("parts added or removed (everything they carry)"),
 }
+"""Lever -> its description (English; translated where shown)."""
 
-PER_YEAR_NOTE = ("The designs have different service lives ({lives}): each total is for one "
-                 "product over its own service life, so compare the designs per year of "
-                 "service, not by their totals.")
+PER_YEAR_NOTE = N_("The designs have different service lives ({lives}): each total is for one "
+                   "product over its own service life, so compare the designs per year of "
+                   "service, not by their totals.")
 
 _RAW_INPUT_KINDS = ("material", "recycled_content")
 
@@ -105,7 +107,8 @@ class Comparison:
             return GWP100 if GWP100 in self.methods else self.methods[0]
         method = tuple(method)
         if method not in self.methods:
-            raise KeyError(f"method {method_label(method)!r} was not assessed")
+            raise KeyError(_("method {method!r} was not assessed").format(
+                method=method_label(method)))
         return method
 
     def _index(self, method) -> int:
@@ -239,18 +242,18 @@ class Comparison:
                     changes.append("replacement")
                 status = "changed" if changes or not math.isclose(
                     value, ref_value, rel_tol=1e-12, abs_tol=1e-15) else "unchanged"
-                name = str(parts.loc[pid, "name"])
+                name = result.model.part_name(pid)
             else:
                 changes = []
                 status = "added" if in_design else "removed"
-                name = str((parts if in_design else ref_parts).loc[pid, "name"])
+                name = (result if in_design else ref_result).model.part_name(pid)
             rows.append({"part_id": pid, "name": name, "status": status,
                          "changes": ", ".join(changes), "reference": ref_value,
                          "design": value, "difference": value - ref_value})
         j = self._index(method)
         ref_rest = float(ref_result.total[j]) - float(ref_parts[col].sum())
         rest = float(result.total[j]) - float(parts[col].sum())
-        rows.append({"part_id": "", "name": "product level", "status": "product",
+        rows.append({"part_id": "", "name": _("product level"), "status": "product",
                      "changes": "", "reference": ref_rest, "design": rest,
                      "difference": rest - ref_rest})
         frame = pd.DataFrame(rows, columns=["part_id", "name", "status", "changes",
@@ -284,7 +287,7 @@ class Comparison:
         values["material"] += lv["raw_other"] - ref_lv["raw_other"]
         total = float(result.total[j] - ref_result.total[j])
         frame = pd.DataFrame({"lever": list(LEVERS),
-                              "description": [LEVER_DESCRIPTIONS[k] for k in LEVERS],
+                              "description": [translate(LEVER_DESCRIPTIONS[k]) for k in LEVERS],
                               "difference": [values[k] for k in LEVERS]})
         frame["share_of_difference"] = frame["difference"] / total if total else np.nan
         frame.attrs.update(method=method_label(self._method(method)), design=design,
@@ -406,8 +409,10 @@ def compare_designs(project: Project, methods, background, reference: str | None
     comparison = Comparison(names, reference, list(first.methods), list(first.units),
                             results, products)
     if comparison.per_year_needed:
-        lives = ", ".join(f"{n}: {comparison.service_life(n):g} years" for n in names)
-        comparison.notes.append(PER_YEAR_NOTE.format(lives=lives))
+        lives = ", ".join(_("{design}: {years} years").format(
+            design=_("baseline") if n == BASELINE else n,
+            years=f"{comparison.service_life(n):g}") for n in names)
+        comparison.notes.append(translate(PER_YEAR_NOTE).format(lives=lives))
     return comparison
 
 
@@ -424,7 +429,8 @@ def paired_uncertainty(comparison: Comparison, iterations: int = 1000, seed: int
     runs = {}
     for i, design in enumerate(comparison.designs):
         def step(fraction, message, i=i, design=design):
-            report((i + fraction) / n, f"{design}: {message}")
+            report((i + fraction) / n, _("{design}: {message}").format(design=design,
+                                                                         message=message))
 
         runs[design] = monte_carlo(comparison.results[design], iterations, seed, dist,
                                    progress=step, cancelled=cancelled)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from greendesign.i18n import _
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -42,9 +44,10 @@ class Problem:
     column: str | None = None
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.message}" if self.location else self.message
+        text = _("{location}: {message}").format(location=self.location, message=self.message) \
+            if self.location else self.message
         if self.hint:
-            text += f" ({self.hint})"
+            text = _("{text} ({hint})").format(text=text, hint=self.hint)
         return text
 
 
@@ -61,7 +64,7 @@ class GreenDesignError(Exception):
     def __str__(self) -> str:
         lines = [self.message]
         if self.hint:
-            lines[0] += f" {self.hint}"
+            lines[0] = _("{message} {hint}").format(message=self.message, hint=self.hint)
         lines.extend(f"  - {problem}" for problem in self.problems)
         return "\n".join(lines)
 

@@ -18,7 +18,8 @@ Rules that keep the catalogue complete (``tests/test_core_messages.py`` checks t
   placeholders, named so a translator can move them:
   ``_("{part}: no recycling dataset for family {family}").format(part=..., family=...)``;
 * a module-level constant that is translated later is marked with ``N_()`` and
-  translated where it is shown, ``_(CONSTANT)``;
+  translated where it is shown with :func:`translate` (``translate(CONSTANT)``; ``_()``
+  itself only ever takes a literal);
 * data that carries both languages (catalogue names, indicator names, part names)
   is picked with :func:`pick`, not translated.
 
@@ -84,6 +85,12 @@ def set_language(language: str | None) -> str:
     return _default_language
 
 
+def default_language() -> str:
+    """The language of this process, as :func:`set_language` set it (blocks inside
+    :func:`language` aside)."""
+    return _default_language
+
+
 def current_language() -> str:
     """The language messages are produced in now (``"zh_CN"`` or ``"en"``)."""
     return _override.get() or _default_language
@@ -126,6 +133,12 @@ def translations(code: str) -> gettext.NullTranslations:
 
 def _(message: str) -> str:
     """``message`` in the current language (English when it has no translation)."""
+    return translations(current_language()).gettext(message)
+
+
+def translate(message: str) -> str:
+    """A message marked with :func:`N_` where it was written (a constant), in the current
+    language; English when it has no translation."""
     return translations(current_language()).gettext(message)
 
 

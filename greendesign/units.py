@@ -12,6 +12,7 @@ import math
 import re
 
 from greendesign.errors import UnitError
+from greendesign.i18n import _
 
 #: Canonical mass units and their exact factor to kilograms.
 MASS_UNITS: dict[str, float] = {
@@ -57,10 +58,10 @@ def normalise_mass_unit(unit: str, *, where: str = "") -> str:
         return _ALIASES[lowered]
     if key in _ALIASES:
         return _ALIASES[key]
-    prefix = f"{where}: " if where else ""
-    raise UnitError(
-        f"{prefix}unknown mass unit {key!r}.",
-        hint=f"Use one of {', '.join(MASS_UNITS)}.")
+    message = (_("{where}: unknown mass unit {unit!r}.") if where else
+               _("unknown mass unit {unit!r}."))
+    raise UnitError(message.format(where=where, unit=key),
+                    hint=_("Use one of {units}.").format(units=", ".join(MASS_UNITS)))
 
 
 def to_kg(value: float, unit: str, *, where: str = "") -> float:
@@ -80,12 +81,16 @@ def parse_mass(text: str, default_unit: str = "kg", *, where: str = "") -> tuple
     :class:`UnitError` when the text is not a number with an optional unit.
     """
     match = _QUANTITY.match(str(text))
-    prefix = f"{where}: " if where else ""
     if not match:
-        raise UnitError(f"{prefix}{text!r} is not a mass.",
-                        hint="Write a number with an optional unit, e.g. '250 g' or '1.2 kg'.")
+        message = _("{where}: {text!r} is not a mass.") if where else \
+            _("{text!r} is not a mass.")
+        raise UnitError(message.format(where=where, text=text),
+                        hint=_("Write a number with an optional unit, e.g. '250 g' or "
+                               "'1.2 kg'."))
     value = float(match.group(1).replace(",", "."))
     if not math.isfinite(value):
-        raise UnitError(f"{prefix}{text!r} is not a finite mass.")
+        message = _("{where}: {text!r} is not a finite mass.") if where else \
+            _("{text!r} is not a finite mass.")
+        raise UnitError(message.format(where=where, text=text))
     unit = match.group(2) or default_unit
     return value, normalise_mass_unit(unit, where=where)

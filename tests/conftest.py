@@ -8,7 +8,13 @@ from greendesign.model import Assembly, Part, Product, Project
 
 
 @pytest.fixture(autouse=True)
-def _app_home(tmp_path, monkeypatch):
+def _app_home(request, tmp_path, monkeypatch):
+    """The test's own app home, or the module's installed inventory for tests marked
+    ``inventory`` (``pytestmark = pytest.mark.inventory``)."""
+    if request.node.get_closest_marker("inventory"):
+        home = request.getfixturevalue("inventory_home")  # it sets the template as well
+        monkeypatch.setenv("GREENDESIGN_HOME", str(home))
+        return home
     home = tmp_path / "gd-home"
     monkeypatch.setenv("GREENDESIGN_HOME", str(home))
     # tests build the inventory from lca_data unless they ask for the session's template
@@ -86,3 +92,11 @@ def inventory_home(inventory_template, tmp_path_factory):
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
+
+@pytest.fixture(scope="module")
+def bg(inventory_home):
+    """The installed inventory's background matrices, loaded once per module."""
+    from greendesign.lca.background import load_background
+
+    return load_background()

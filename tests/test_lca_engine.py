@@ -18,21 +18,11 @@ from greendesign.bundled import demo_products
 from greendesign.inventory import reference_data
 from greendesign.inventory.datasets import load_datasets, load_uslci
 from greendesign.io.project_file import load_project
-from greendesign.lca.background import load_background
 from greendesign.lca.engine import GWP100, assess, default_methods
 from greendesign.lca.lifecycle import STAGES, build_model
 from greendesign.lca.reference import reference_assess
 
-
-@pytest.fixture(autouse=True)
-def _app_home(inventory_home, monkeypatch):  # overrides conftest's per-test home
-    monkeypatch.setenv("GREENDESIGN_HOME", str(inventory_home))
-    return inventory_home
-
-
-@pytest.fixture(scope="module")
-def bg(inventory_home):
-    return load_background()
+pytestmark = pytest.mark.inventory  # the installed inventory as the app home
 
 
 def designs():

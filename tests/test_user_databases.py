@@ -31,11 +31,7 @@ from tests.user_db_fixtures import (
     write_excel,
 )
 
-
-@pytest.fixture(autouse=True)
-def _app_home(inventory_home, monkeypatch):  # overrides conftest's per-test home
-    monkeypatch.setenv("GREENDESIGN_HOME", str(inventory_home))
-    return inventory_home
+pytestmark = pytest.mark.inventory  # the installed inventory as the app home
 
 
 @pytest.fixture(scope="module")

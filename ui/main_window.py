@@ -43,6 +43,7 @@ from greendesign.settings import AppSettings, load_settings, save_settings
 from ui.document.autosave_control import AutosaveController, recoverable_copies
 from ui.document.document import ProjectDocument
 from ui.document.project_actions import ProjectActions
+from ui.pages.evidence.evidence_page import EvidencePage
 from ui.pages.green_design.green_design_page import GreenDesignPage
 from ui.pages.inventory.inventory_browser import InventoryBrowser
 from ui.pages.product.product_page import ProductPage
@@ -52,7 +53,7 @@ from ui.services.inventory_setup import InventorySetupStatus
 from ui.services.lca_service import LcaService, ServiceState
 from ui.settings import UiSettings
 from ui.widgets.formatting import format_number
-from ui.widgets.placeholder_page import LazyPage, PlaceholderPage
+from ui.widgets.placeholder_page import LazyPage
 
 STATUS_TIMEOUT_MS = 8000
 
@@ -136,9 +137,6 @@ class MainWindow(QMainWindow):
 
     # --- construction ------------------------------------------------------------------
     def _page_specs(self) -> list[PageSpec]:
-        def later(title: str, note: str) -> Callable[[], QWidget]:
-            return lambda: PlaceholderPage(title, note)
-
         return [
             PageSpec("product", self.tr("Product"), lambda: ProductPage(self.document)),
             PageSpec("lifecycle", self.tr("Lifecycle"), lambda: self._lazy(self._lifecycle_page)),
@@ -147,9 +145,8 @@ class MainWindow(QMainWindow):
                      lambda: GreenDesignPage(self.document)),
             PageSpec("variants", self.tr("Variants"), lambda: self._lazy(self._variants_page)),
             PageSpec("inventory", self.tr("Inventory"), InventoryBrowser),
-            PageSpec("evidence", self.tr("Evidence pack"), later(self.tr("Evidence pack"),
-                self.tr("A bilingual report, workbook and data for green design applications. "
-                        "This page arrives with the report module."))),
+            PageSpec("evidence", self.tr("Evidence pack"),
+                     lambda: EvidencePage(self.document, self.lca, self.prompts)),
         ]
 
     # the results, lifecycle and variants pages bring charts and pandas: built when first shown
@@ -312,6 +309,7 @@ class MainWindow(QMainWindow):
         self.commands.statusMessage.connect(self.show_message)
         self.product_page.statusMessage.connect(self.show_message)
         self.green_page.statusMessage.connect(self.show_message)
+        self.page_widgets["evidence"].statusMessage.connect(self.show_message)
         self.inventory_browser.statusMessage.connect(self.show_message)
         self.inventory_browser.databasesChanged.connect(self._user_databases_changed)
         # a user material's end of life changed: same matrices, the design is assessed again
@@ -432,6 +430,7 @@ class MainWindow(QMainWindow):
         self.autosave.enabled = not read_only
         self.product_page.set_read_only(read_only)
         self.inventory_browser.set_read_only(read_only)
+        self.page_widgets["evidence"].set_read_only(read_only)
         self._update_title()
         self._update_enabled()
 

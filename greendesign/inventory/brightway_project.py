@@ -27,6 +27,7 @@ from pathlib import Path
 
 from greendesign import paths
 from greendesign.errors import GreenDesignError
+from greendesign.i18n import _, ngettext
 from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI_DB
 
 try:
@@ -105,8 +106,8 @@ def method_data() -> list[dict]:
     archive = Path(bw2io.__file__).parent / "data" / "lcia" / METHOD_ARCHIVE
     if not archive.is_file():
         raise InventorySetupError(
-            f"bw2io's packaged method data is missing ({archive}).",
-            hint="Reinstall the project (make clean && make run) to restore bw2io.")
+            _("bw2io's packaged method data is missing ({file}).").format(file=archive),
+            hint=_("Reinstall the project (make clean && make run) to restore bw2io."))
     with zipfile.ZipFile(archive) as handle:
         data = json.load(handle.open("data.json"))
     chosen = []
@@ -155,8 +156,8 @@ def _file_lock() -> Iterator[None]:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
                 raise InventoryBusyError(
-                    "Another GreenDesign window is writing the inventory.",
-                    hint="Wait for it to finish, or close it and start again.") from None
+                    _("Another GreenDesign window is writing the inventory."),
+                    hint=_("Wait for it to finish, or close it and start again.")) from None
         try:
             yield
         finally:
@@ -187,27 +188,32 @@ def check_integrity() -> list[str]:
     """Problems of the installed inventory project; empty when it is complete."""
     stamp = read_stamp()
     if stamp is None:
-        return ["no complete installation is recorded"]
+        return [_("no complete installation is recorded")]
     if stamp.get("setup_version") != SETUP_VERSION:
-        return [f"installed by set-up version {stamp.get('setup_version')}, "
-                f"this app installs version {SETUP_VERSION}"]
+        return [_("installed by set-up version {installed}, this app installs version "
+                  "{current}").format(installed=stamp.get("setup_version"),
+                                      current=SETUP_VERSION)]
     bd = activate()
     if INVENTORY_PROJECT not in bd.projects:
-        return [f"the Brightway project {INVENTORY_PROJECT!r} is missing"]
+        return [_("the Brightway project {name!r} is missing").format(name=INVENTORY_PROJECT)]
     bd = open_inventory()
     problems = []
     if BIOSPHERE not in bd.databases:
-        problems.append("the biosphere database is missing")
+        problems.append(_("the biosphere database is missing"))
     elif len(bd.Database(BIOSPHERE)) != stamp.get("biosphere_flows"):
-        problems.append("the biosphere database is incomplete")
+        problems.append(_("the biosphere database is incomplete"))
     problems.extend(_database_problems(bd, stamp))
     missing = [name for name in expected_method_names() if name not in bd.methods]
     if missing:
-        problems.append(f"{len(missing)} LCIA method(s) are missing, e.g. {missing[0]}")
+        problems.append(ngettext("{count} LCIA method is missing: {method}",
+                                 "{count} LCIA methods are missing, e.g. {method}",
+                                 len(missing)).format(count=len(missing),
+                                                      method=" | ".join(missing[0])))
     else:
         for name in expected_method_names():
             if not bd.Method(name).filepath_processed().is_file():
-                problems.append(f"the processed data of method {name} is missing")
+                problems.append(_("the processed data of method {method} is missing").format(
+                    method=" | ".join(name)))
                 break
     return problems
 
@@ -216,9 +222,10 @@ def _database_problems(bd, stamp: dict) -> list[str]:
     problems = []
     for name, key in ((USLCI_DB, "uslci_activities"), (GREENDESIGN_DB, "datasets")):
         if name not in bd.databases:
-            problems.append(f"the inventory database {name} is missing")
+            problems.append(_("the inventory database {name} is missing").format(name=name))
         elif len(bd.Database(name)) != stamp.get(key):
-            problems.append(f"the inventory database {name} is incomplete")
+            problems.append(_("the inventory database {name} is incomplete").format(
+                name=name))
     return problems
 
 

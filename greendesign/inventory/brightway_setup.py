@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from greendesign import paths
 from greendesign.errors import Problem
+from greendesign.i18n import N_, _, translate
 from greendesign.inventory import user_databases
 from greendesign.inventory.brightway_project import (
     BIOSPHERE,
@@ -68,8 +69,28 @@ from greendesign.io.atomic import atomic_write_text
 __all__ = [
     "BIOSPHERE", "INVENTORY_PROJECT", "METHOD_FAMILIES", "SETUP_VERSION", "InventoryBusyError",
     "InventorySetupError", "SetupCancelled", "SetupResult", "activate", "check_integrity",
-    "ensure_inventory", "expected_method_names", "open_inventory", "read_stamp", "writer_lock",
+    "ensure_inventory", "expected_method_names", "open_inventory", "read_stamp", "reason_text",
+    "writer_lock",
 ]
+
+
+#: :attr:`SetupResult.reason` codes (compared by code) and how they read.
+REASONS = {
+    "installed the ready-built inventory": N_("installed the ready-built inventory"),
+    "lca_data changed": N_("the bundled inventory data changed"),
+    "complete": N_("complete"),
+    "user databases restored": N_("user databases restored"),
+}
+
+
+def reason_text(reason: str) -> str:
+    """:attr:`SetupResult.reason` as a person reads it, in the current language.
+
+    A reason is a code of :data:`REASONS`, the problems of the integrity check (already in
+    the language of the set-up), or several of them joined by ``"; "``.
+    """
+    return "; ".join(translate(REASONS[part]) if part in REASONS else part
+                     for part in reason.split("; "))
 
 
 class SetupCancelled(InventorySetupError):
@@ -134,7 +155,7 @@ def _ensure_bundled(report: Progress, stop: Cancelled) -> SetupResult:
     bd = activate()
     stamp = read_stamp()
     if installed is not None and not problems:
-        report(1.0, "Inventory ready")
+        report(1.0, _("Inventory ready"))
         return SetupResult(True, "installed the ready-built inventory",
                            stamp.get("biosphere_flows", 0), stamp.get("methods", 0),
                            time.perf_counter() - start)
@@ -144,13 +165,14 @@ def _ensure_bundled(report: Progress, stop: Cancelled) -> SetupResult:
             _rewrite_databases(bd, stamp, report)
         except Exception as exc:
             raise InventorySetupError(
-                f"The inventory databases could not be updated: {type(exc).__name__}: "
-                f"{exc}.", hint="They are rebuilt at the next start.") from exc
+                _("The inventory databases could not be updated: {error}.").format(
+                    error=f"{type(exc).__name__}: {exc}"),
+                hint=_("They are rebuilt at the next start.")) from exc
         return SetupResult(True, "lca_data changed", stamp.get("biosphere_flows", 0),
                            stamp.get("methods", 0), time.perf_counter() - start)
     if not problems:
         stamp = read_stamp() or {}
-        report(1.0, "Inventory ready")
+        report(1.0, _("Inventory ready"))
         return SetupResult(False, "complete", stamp.get("biosphere_flows", 0),
                            stamp.get("methods", 0), time.perf_counter() - start)
     reason = "; ".join(problems)
@@ -161,9 +183,10 @@ def _ensure_bundled(report: Progress, stop: Cancelled) -> SetupResult:
         raise
     except Exception as exc:  # Brightway, SQLite or file system failure
         raise InventorySetupError(
-            f"The local inventory could not be built: {type(exc).__name__}: {exc}.",
-            hint=f"It is rebuilt at the next start; if this repeats, delete the folder "
-                 f"{paths.brightway_dir()} and start again.") from exc
+            _("The local inventory could not be built: {error}.").format(
+                error=f"{type(exc).__name__}: {exc}"),
+            hint=_("It is rebuilt at the next start; if this repeats, delete the folder "
+                   "{folder} and start again.").format(folder=paths.brightway_dir())) from exc
     stamp = read_stamp() or {}
     return SetupResult(True, reason, stamp["biosphere_flows"], stamp["methods"],
                        time.perf_counter() - start)
@@ -177,7 +200,7 @@ def _install_template(report: Progress) -> float | None:
         logging.getLogger(__name__).warning("ready-built inventory not used: %s", exc)
         return None
     if seconds is not None:
-        report(0.9, "Installed the ready-built inventory")
+        report(0.9, _("Installed the ready-built inventory"))
     return seconds
 
 
@@ -187,7 +210,7 @@ def _rewrite_databases(bd, stamp: dict, report: Progress) -> None:
     bd = open_inventory()
     fields = write_databases(bd, lambda f, m: report(f, m))
     atomic_write_text(_stamp_path(), json.dumps({**stamp, **fields}, indent=1))
-    report(1.0, "Inventory ready")
+    report(1.0, _("Inventory ready"))
 
 
 def _build(bd, report: Progress, stop: Cancelled) -> None:
@@ -200,15 +223,16 @@ def _build(bd, report: Progress, stop: Cancelled) -> None:
         bd.projects.set_current(SCRATCH_PROJECT)
         bd.projects.delete_project(INVENTORY_PROJECT, delete_dir=True)
     bd.projects.set_current(INVENTORY_PROJECT)
-    report(0.02, "Creating the biosphere (elementary flows)")
+    report(0.02, _("Creating the biosphere (elementary flows)"))
     bw2io.create_default_biosphere3()
     flows = len(bd.Database(BIOSPHERE))
     methods = method_data()
     for i, method in enumerate(methods):
         if stop():
-            raise SetupCancelled("Inventory set-up was cancelled.",
-                                 hint="It starts again the next time the app needs it.")
-        report(0.1 + 0.8 * i / len(methods), f"Writing LCIA method {' | '.join(method['name'])}")
+            raise SetupCancelled(_("Inventory set-up was cancelled."),
+                                 hint=_("It starts again the next time the app needs it."))
+        report(0.1 + 0.8 * i / len(methods), _("Writing LCIA method {method}").format(
+            method=" | ".join(method["name"])))
         node = bd.Method(method["name"])
         node.register(unit=method["unit"], description=method.get("description", ""),
                       filename=METHOD_ARCHIVE)
@@ -223,4 +247,4 @@ def _build(bd, report: Progress, stop: Cancelled) -> None:
         "method_families": list(METHOD_FAMILIES),
         "bw2io_version": ".".join(map(str, getattr(bw2io, "__version__", ()))) or "unknown",
     }, indent=1))
-    report(1.0, "Inventory ready")
+    report(1.0, _("Inventory ready"))

@@ -7,7 +7,7 @@ Two databases in the app's inventory project:
 ``greendesign-lci``
     One activity per catalogue dataset (its ``code`` is the catalogue code),
     with the provenance fields ``source``, ``year``, ``geography``,
-    ``pedigree``, ``proxy``, ``ghg_only_sources`` and ``factory_kwh``.
+    ``pedigree``, ``proxy``, ``proxy_zh``, ``ghg_only_sources`` and ``factory_kwh``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from greendesign.i18n import _
 from greendesign.inventory import reference_data
 from greendesign.inventory.datasets import (
     FACTORY_ELECTRICITY,
@@ -40,8 +41,9 @@ def _biosphere_codes(bd) -> tuple[set[str], dict[tuple[str, tuple[str, ...]], st
         codes.add(flow["code"])
         by_name[(flow["name"], tuple(flow["categories"]))] = flow["code"]
     if GHG_ONLY_FLOW not in by_name:
-        raise InventoryDataError(f"The biosphere has no flow {GHG_ONLY_FLOW}.",
-                                 hint="The biosphere is rebuilt at the next start.")
+        raise InventoryDataError(_("The biosphere has no flow {flow}.").format(
+            flow=f"{GHG_ONLY_FLOW[0]} ({'/'.join(GHG_ONLY_FLOW[1])})"),
+            hint=_("The biosphere is rebuilt at the next start."))
     return codes, by_name
 
 
@@ -83,9 +85,10 @@ def uslci_data(bio_codes: set[str]) -> dict:
         else:
             if target not in bio_codes:
                 raise InventoryDataError(
-                    f"USLCI activity {uslci.activities[activity].name!r} refers to biosphere "
-                    f"flow {target} which the installed biosphere lacks.",
-                    hint="Run lca_data/build/extract_uslci.py with this Brightway version.")
+                    _("USLCI activity {activity!r} refers to biosphere flow {flow} which the "
+                      "installed biosphere lacks.").format(
+                        activity=uslci.activities[activity].name, flow=target),
+                    hint=_("Run lca_data/build/extract_uslci.py with this Brightway version."))
             exchanges[activity].append({"input": (BIOSPHERE, target), "amount": amount,
                                         "type": "biosphere"})
     data = {}
@@ -123,9 +126,10 @@ def greendesign_data(bio_by_name: dict) -> dict:
                 key = bio_key(line.target)
                 if key not in bio_by_name:
                     raise InventoryDataError(
-                        f"Dataset {ds.code}: elementary flow {line.target!r} is not in the "
-                        f"biosphere.", hint="Write it as name|compartment|subcompartment, "
-                                            "exactly as in biosphere3.")
+                        _("Dataset {code}: elementary flow {flow!r} is not in the "
+                          "biosphere.").format(code=ds.code, flow=line.target),
+                        hint=_("Write it as name|compartment|subcompartment, exactly as in "
+                               "biosphere3."))
                 merged[("biosphere", BIOSPHERE, bio_by_name[key])] += line.amount
         exchanges = [{"input": (GREENDESIGN_DB, ds.code), "amount": 1.0, "type": "production"}]
         for (kind, db, code), amount in merged.items():
@@ -138,8 +142,8 @@ def greendesign_data(bio_by_name: dict) -> dict:
         data[(GREENDESIGN_DB, ds.code)] = {
             "name": ds.code, "reference product": ds.code, "unit": ds.unit,
             "location": ds.geography, "year": ds.year, "source": ds.source,
-            "pedigree": list(ds.pedigree), "proxy": ds.proxy, "comment": ds.note,
-            "factory_kwh": ds.factory_kwh, "ghg_only": ds.ghg_only,
+            "pedigree": list(ds.pedigree), "proxy": ds.proxy, "proxy_zh": ds.proxy_zh,
+            "comment": ds.note, "factory_kwh": ds.factory_kwh, "ghg_only": ds.ghg_only,
             "ghg_only_sources": list(ds.ghg_only_sources), "type": "process",
             "exchanges": exchanges,
         }
@@ -158,10 +162,10 @@ def write_databases(bd, report: Callable[[float, str], None]) -> dict:
     for name in (GREENDESIGN_DB, USLCI_DB):
         if name in bd.databases:
             del bd.databases[name]
-    report(0.0, "Writing the USLCI unit processes")
+    report(0.0, _("Writing the USLCI unit processes"))
     uslci = uslci_data(bio_codes)
     bd.Database(USLCI_DB).write(uslci)
-    report(0.6, "Writing the GreenDesign datasets")
+    report(0.6, _("Writing the GreenDesign datasets"))
     ours = greendesign_data(bio_by_name)
     bd.Database(GREENDESIGN_DB).write(ours)
     return {"data_version": data_version(), "uslci_activities": len(uslci),

@@ -41,6 +41,7 @@ from pathlib import Path
 
 from greendesign.bundled import lca_data_dir
 from greendesign.errors import GreenDesignError, Problem
+from greendesign.i18n import N_, _, ngettext, translate
 from greendesign.inventory.csv_tables import read_table
 from greendesign.model.vocab import TransportMode
 
@@ -86,6 +87,19 @@ _SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 _LOCATION = re.compile(r"^[A-Z]{2,5}(-[A-Z][A-Za-z]+)?$")
 _MARKING = re.compile(r"^>[A-Z0-9+\-/(), ]+<$")
 _TRANSPORT_CODES = {mode.value for mode in TransportMode}
+#: Entry kinds and groups as messages name them.
+KIND_NAMES = {
+    MATERIAL: N_("material"), PROCESS: N_("process"), "location": N_("location"),
+    "treatment": N_("treatment"), "grid": N_("grid"), "renewable": N_("renewable source"),
+    "eol_region": N_("end-of-life region"), "transport": N_("transport"),
+    "landfill": N_("landfill"), "incineration": N_("incineration"),
+    "pretreatment": N_("pre-treatment"), "recycling": N_("recycling"), "credit": N_("credit"),
+}
+
+
+def kind_name(kind: str) -> str:
+    """A catalogue kind or group (``eol_region``) as a message names it, translated."""
+    return translate(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
 
 
 class CatalogueError(GreenDesignError):
@@ -160,8 +174,9 @@ def _kind_filter(kind: str | None) -> tuple[str, ...]:
         return GROUPS[kind]
     if kind in KINDS:
         return (kind,)
-    raise CatalogueError(f"Unknown catalogue kind {kind!r}.",
-                         hint=f"Use one of {', '.join((*GROUPS, *KINDS[2:]))}.")
+    raise CatalogueError(_("Unknown catalogue kind {kind!r}.").format(kind=kind),
+                         hint=_("Use one of {kinds}.").format(
+                             kinds=", ".join((*GROUPS, *KINDS[2:]))))
 
 
 class Catalogue:
@@ -190,8 +205,8 @@ class Catalogue:
         for entry in entries:
             key = (entry.kind, entry.code)
             if key in self._entries:
-                problems.append(Problem(f"code {entry.code!r} is listed twice as {entry.kind}",
-                                        location=where(entry)))
+                problems.append(Problem(_("code {code!r} is listed twice as {kind}").format(
+                    code=entry.code, kind=entry.kind), location=where(entry)))
                 continue
             self._entries[key] = entry
             for text in dict.fromkeys(normalise(k) for k in entry.labels() if k):
@@ -202,14 +217,19 @@ class Catalogue:
                         and text == normalise(entry.code) == normalise(other.code))
                     if not shared_location_code:
                         problems.append(Problem(
-                            f"{text!r} names both {other.kind} {other.code!r} "
-                            f"({where(other)}) and {entry.kind} {entry.code!r}",
+                            _("{text!r} names both {kind} {code!r} ({where}) and {other_kind} "
+                              "{other_code!r}").format(
+                                text=text, kind=other.kind, code=other.code,
+                                where=where(other), other_kind=entry.kind,
+                                other_code=entry.code),
                             location=where(entry),
-                            hint="every code, name and alias must identify one entry"))
+                            hint=_("every code, name and alias must identify one entry")))
                 holders.append(entry)
         if problems:
-            raise CatalogueError(f"The dataset catalogue has {len(problems)} ambiguous or "
-                                 "duplicate entries.", problems=problems)
+            raise CatalogueError(ngettext(
+                "The dataset catalogue has {count} ambiguous or duplicate entry.",
+                "The dataset catalogue has {count} ambiguous or duplicate entries.",
+                len(problems)).format(count=len(problems)), problems=problems)
         rank = {kind: i for i, kind in enumerate(KINDS)}
         for holders in self._index.values():
             holders.sort(key=lambda e: rank[e.kind])
@@ -263,10 +283,14 @@ class Catalogue:
             if entry is not None:
                 return entry
         suggestion = self.resolve(code, kind)
-        hint = (f"Did you mean {suggestion!r}?" if suggestion else
-                "Search the catalogue for the material or process name.")
-        what = f"{kind} code" if kind else "code"
-        raise UnknownCodeError(f"{code!r} is not a {what} in the dataset catalogue.", hint=hint)
+        hint = (_("Did you mean {code!r}?").format(code=suggestion) if suggestion else
+                _("Search the catalogue for the material or process name."))
+        if kind:
+            message = _("{code!r} is not a {kind} code in the dataset catalogue.").format(
+                code=code, kind=kind_name(kind))
+        else:
+            message = _("{code!r} is not a code in the dataset catalogue.").format(code=code)
+        raise UnknownCodeError(message, hint=hint)
 
     def entries(self, kind: str | None = None) -> list[Entry]:
         """The entries of a kind or group (all without ``kind``), sorted by code."""
@@ -400,9 +424,13 @@ def _fuzzy_form(text: str) -> str:
 def did_you_mean(codes: list[str]) -> str:
     """``did you mean 'a'?``, ``did you mean 'a' or 'b'?``, ``... 'a', 'b' or 'c'?``."""
     quoted = [repr(code) for code in codes]
-    if len(quoted) > 1:
-        quoted[-2:] = [f"{quoted[-2]} or {quoted[-1]}"]
-    return f"did you mean {', '.join(quoted)}?" if quoted else ""
+    if not quoted:
+        return ""
+    if len(quoted) == 1:
+        return _("did you mean {code}?").format(code=quoted[0])
+    # TRANSLATORS: the separator of a list of codes ("'a', 'b' or 'c'")
+    return _("did you mean {codes} or {last}?").format(codes=_(", ").join(quoted[:-1]),
+                                                       last=quoted[-1])
 
 
 # --- reading the CSV files ----------------------------------------------------------------
@@ -417,41 +445,47 @@ def _check_row(group: str, values: dict[str, str]) -> list[tuple[str, str]]:
     code = values["code"]
     kind = values.get("kind", group)
     if not code:
-        bad.append(("code", "the code is empty"))
+        bad.append(("code", _("the code is empty")))
     elif group == "location":
         if not _LOCATION.match(code):
-            bad.append(("code", f"{code!r} is not a location code (CN, CN-East, PV ...)"))
+            bad.append(("code", _("{code!r} is not a location code (CN, CN-East, PV "
+                                  "...)").format(code=code)))
     elif kind == "transport":
         if code not in _TRANSPORT_CODES:
-            bad.append(("code", f"{code!r} is not a transport mode of the product model "
-                                f"({', '.join(sorted(_TRANSPORT_CODES))})"))
+            bad.append(("code", _("{code!r} is not a transport mode of the product model "
+                                  "({modes})").format(
+                code=code, modes=", ".join(sorted(_TRANSPORT_CODES)))))
     elif not _SNAKE.match(code):
-        bad.append(("code", f"{code!r} is not lowercase snake_case (e.g. steel_stainless_304)"))
+        bad.append(("code", _("{code!r} is not lowercase snake_case (e.g. "
+                              "steel_stainless_304)").format(code=code)))
     for column in ("name_en", "name_zh"):
         if not values[column]:
-            bad.append((column, "the name is empty"))
+            bad.append((column, _("the name is empty")))
     allowed_kinds = GROUPS[group]
     if "kind" in values and kind not in allowed_kinds:
-        bad.append(("kind", f"{kind!r} is not one of {', '.join(allowed_kinds)}"))
+        bad.append(("kind", _("{value!r} is not one of {choices}").format(
+            value=kind, choices=", ".join(allowed_kinds))))
     unit = values.get("unit", "")
     if "unit" in values and unit not in _UNITS[group]:
-        bad.append(("unit", f"{unit!r} is not one of {', '.join(sorted(_UNITS[group]))}"))
+        bad.append(("unit", _("{value!r} is not one of {choices}").format(
+            value=unit, choices=", ".join(sorted(_UNITS[group])))))
     if kind == "transport" and unit != "t*km":
-        bad.append(("unit", "transport is measured in t*km"))
+        bad.append(("unit", _("transport is measured in t*km")))
     if group == "material":
         family = values["family"]
         marking = values["iso11469"]
         if family not in FAMILIES:
-            bad.append(("family", f"{family!r} is not an end-of-life family "
-                                  f"({', '.join(sorted(FAMILIES))})"))
+            bad.append(("family", _("{family!r} is not an end-of-life family "
+                                    "({families})").format(
+                family=family, families=", ".join(sorted(FAMILIES)))))
         if family.startswith("plastic") and not _MARKING.match(marking):
-            bad.append(("iso11469", f"a plastic needs its ISO 11469 marking such as >PP<, "
-                                    f"got {marking!r}"))
+            bad.append(("iso11469", _("a plastic needs its ISO 11469 marking such as >PP<, "
+                                      "got {marking!r}").format(marking=marking)))
         if marking and not family.startswith("plastic"):
-            bad.append(("iso11469", f"only plastics carry an ISO 11469 marking, this is "
-                                    f"{family!r}"))
+            bad.append(("iso11469", _("only plastics carry an ISO 11469 marking, this is "
+                                      "{family!r}").format(family=family)))
     if group == "process" and not values["basis"]:
-        bad.append(("basis", "say what the amount measures, e.g. 'kg of moulded part'"))
+        bad.append(("basis", _("say what the amount measures, e.g. 'kg of moulded part'")))
     return bad
 
 
@@ -462,8 +496,9 @@ def _read_file(path: Path, group: str, columns: tuple[str, ...],
         values = row.values
         bad = _check_row(group, values)
         for column, message in bad:
-            problems.append(Problem(f"{row.where}, column {column!r}: {message}",
-                                    location=row.where, row=row.number, column=column))
+            problems.append(Problem(_("{where}, column {column!r}: {message}").format(
+                where=row.where, column=column, message=message),
+                location=row.where, row=row.number, column=column))
         if bad:
             continue
         entry = Entry(code=values["code"], kind=values.get("kind", group),
@@ -494,16 +529,19 @@ def read_catalogue(folder: str | Path) -> Catalogue:
         for entry, where in _read_file(folder / file_name, group, columns, problems):
             previous = seen_codes.get(entry.code)
             if previous is not None and not (group == "location" == previous[0]):
-                problems.append(Problem(f"{where}: code {entry.code!r} is already used at "
-                                        f"{previous[1]}", location=where))
+                problems.append(Problem(_("{where}: code {code!r} is already used at "
+                                          "{previous}").format(where=where, code=entry.code,
+                                                               previous=previous[1]),
+                                        location=where))
                 continue
             seen_codes.setdefault(entry.code, (group, where))
             entries.append(entry)
             origins[(entry.kind, entry.code)] = where
     if problems:
-        raise CatalogueError(f"The dataset catalogue in {folder} has {len(problems)} "
-                             f"problem{'s' if len(problems) != 1 else ''}.", problems=problems,
-                             hint="Fix the rows named below.")
+        raise CatalogueError(ngettext("The dataset catalogue in {folder} has {count} problem.",
+                                      "The dataset catalogue in {folder} has {count} problems.",
+                                      len(problems)).format(folder=folder, count=len(problems)),
+                             problems=problems, hint=_("Fix the rows named below."))
     return Catalogue(entries, origins)
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from greendesign.errors import Problem
+from greendesign.i18n import _
 
 
 @dataclass(frozen=True)
@@ -65,29 +66,30 @@ def read_table(path: Path, columns: tuple[str, ...], problems: list[Problem], *,
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        problems.append(Problem(f"{name} is missing", location=str(path),
-                                hint="restore it from the lca_data folder of the source tree"))
+        problems.append(Problem(_("{file} is missing").format(file=name), location=str(path),
+                                hint=_("restore it from the lca_data folder of the source "
+                                       "tree")))
         return []
     except UnicodeDecodeError as exc:
-        problems.append(Problem(f"{name} is not UTF-8 text (byte {exc.start})",
-                                location=str(path), hint="save it as UTF-8 CSV"))
+        problems.append(Problem(_("{file} is not UTF-8 text (byte {byte})").format(
+            file=name, byte=exc.start), location=str(path), hint=_("save it as UTF-8 CSV")))
         return []
     records = list(csv.reader(text.splitlines()))
     header = tuple(cell.strip() for cell in records[0]) if records else ()
     if header != columns:
-        problems.append(Problem(f"{name}: the header must be {','.join(columns)}, got "
-                                f"{','.join(header) or 'nothing'}", location=f"{name}, row 1",
-                                row=1))
+        problems.append(Problem(_("{file}: the header must be {expected}, got {found}").format(
+            file=name, expected=",".join(columns), found=",".join(header) or _("nothing")),
+            location=_("{file}, row {row}").format(file=name, row=1), row=1))
         return []
     rows: list[TableRow] = []
     for number, cells in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
-        where = f"{name}, row {number}"
+        where = _("{file}, row {row}").format(file=name, row=number)
         if len(cells) != len(columns):
-            problems.append(Problem(f"{where} has {len(cells)} cells, expected {len(columns)}",
-                                    location=where, row=number,
-                                    hint="quote a cell that contains a comma"))
+            problems.append(Problem(_("{where} has {count} cells, expected {expected}").format(
+                where=where, count=len(cells), expected=len(columns)),
+                location=where, row=number, hint=_("quote a cell that contains a comma")))
             continue
         values = {column: cell.strip() if strip else cell
                   for column, cell in zip(columns, cells, strict=True)}

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from greendesign.bundled import lca_data_dir
 from greendesign.errors import GreenDesignError, Problem
+from greendesign.i18n import _, ngettext
 from greendesign.inventory import reference_data
 from greendesign.inventory.catalogue import load_bundled_catalogue
 from greendesign.inventory.csv_tables import TableRow, read_table
@@ -55,7 +56,8 @@ PREFIXES = ("uslci", "gd", "gwp", "grid", "bio", "none")
 ACTIVITY_COLUMNS = ("id", "name", "process_id", "product", "unit", "location", "year",
                     "category", "generator", "sources", "allocation")
 EXCHANGE_COLUMNS = ("activity", "kind", "input", "amount")
-DATASET_COLUMNS = ("code", "unit", "source", "year", "geography", "pedigree", "proxy", "note")
+DATASET_COLUMNS = ("code", "unit", "source", "year", "geography", "pedigree", "proxy",
+                   "proxy_zh", "note")
 RECIPE_COLUMNS = ("code", "input", "amount", "note")
 CARBON_COLUMNS = ("code", "fossil_carbon", "biogenic_carbon", "basis", "source", "year",
                   "geography", "pedigree", "note")
@@ -107,6 +109,8 @@ class Dataset:
     proxy: str
     note: str
     lines: list[RecipeLine] = field(default_factory=list)
+    #: the proxy note in Chinese (empty when the dataset is no proxy)
+    proxy_zh: str = ""
     #: kWh of factory electricity per unit, through ``gd:`` inputs too
     factory_kwh: float = 0.0
     #: codes of the published factors this dataset rests on (directly or via ``gd:``)
@@ -127,9 +131,9 @@ def _read(path: Path, columns: tuple[str, ...], strip: bool = True) -> list[Tabl
     rows = read_table(path, columns, problems, name=f"{path.parent.name}/{path.name}",
                       strip=strip)
     if problems:
-        raise InventoryDataError(f"The inventory file {path} is missing or malformed.",
-                                 problems=problems[:20],
-                                 hint="Reinstall GreenDesign; lca_data is part of it.")
+        raise InventoryDataError(_("The inventory file {file} is missing or malformed.").format(
+            file=path), problems=problems[:20],
+            hint=_("Reinstall GreenDesign; lca_data is part of it."))
     return rows
 
 
@@ -162,21 +166,24 @@ def load_uslci(root: Path | None = None) -> Uslci:
         amount = float(row["amount"])
         if row["activity"] not in activities or not math.isfinite(amount) or (
                 row["kind"] == "technosphere" and row["input"] not in activities):
-            problems.append(Problem(f"exchange does not resolve: {row}", location=str(path),
-                                    row=i))
+            problems.append(Problem(_("exchange does not resolve: {row}").format(row=row),
+                                    location=str(path), row=i))
             continue
         exchanges.append((row["activity"], row["kind"], row["input"], amount))
     if problems:
-        raise InventoryDataError(f"{len(problems)} USLCI exchange(s) are broken.",
+        raise InventoryDataError(ngettext("{count} USLCI exchange is broken.",
+                                          "{count} USLCI exchanges are broken.",
+                                          len(problems)).format(count=len(problems)),
                                  problems=problems[:20],
-                                 hint="Run lca_data/build/extract_uslci.py again.")
+                                 hint=_("Run lca_data/build/extract_uslci.py again."))
     return Uslci(activities, by_name, tuple(exchanges))
 
 
 def _pedigree(text: str) -> tuple[int, int, int, int, int]:
     parts = [int(p) for p in text.replace(",", ";").split(";") if p.strip()]
     if len(parts) != 5 or not all(1 <= p <= 5 for p in parts):
-        raise ValueError(f"pedigree must be five integers 1-5 separated by ';', got {text!r}")
+        raise ValueError(_("pedigree must be five integers 1-5 separated by ';', got "
+                           "{text!r}").format(text=text))
     return tuple(parts)  # type: ignore[return-value]
 
 
@@ -186,9 +193,11 @@ def load_datasets(root: Path | None = None) -> dict[str, Dataset]:
     datasets, problems = _load(root or lca_data_dir())
     if problems:
         raise InventoryDataError(
-            f"The bundled inventory has {len(problems)} problem(s).", problems=problems,
-            hint="Fix the named rows in lca_data/datasets/ "
-                 "(python -m greendesign.inventory.datasets --check lists them all).")
+            ngettext("The bundled inventory has {count} problem.",
+                     "The bundled inventory has {count} problems.", len(problems)).format(
+                count=len(problems)), problems=problems,
+            hint=_("Fix the named rows in lca_data/datasets/ (python -m "
+                   "greendesign.inventory.datasets --check lists them all)."))
     return datasets
 
 
@@ -200,22 +209,27 @@ def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
         code = (row.get("code") or "").strip()
         where = {"location": str(ds_path), "row": i}
         if not code or code in datasets:
-            problems.append(Problem(f"empty or repeated code {code!r}", **where, field="code"))
+            problems.append(Problem(_("empty or repeated code {code!r}").format(code=code),
+                                    **where, field="code"))
             continue
         for col in ("unit", "source", "year", "geography"):
             if not (row.get(col) or "").strip():
-                problems.append(Problem(f"{code}: {col} is empty", **where, field=col,
-                                        hint="Every dataset names its source, year and "
-                                             "geography."))
+                problems.append(Problem(_("{code}: {column} is empty").format(code=code,
+                                                                               column=col),
+                                        **where, field=col,
+                                        hint=_("Every dataset names its source, year and "
+                                               "geography.")))
         try:
             pedigree = _pedigree(row.get("pedigree") or "")
         except ValueError as exc:
-            problems.append(Problem(f"{code}: {exc}", **where, field="pedigree"))
+            problems.append(Problem(_("{code}: {reason}").format(code=code, reason=exc),
+                                    **where, field="pedigree"))
             pedigree = (5, 5, 5, 5, 5)
         datasets[code] = Dataset(code, row["unit"].strip(), row["source"].strip(),
                                  row["year"].strip(), row["geography"].strip(), pedigree,
                                  (row.get("proxy") or "").strip(),
-                                 (row.get("note") or "").strip())
+                                 (row.get("note") or "").strip(),
+                                 proxy_zh=(row.get("proxy_zh") or "").strip())
     uslci = load_uslci(root)
     gwp = reference_data.read_published_gwp(root)
     grid = reference_data.read_grid_factors(root)
@@ -224,19 +238,21 @@ def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
         where = {"location": str(rc_path), "row": i}
         code = (row.get("code") or "").strip()
         ref = (row.get("input") or "").strip()
-        prefix, _, target = ref.partition(":")
+        prefix, _colon, target = ref.partition(":")
         target = target.strip()
         if code not in datasets:
-            problems.append(Problem(f"recipe for unknown dataset {code!r}", **where,
-                                    field="code", hint="Add it to datasets.csv first."))
+            problems.append(Problem(_("recipe for unknown dataset {code!r}").format(code=code),
+                                    **where, field="code",
+                                    hint=_("Add it to datasets.csv first.")))
             continue
         try:
             amount = float(row.get("amount") or "")
         except ValueError:
             amount = math.nan
         if not math.isfinite(amount) or amount == 0:
-            problems.append(Problem(f"{code}: amount {row.get('amount')!r} is not a non-zero "
-                                    f"number", **where, field="amount"))
+            problems.append(Problem(_("{code}: amount {amount!r} is not a non-zero "
+                                      "number").format(code=code, amount=row.get("amount")),
+                                    **where, field="amount"))
             continue
         known = {
             "uslci": lambda t: t in uslci.by_name,
@@ -247,15 +263,16 @@ def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
             "none": lambda t: True,
         }
         if prefix not in known:
-            problems.append(Problem(f"{code}: input {ref!r} must start with one of "
-                                    f"{', '.join(p + ':' for p in PREFIXES)}", **where,
-                                    field="input"))
+            problems.append(Problem(_("{code}: input {input!r} must start with one of "
+                                      "{prefixes}").format(
+                code=code, input=ref, prefixes=", ".join(p + ":" for p in PREFIXES)),
+                **where, field="input"))
             continue
         if prefix != "gd" and not known[prefix](target):
-            problems.append(Problem(f"{code}: {prefix} input {target!r} does not exist", **where,
-                                    field="input",
-                                    hint="Copy the exact name from lca_data/uslci/activities"
-                                         ".csv or the code from lca_data/factors/."))
+            problems.append(Problem(_("{code}: {prefix} input {input!r} does not exist").format(
+                code=code, prefix=prefix, input=target), **where, field="input",
+                hint=_("Copy the exact name from lca_data/uslci/activities.csv or the code "
+                       "from lca_data/factors/.")))
             continue
         datasets[code].lines.append(RecipeLine(prefix, target, amount,
                                                (row.get("note") or "").strip(), i))
@@ -263,12 +280,13 @@ def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
         for line in ds.lines:
             if line.prefix == "gd" and not (line.target in datasets
                                             or line.target == FACTORY_ELECTRICITY):
-                problems.append(Problem(f"{ds.code}: gd input {line.target!r} does not exist",
-                                        location=str(rc_path), row=line.row, field="input"))
+                problems.append(Problem(_("{code}: gd input {input!r} does not exist").format(
+                    code=ds.code, input=line.target), location=str(rc_path), row=line.row,
+                    field="input"))
         if not ds.lines:
-            problems.append(Problem(f"{ds.code}: the dataset has no recipe lines (use none: "
-                                    f"with a note when its burden is counted elsewhere)",
-                                    location=str(rc_path), field="code"))
+            problems.append(Problem(_("{code}: the dataset has no recipe lines (use none: with "
+                                      "a note when its burden is counted elsewhere)").format(
+                code=ds.code), location=str(rc_path), field="code"))
     problems.extend(_resolve_chains(datasets, gwp, grid, rc_path))
     return datasets, problems
 
@@ -282,8 +300,8 @@ def _resolve_chains(datasets: dict[str, Dataset], gwp, grid, rc_path: Path) -> l
         if state.get(code) == 2:
             return
         if state.get(code) == 1:
-            problems.append(Problem(f"gd: inputs form a cycle: {' -> '.join(trail + (code,))}",
-                                    location=str(rc_path), field="input"))
+            problems.append(Problem(_("gd: inputs form a cycle: {cycle}").format(
+                cycle=" -> ".join(trail + (code,))), location=str(rc_path), field="input"))
             return
         state[code] = 1
         ds = datasets[code]
@@ -341,17 +359,18 @@ def load_carbon_content(root: Path | None = None) -> dict[str, tuple[float, floa
         except ValueError:
             fossil = biogenic = math.nan
         if not (0 <= fossil <= 1 and 0 <= biogenic <= 1 and fossil + biogenic <= 1):
-            problems.append(Problem(f"carbon fractions of {row.get('code')!r} must be numbers "
-                                    f"in 0-1 that add up to at most 1", location=str(path),
-                                    row=i, field="fossil_carbon"))
+            problems.append(Problem(_("carbon fractions of {code!r} must be numbers in 0-1 "
+                                      "that add up to at most 1").format(code=row.get("code")),
+                                    location=str(path), row=i, field="fossil_carbon"))
             continue
         if not (row.get("source") or row.get("basis")):
-            problems.append(Problem(f"{row.get('code')!r}: no source or basis",
-                                    location=str(path), row=i, field="source"))
+            problems.append(Problem(_("{code!r}: no source or basis").format(
+                code=row.get("code")), location=str(path), row=i, field="source"))
             continue
         out[row["code"].strip()] = (fossil, biogenic)
     if problems:
-        raise InventoryDataError("The carbon content file has problems.", problems=problems)
+        raise InventoryDataError(_("The carbon content file has problems."),
+                                 problems=problems)
     return out
 
 

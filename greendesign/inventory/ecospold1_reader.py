@@ -15,6 +15,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from greendesign.i18n import _
 from greendesign.inventory.brightway_project import Cancelled, Progress
 from greendesign.inventory.user_registry import ImportCancelled, UserDatabaseError
 
@@ -32,8 +33,8 @@ def _es1_files(source: Path) -> list[tuple[str, bytes]]:
         files = sorted(p for p in source.rglob("*.xml") if p.is_file())
         return [(str(p), p.read_bytes()) for p in files]
     if not source.is_file():
-        raise UserDatabaseError(f"{source} does not exist.",
-                                hint="Choose an EcoSpold 1 .xml file, a folder or a .zip.")
+        raise UserDatabaseError(_("{file} does not exist.").format(file=source),
+                                hint=_("Choose an EcoSpold 1 .xml file, a folder or a .zip."))
     if zipfile.is_zipfile(source):
         with zipfile.ZipFile(source) as archive:
             names = sorted(n for n in archive.namelist() if n.lower().endswith(".xml")
@@ -64,8 +65,8 @@ class LenientEcospold1:
 
         files = _es1_files(Path(source))
         if not files:
-            raise UserDatabaseError(f"{source} holds no EcoSpold 1 .xml file.",
-                                    hint="Choose the release's .xml file, its folder or zip.")
+            raise UserDatabaseError(_("{file} holds no EcoSpold 1 .xml file.").format(
+                file=source), hint=_("Choose the release's .xml file, its folder or zip."))
         schema = self._schema()
         data = []
         for name, content in files:
@@ -73,20 +74,21 @@ class LenientEcospold1:
                 root = etree.fromstring(content, etree.XMLParser(huge_tree=True,
                                                                  resolve_entities=False))
             except etree.XMLSyntaxError as exc:
-                raise UserDatabaseError(f"{name} is not well-formed XML: {exc}.",
-                                        hint="Repair or remove the file.") from exc
+                raise UserDatabaseError(_("{file} is not well-formed XML: {error}.").format(
+                    file=name, error=exc), hint=_("Repair or remove the file.")) from exc
             if schema is not None:
                 self._count_violations(schema, root)
             datasets = root.findall(f"{_ES1}dataset") if root.tag == f"{_ES1}ecoSpold" else []
             if not datasets:
-                raise UserDatabaseError(f"{name} holds no EcoSpold 1 dataset.",
-                                        hint="Choose files of the EcoSpold 1 format.")
+                raise UserDatabaseError(_("{file} holds no EcoSpold 1 dataset.").format(
+                    file=name), hint=_("Choose files of the EcoSpold 1 format."))
             for i, dataset in enumerate(datasets):
                 if self.stop():
-                    raise ImportCancelled("The import was cancelled; nothing was written.")
+                    raise ImportCancelled(_("The import was cancelled; nothing was written."))
                 if i % 25 == 0:
                     self.report(0.05 + 0.4 * i / len(datasets),
-                                f"Reading {i + 1:,} of {len(datasets):,} datasets")
+                                _("Reading {number} of {count} datasets").format(
+                                    number=f"{i + 1:,}", count=f"{len(datasets):,}"))
                 data.append(self._dataset(dataset, name, db_name))
         return data
 
@@ -120,8 +122,10 @@ class LenientEcospold1:
         geo = meta.find(f"{_ES1}geography") if meta is not None else None
         if ref is None:
             raise UserDatabaseError(
-                f"{filename}: dataset {dataset.get('number')} has no referenceFunction.",
-                hint="Each EcoSpold 1 dataset needs its reference function (name and unit).")
+                _("{file}: dataset {number} has no referenceFunction.").format(
+                    file=filename, number=dataset.get("number")),
+                hint=_("Each EcoSpold 1 dataset needs its reference function (name and "
+                       "unit)."))
         exchanges = []
         for exc in dataset.iter(f"{_ES1}exchange"):
             out = exc.findtext(f"{_ES1}outputGroup")
@@ -129,8 +133,10 @@ class LenientEcospold1:
                 _ES1_INPUT.get((exc.findtext(f"{_ES1}inputGroup") or "").strip())
             if kind is None:
                 raise UserDatabaseError(
-                    f"{filename}: exchange {exc.get('name')!r} of {ref.get('name')!r} has no "
-                    "known input or output group.", hint="Use EcoSpold 1 groups 0-5.")
+                    _("{file}: exchange {exchange!r} of {dataset!r} has no known input or "
+                      "output group.").format(file=filename, exchange=exc.get("name"),
+                                              dataset=ref.get("name")),
+                    hint=_("Use EcoSpold 1 groups 0-5."))
             item = {"code": exc.get("number"),
                     "categories": (exc.get("category"), exc.get("subCategory")),
                     "location": exc.get("location"), "unit": exc.get("unit"),

@@ -14,12 +14,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from greendesign.errors import Problem
+from greendesign.i18n import N_, _, translate
 from greendesign.inventory.catalogue import MATERIAL, PROCESS, Catalogue, did_you_mean
 from greendesign.inventory.datasets import load_datasets
 from greendesign.inventory.user_catalogue import load_catalogue
 from greendesign.inventory.user_registry import dataset_map, missing_hint
 from greendesign.model.part import Assembly, Part
 from greendesign.model.product import Product
+
+#: What a checked code is, as the messages name it (``what`` of :func:`_missing`).
+WHAT = {
+    "material": N_("material"), "process": N_("process"), "transport mode": N_("transport mode"),
+    "grid": N_("grid"), "green power source": N_("green power source"),
+    "consumable material": N_("consumable material"),
+    "end-of-life region": N_("end-of-life region"),
+}
+
+
+def _where(node: Part | Assembly | None) -> str:
+    """``part 'SHELL' (Body shell): `` before a message about a node's code."""
+    return _("{node}: ").format(node=node.label) if node is not None else ""
 
 
 def _missing(catalogue: Catalogue, code: str, kind: str, what: str, location: str,
@@ -31,16 +45,16 @@ def _missing(catalogue: Catalogue, code: str, kind: str, what: str, location: st
     if user_hint:
         hint = user_hint
     elif suggestion:
-        hint = f"use the code {suggestion!r}"
+        hint = _("use the code {code!r}").format(code=suggestion)
     elif close := catalogue.closest(code, kind):
         hint = did_you_mean(close)
     else:
         close = [e.code for e in catalogue.search(code, kind, limit=3)]
-        hint = (f"close codes: {', '.join(close)}" if close else
-                f"pick a {what} from the catalogue")
-    where = f"{node.kind} {node.id!r} ({node.name}): " if node is not None else ""
-    return Problem(f"{where}{what} {code!r} is not in the dataset catalogue",
-                   location=location, hint=hint, part_id=node.id if node else None, field=field)
+        hint = (_("close codes: {codes}").format(codes=", ".join(close)) if close else
+                _("pick a {what} from the catalogue").format(what=translate(WHAT[what])))
+    return Problem(_("{where}{what} {code!r} is not in the dataset catalogue").format(
+        where=_where(node), what=translate(WHAT[what]), code=code),
+        location=location, hint=hint, part_id=node.id if node else None, field=field)
 
 
 def _walk_paths(nodes: list[Part | Assembly], prefix: str
@@ -121,10 +135,13 @@ def references_without_data(product: Product, catalogue: Catalogue | None = None
             ) -> Problem | None:
         if code in have or not catalogue.has(code, kind):
             return None
-        where = f"{node.kind} {node.id!r} ({node.name}): " if node is not None else ""
-        left_out = f"{mass_kg:.4g} kg per product left out" if mass_kg is not None else \
-            "left out"
-        return Problem(f"{where}{what} {code!r} has no inventory data ({left_out})",
+        if mass_kg is not None:
+            message = _("{where}{what} {code!r} has no inventory data ({mass} kg per product "
+                        "left out)")
+        else:
+            message = _("{where}{what} {code!r} has no inventory data (left out)")
+        return Problem(message.format(where=_where(node), what=translate(WHAT[what]), code=code,
+                                      mass=f"{mass_kg:.4g}" if mass_kg is not None else ""),
                        location=location, part_id=node.id if node is not None else None,
                        field=field)
 

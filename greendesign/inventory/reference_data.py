@@ -37,6 +37,7 @@ from typing import TypeVar
 
 from greendesign.bundled import lca_data_dir
 from greendesign.errors import GreenDesignError, Problem
+from greendesign.i18n import _, ngettext
 from greendesign.inventory.catalogue import Catalogue, load_bundled_catalogue
 from greendesign.inventory.csv_tables import read_table
 
@@ -178,15 +179,16 @@ class _Row:
         self.ok = True
 
     def fail(self, column: str, message: str, hint: str = "") -> None:
-        where = f"{self.file}, row {self.number}"
-        self.problems.append(Problem(f"column '{column}': {message}", location=where, hint=hint,
-                                     row=self.number, column=column, field=column))
+        where = _("{file}, row {row}").format(file=self.file, row=self.number)
+        self.problems.append(Problem(_("column '{column}': {message}").format(
+            column=column, message=message), location=where, hint=hint,
+            row=self.number, column=column, field=column))
         self.ok = False
 
     def text(self, column: str, required: bool = True) -> str:
         value = self.values[column]
         if required and not value:
-            self.fail(column, "is empty", "every number needs its provenance")
+            self.fail(column, _("is empty"), _("every number needs its provenance"))
         return value
 
     def number_(self, column: str, low: float, high: float, *, low_open: bool = False,
@@ -197,15 +199,16 @@ class _Row:
         try:
             value = float(raw)
         except ValueError:
-            self.fail(column, f"{raw!r} is not a number")
+            self.fail(column, _("{value!r} is not a number").format(value=raw))
             return None
         if not math.isfinite(value):
-            self.fail(column, f"{raw!r} is not a finite number")
+            self.fail(column, _("{value!r} is not a finite number").format(value=raw))
             return None
         too_low = value <= low if low_open else value < low
         if too_low or value > high:
             bracket = "(" if low_open else "["
-            self.fail(column, f"{value:g} is outside {bracket}{low:g}, {high:g}]")
+            self.fail(column, _("{value} is outside {range}").format(
+                value=f"{value:g}", range=f"{bracket}{low:g}, {high:g}]"))
             return None
         return value
 
@@ -218,21 +221,22 @@ class _Row:
         year_text = self.values["year"]
         year = 0
         if not _YEAR.match(year_text):
-            self.fail("year", f"{year_text!r} is not a four-digit year")
+            self.fail("year", _("{value!r} is not a four-digit year").format(value=year_text))
         else:
             year = int(year_text)
         pedigree = _parse_pedigree(self.values["pedigree"])
         if pedigree is None:
-            self.fail("pedigree", f"{self.values['pedigree']!r} is not five integers 1-5",
-                      "write it like 2;3;2;4;3")
+            self.fail("pedigree", _("{value!r} is not five integers 1-5").format(
+                value=self.values["pedigree"]), _("write it like 2;3;2;4;3"))
         verified_text = self.values["verified"].casefold()
         if verified_text not in ("yes", "no"):
-            self.fail("verified", f"{self.values['verified']!r} is not yes or no")
+            self.fail("verified", _("{value!r} is not yes or no").format(
+                value=self.values["verified"]))
         verified = verified_text == "yes"
         if url and not re.match(r"^https?://", url):
-            self.fail("url", f"{url!r} is not an http(s) address")
+            self.fail("url", _("{value!r} is not an http(s) address").format(value=url))
         if not verified and not note:
-            self.fail("note", "an unverified value must name the publication to check")
+            self.fail("note", _("an unverified value must name the publication to check"))
         if pedigree is None or not self.ok:
             return None
         return Provenance(source=source, url=url, locator=locator, year=year,
@@ -274,16 +278,18 @@ def _load(folder: Path | None, relative: Path, columns: tuple[str, ...],
             continue
         key, record = built
         if key in seen:
-            row.fail(columns[0], f"{key!r} is already given on row {seen[key]}",
-                     "give each code (or region and family) once")
+            row.fail(columns[0], _("{key!r} is already given on row {row}").format(
+                key=key, row=seen[key]), _("give each code (or region and family) once"))
             continue
         seen[key] = row.number
         result[key] = record
     if problems:
         raise ReferenceDataError(
-            f"The reference data file {relative.as_posix()} in {folder} has {len(problems)} "
-            f"problem{'s' if len(problems) != 1 else ''}.", problems=problems,
-            hint="Fix the rows named below.")
+            ngettext("The reference data file {file} in {folder} has {count} problem.",
+                     "The reference data file {file} in {folder} has {count} problems.",
+                     len(problems)).format(file=relative.as_posix(), folder=folder,
+                                           count=len(problems)),
+            problems=problems, hint=_("Fix the rows named below."))
     return result
 
 
@@ -292,7 +298,8 @@ def _load(folder: Path | None, relative: Path, columns: tuple[str, ...],
 def _material_code(row: _Row, catalogue: Catalogue) -> str:
     code = row.text("code")
     if code and not catalogue.has(code, "material"):
-        row.fail("code", f"{code!r} is not a material code of the dataset catalogue")
+        row.fail("code", _("{code!r} is not a material code of the dataset catalogue").format(
+            code=code))
     return code
 
 
@@ -311,10 +318,12 @@ def _build_eol(row: _Row, catalogue: Catalogue):
     region = row.text("region")
     family = row.text("family")
     if region and not catalogue.has(region, "eol_region"):
-        row.fail("region", f"{region!r} is not an end-of-life region of the catalogue")
+        row.fail("region", _("{region!r} is not an end-of-life region of the "
+                             "catalogue").format(region=region))
     families = {e.family for e in catalogue.entries("material")}
     if family and family not in families:
-        row.fail("family", f"{family!r} is not the family of any catalogue material")
+        row.fail("family", _("{family!r} is not the family of any catalogue material").format(
+            family=family))
     shares = [row.number_(c, 0.0, 1.0) for c in ("recycling", "energy_recovery", "landfill")]
     yield_ = row.number_("recycling_yield", 0.0, 1.0)
     provenance = row.provenance()
@@ -322,8 +331,9 @@ def _build_eol(row: _Row, catalogue: Catalogue):
         return None
     total = sum(shares)  # type: ignore[arg-type]
     if abs(total - 1.0) > SHARE_TOLERANCE:
-        row.fail("landfill", f"recycling + energy_recovery + landfill = {total:.6g}, not 1",
-                 "the three shares of end-of-life mass must sum to 1")
+        row.fail("landfill", _("recycling + energy_recovery + landfill = {total}, not "
+                               "1").format(total=f"{total:.6g}"),
+                 _("the three shares of end-of-life mass must sum to 1"))
         return None
     return (region, family), EolShares(region, family, *shares, yield_, provenance)  # type: ignore[arg-type]
 
@@ -338,7 +348,8 @@ def _build_gwp(row: _Row, catalogue: Catalogue):
     if code and row.ok and catalogue.has(code, "material"):
         expected = catalogue.get(code, "material").unit
         if unit != expected:
-            row.fail("unit", f"{unit!r} differs from the catalogue unit {expected!r} of {code}")
+            row.fail("unit", _("{unit!r} differs from the catalogue unit {expected!r} of "
+                               "{code}").format(unit=unit, expected=expected, code=code))
     provenance = row.provenance()
     if not row.ok or provenance is None:
         return None
@@ -350,12 +361,13 @@ def _build_grid(row: _Row, catalogue: Catalogue):
     match = _SERIES_CODE.match(code)
     base = match.group("base") if match else code
     if code and not (catalogue.has(base, "grid") or catalogue.has(base, "renewable")):
-        row.fail("code", f"{code!r} is not a grid or renewable code of the catalogue",
-                 "use a grid code, or <grid>-<year> for an earlier year of a series")
+        row.fail("code", _("{code!r} is not a grid or renewable code of the catalogue").format(
+            code=code), _("use a grid code, or <grid>-<year> for an earlier year of a series"))
     factor = row.number_("kgco2_per_kwh", 0.0, 2.0)
     gas = row.text("gas_basis")
     if gas and gas not in GAS_BASES:
-        row.fail("gas_basis", f"{gas!r} is not one of {', '.join(GAS_BASES)}")
+        row.fail("gas_basis", _("{value!r} is not one of {choices}").format(
+            value=gas, choices=", ".join(GAS_BASES)))
     scope = row.text("scope")
     provenance = row.provenance()
     if not row.ok or provenance is None:

@@ -60,6 +60,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from greendesign.errors import GreenDesignError, Problem
+from greendesign.i18n import _
 from greendesign.inventory import user_catalogue
 from greendesign.inventory import user_readers as readers
 from greendesign.inventory.brightway_project import (
@@ -131,14 +132,15 @@ class ImportResult:
 
     def summary(self) -> str:
         db = self.database
-        text = (f"{db.name}: {db.activities} datasets, {db.exchanges} exchanges written "
-                f"in {self.seconds:.1f} s")
+        text = _("{name}: {datasets} datasets, {exchanges} exchanges written in {seconds} "
+                 "s").format(name=db.name, datasets=db.activities, exchanges=db.exchanges,
+                             seconds=f"{self.seconds:.1f}")
         if self.unlinked:
-            text += (f"; {len(self.unlinked)} exchange(s) could not be linked and were left "
-                     f"out, listed in {db.report}")
+            text += _("; {count} exchange(s) could not be linked and were left out, listed "
+                      "in {report}").format(count=len(self.unlinked), report=db.report)
         if self.warnings:
-            text += f"; {len(self.warnings)} kind(s) of problem in the source's metadata " \
-                    "were passed over"
+            text += _("; {count} kind(s) of problem in the source's metadata were passed "
+                      "over").format(count=len(self.warnings))
         return text
 
 
@@ -153,9 +155,9 @@ def _check_pedigree(scores: Iterable[int] | str) -> list[int]:
         out = [0]
     if out and (len(out) != 5 or not all(1 <= s <= 5 for s in out)):
         raise UserDatabaseError(
-            f"The pedigree {scores!r} is not five scores from 1 to 5.",
-            hint="Give reliability;completeness;temporal;geographical;technological, e.g. "
-                 "2;2;3;3;2, or leave it empty.")
+            _("The pedigree {scores!r} is not five scores from 1 to 5.").format(scores=scores),
+            hint=_("Give reliability;completeness;temporal;geographical;technological, e.g. "
+                   "2;2;3;3;2, or leave it empty."))
     return out
 
 
@@ -177,10 +179,10 @@ def _require_inventory() -> object:
     problems = check_integrity()
     if problems:
         raise UserDatabaseError(
-            "The local inventory is not set up yet, so there is nothing to link a user "
-            f"database to ({problems[0]}).",
-            hint="Let the inventory set-up finish (status bar) or run 'greendesign-cli setup', "
-                 "then import again.")
+            _("The local inventory is not set up yet, so there is nothing to link a user "
+              "database to ({reason}).").format(reason=problems[0]),
+            hint=_("Let the inventory set-up finish (status bar) or run 'greendesign-cli "
+                   "setup', then import again."))
     bd = open_inventory()
     return bd
 
@@ -244,7 +246,7 @@ def _import(fmt: str, source: Path | None, name: str, *, replace: bool, progress
         bd = _require_inventory()
         unlinked: list[UnlinkedExchange] = []
         warnings: list[str] = []
-        report(0.02, "Reading the source")
+        report(0.02, _("Reading the source"))
         if fmt == "brightway":
             written = readers.copy_brightway(bd, project, source_database, name, source,
                                              report, stop, unlinked)
@@ -263,12 +265,12 @@ def _import(fmt: str, source: Path | None, name: str, *, replace: bool, progress
             report=_write_report(name, unlinked),
             revision=hashlib.sha256(f"{name}{time.time_ns()}".encode()).hexdigest()[:12],
             pedigree=pedigree, warnings=warnings)
-        report(0.95, "Indexing the datasets")
+        report(0.95, _("Indexing the datasets"))
         index, exchanges = _index(bd, written, name)
         entry.exchanges = exchanges
         record_import(entry, index)
         user_catalogue.clear_user_cache()
-        report(1.0, "Imported")
+        report(1.0, _("Imported"))
     return ImportResult(entry, unlinked, time.perf_counter() - start, warnings)
 
 
@@ -309,22 +311,28 @@ def _index(bd, written: list[str], registry_name: str) -> tuple[list[UserDataset
 
 # --- keeping user databases through rebuilds ----------------------------------------------
 
-def check(bd=None) -> list[Problem]:
-    """User databases recorded but missing or incomplete in the inventory project."""
-    problems = []
+def _unrestored(bd=None) -> list[tuple[UserDatabase, bool]]:
+    """``(database, whether it is missing rather than incomplete)`` of every recorded user
+    database the inventory project lacks in whole or in part."""
     dbs = list_databases()
     if not dbs:
-        return problems
+        return []
     bd = bd or open_inventory()
+    found = []
     for db in dbs:
-        missing = [n for n in db.bw_databases if n not in bd.databases]
-        if missing:
-            problems.append(Problem(f"user database {db.name!r} is missing from the inventory",
-                                    location=db.source, hint="it is imported again"))
+        if any(n not in bd.databases for n in db.bw_databases):
+            found.append((db, True))
         elif sum(len(bd.Database(n)) for n in db.bw_databases) != db.activities:
-            problems.append(Problem(f"user database {db.name!r} is incomplete",
-                                    location=db.source, hint="it is imported again"))
-    return problems
+            found.append((db, False))
+    return found
+
+
+def check(bd=None) -> list[Problem]:
+    """User databases recorded but missing or incomplete in the inventory project."""
+    return [Problem((_("user database {name!r} is missing from the inventory") if missing else
+                     _("user database {name!r} is incomplete")).format(name=db.name),
+                    location=db.source, hint=_("it is imported again"))
+            for db, missing in _unrestored(bd)]
 
 
 def reprocess() -> None:
@@ -347,16 +355,17 @@ def restore_databases(progress: Progress | None = None) -> list[Problem]:
     """
     report = progress or (lambda f, m: None)
     failed = []
-    todo = [db for db in list_databases()
-            if any(p.message.startswith(f"user database {db.name!r}") for p in check())]
+    todo = [db for db, _missing in _unrestored()]
     for i, db in enumerate(todo):
-        report(i / max(1, len(todo)), f"Restoring user database {db.name}")
+        report(i / max(1, len(todo)), _("Restoring user database {name}").format(name=db.name))
         try:
             refresh_database(db.name)
         except GreenDesignError as exc:
-            failed.append(Problem(f"user database {db.name!r} could not be restored: "
-                                  f"{exc.message}", location=db.source,
-                                  hint="Import it again from the Inventory page, or remove it."))
+            failed.append(Problem(_("user database {name!r} could not be restored: "
+                                    "{reason}").format(name=db.name, reason=exc.message),
+                                  location=db.source,
+                                  hint=_("Import it again from the Inventory page, or remove "
+                                         "it.")))
     return failed
 
 

@@ -22,6 +22,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from greendesign.i18n import _, current_language, set_language
 from greendesign.inventory.brightway_project import (
     BIOSPHERE,
     Cancelled,
@@ -88,10 +89,11 @@ def apply_strategies(importer, database: str, unlinked: list[UnlinkedExchange],
     strategies = list(importer.strategies)
     for i, strategy in enumerate(strategies):
         if stop():
-            raise ImportCancelled("The import was cancelled; nothing was written.")
+            raise ImportCancelled(_("The import was cancelled; nothing was written."))
         name = getattr(strategy, "__name__", "") or getattr(
             getattr(strategy, "func", None), "__name__", "a bw2io strategy")
-        report(start + span * i / max(1, len(strategies)), f"Linking: {name}")
+        report(start + span * i / max(1, len(strategies)), _("Linking: {step}").format(
+            step=name))
         watched = name.startswith(_REMOVING)
         before: collections.Counter = collections.Counter()
         where = {}
@@ -110,14 +112,16 @@ def apply_strategies(importer, database: str, unlinked: list[UnlinkedExchange],
                                         for exc in ds.get("exchanges", []))
             for sig, n in (before - after).items():
                 ds, exc = where[sig]
-                row = exchange_row(database, ds, exc, f"removed by bw2io strategy {name}")
+                row = exchange_row(database, ds, exc, _("removed by bw2io strategy "
+                                                        "{strategy}").format(strategy=name))
                 unlinked.extend([row] * n)
         else:
             lost = count - sum(len(ds.get("exchanges", [])) for ds in importer.data)
             if lost > 0:
                 unlinked.append(UnlinkedExchange(
-                    database, "(several)", "", f"{lost} exchange(s)", "", float("nan"), "", "",
-                    f"removed by bw2io strategy {name}"))
+                    database, _("(several)"), "", _("{count} exchange(s)").format(count=lost),
+                    "", float("nan"), "", "",
+                    _("removed by bw2io strategy {strategy}").format(strategy=name)))
 
 
 def drop_unlinked(data: list[dict], database: str, unlinked: list[UnlinkedExchange]) -> None:
@@ -129,10 +133,10 @@ def drop_unlinked(data: list[dict], database: str, unlinked: list[UnlinkedExchan
                 kept.append(exc)
                 continue
             kind = exc.get("type", "")
-            reason = ("no elementary flow of biosphere3 matches it" if kind == "biosphere" else
-                      f"{exc['ambiguous']} datasets match its name, unit and location, and the "
-                      "source names no provider" if exc.get("ambiguous") else
-                      "no dataset provides this product")
+            reason = (_("no elementary flow of biosphere3 matches it") if kind == "biosphere"
+                      else _("{count} datasets match its name, unit and location, and the "
+                             "source names no provider").format(count=exc["ambiguous"])
+                      if exc.get("ambiguous") else _("no dataset provides this product"))
             unlinked.append(exchange_row(database, ds, exc, reason))
         ds["exchanges"] = kept
 
@@ -152,24 +156,25 @@ class ProgressExtractor:
         files = sorted(p.name for p in dirpath.iterdir()
                        if p.is_file() and p.suffix.lower() == ".spold")
         if not files:
-            raise UserDatabaseError(f"The folder {dirpath} holds no .spold files.",
-                                    hint="Choose the 'datasets' folder of an EcoSpold 2 "
-                                         "release.")
+            raise UserDatabaseError(_("The folder {folder} holds no .spold files.").format(
+                folder=dirpath), hint=_("Choose the 'datasets' folder of an EcoSpold 2 "
+                                        "release."))
         data = []
         for i, filename in enumerate(files):
             if self.stop():
-                raise ImportCancelled("The import was cancelled; nothing was written.")
+                raise ImportCancelled(_("The import was cancelled; nothing was written."))
             if i % 25 == 0:
                 self.report(0.05 + 0.45 * i / len(files),
-                            f"Reading {i + 1:,} of {len(files):,} datasets")
+                            _("Reading {number} of {count} datasets").format(
+                                number=f"{i + 1:,}", count=f"{len(files):,}"))
             try:
                 data.append(self.base.extract_activity(dirpath, filename, db_name))
             except Exception as exc:  # noqa: BLE001 - named with its file
                 raise UserDatabaseError(
-                    f"{dirpath / filename} is not a readable EcoSpold 2 dataset: "
-                    f"{type(exc).__name__}: {exc}.",
-                    hint="Check that the folder holds EcoSpold 2 (.spold) files of one "
-                         "release; remove or repair this file.") from exc
+                    _("{file} is not a readable EcoSpold 2 dataset: {error}.").format(
+                        file=dirpath / filename, error=f"{type(exc).__name__}: {exc}"),
+                    hint=_("Check that the folder holds EcoSpold 2 (.spold) files of one "
+                           "release; remove or repair this file.")) from exc
         return data
 
     def extract_technosphere_metadata(self, dirpath):
@@ -180,8 +185,8 @@ def ecospold2_importer(folder: Path, name: str, report: Progress, stop: Cancelle
     import bw2io  # deferred: loads Brightway
 
     if not folder.is_dir():
-        raise UserDatabaseError(f"{folder} is not a folder.",
-                                hint="Choose the folder that holds the .spold files.")
+        raise UserDatabaseError(_("{folder} is not a folder.").format(folder=folder),
+                                hint=_("Choose the folder that holds the .spold files."))
     extractor = ProgressExtractor(report, stop)
     return bw2io.SingleOutputEcospold2Importer(str(folder), name, extractor=extractor,
                                                use_mp=False, add_product_information=False)
@@ -191,20 +196,21 @@ def excel_importer(path: Path, name: str, report: Progress):
     import bw2io  # deferred: loads Brightway
 
     if not path.is_file():
-        raise UserDatabaseError(f"{path} does not exist.", hint="Choose an .xlsx workbook.")
-    report(0.1, f"Reading {path.name}")
+        raise UserDatabaseError(_("{file} does not exist.").format(file=path),
+                                hint=_("Choose an .xlsx workbook."))
+    report(0.1, _("Reading {file}").format(file=path.name))
     try:
         importer = bw2io.ExcelImporter(str(path))
     except Exception as exc:  # noqa: BLE001 - bw2io raises plain errors on bad workbooks
         raise UserDatabaseError(
-            f"{path} is not a workbook in the Brightway Excel format: {type(exc).__name__}: "
-            f"{exc}.",
-            hint="The first sheet needs a 'Database' section (cell A1 'Database', then its "
-                 "name) and one 'Activity' section per dataset with an 'Exchanges' table; "
-                 "see docs/user-databases.md.") from exc
+            _("{file} is not a workbook in the Brightway Excel format: {error}.").format(
+                file=path, error=f"{type(exc).__name__}: {exc}"),
+            hint=_("The first sheet needs a 'Database' section (cell A1 'Database', then its "
+                   "name) and one 'Activity' section per dataset with an 'Exchanges' table; "
+                   "see docs/user-databases.md.")) from exc
     if not getattr(importer, "data", None):
-        raise UserDatabaseError(f"{path} holds no activities.",
-                                hint="Add 'Activity' sections with their exchanges.")
+        raise UserDatabaseError(_("{file} holds no activities.").format(file=path),
+                                hint=_("Add 'Activity' sections with their exchanges."))
     importer.db_name = name
     for ds in importer.data:
         ds["database"] = name
@@ -236,20 +242,22 @@ def import_with_bw2io(bd, fmt: str, source: Path, name: str, report: Progress,
             importer = excel_importer(source, name, report)
         apply_strategies(importer, name, unlinked, report, 0.5, 0.3, stop)
         for kind, count in getattr(importer, "schema_problems", collections.Counter()).most_common():
-            warnings.append(f"{count} x EcoSpold 1 schema violation passed over: {kind}")
+            warnings.append(_("{count} x EcoSpold 1 schema violation passed over: "
+                              "{kind}").format(count=count, kind=kind))
         if fmt == "excel":
             link_excel(importer, name)
         drop_unlinked(importer.data, name, unlinked)
         if stop():
-            raise ImportCancelled("The import was cancelled; nothing was written.")
+            raise ImportCancelled(_("The import was cancelled; nothing was written."))
         codes = [ds.get("code") for ds in importer.data]
         duplicate = next((c for c, n in collections.Counter(codes).items() if n > 1), None)
         if duplicate is not None:
             raise UserDatabaseError(
-                f"Two datasets of {source} share the code {duplicate!r}.",
-                hint="Give every activity its own code (or leave the code empty so one is "
-                     "made from its name, product, unit and location).")
-        report(0.85, f"Writing {len(importer.data):,} datasets")
+                _("Two datasets of {source} share the code {code!r}.").format(
+                    source=source, code=duplicate),
+                hint=_("Give every activity its own code (or leave the code empty so one is "
+                       "made from its name, product, unit and location)."))
+        report(0.85, _("Writing {count} datasets").format(count=f"{len(importer.data):,}"))
         delete_databases(bd, [name])
         try:
             importer.write_database(db_name=name, delete_existing=True)
@@ -263,11 +271,11 @@ def copy_brightway(bd, project: str, database: str, name: str, base_dir: Path | 
                     report: Progress, stop: Cancelled, unlinked: list[UnlinkedExchange]
                     ) -> list[str]:
     if not project or not database:
-        raise UserDatabaseError("Name the Brightway project and the database to copy.",
-                                hint="e.g. project 'my-project', database 'my-suppliers'.")
+        raise UserDatabaseError(_("Name the Brightway project and the database to copy."),
+                                hint=_("e.g. project 'my-project', database 'my-suppliers'."))
     exported = export_project_database(project, database, base_dir, stop)
     if stop():
-        raise ImportCancelled("The import was cancelled; nothing was written.")
+        raise ImportCancelled(_("The import was cancelled; nothing was written."))
     names = {db: (name if db == database else f"{name} / {db}") for db in exported["databases"]}
     for target in names.values():
         check_name(target, True)
@@ -286,7 +294,9 @@ def copy_brightway(bd, project: str, database: str, name: str, base_dir: Path | 
         for act in activities:
             done += 1
             if done % 200 == 0:
-                report(0.4 + 0.4 * done / total, f"Linking {done:,} of {total:,} datasets")
+                report(0.4 + 0.4 * done / total, _("Linking {number} of {count} "
+                                                   "datasets").format(number=f"{done:,}",
+                                                                      count=f"{total:,}"))
             exchanges = []
             for exc in act["exchanges"]:
                 kind = exc["type"]
@@ -298,8 +308,8 @@ def copy_brightway(bd, project: str, database: str, name: str, base_dir: Path | 
                         unlinked.append(exchange_row(target, act, {
                             **exc, "name": flow["name"], "categories": flow["categories"],
                             "unit": flow["unit"]},
-                            "no elementary flow of biosphere3 has this code, or this name, "
-                            "compartment and unit"))
+                            _("no elementary flow of biosphere3 has this code, or this name, "
+                              "compartment and unit")))
                         continue
                     exchanges.append({**exc["fields"], "input": (BIOSPHERE, code),
                                       "amount": exc["amount"], "type": "biosphere"})
@@ -307,15 +317,15 @@ def copy_brightway(bd, project: str, database: str, name: str, base_dir: Path | 
                     db, code = exc["input"]
                     if db not in names:
                         unlinked.append(exchange_row(target, act, exc,
-                                                      f"its provider is in {db!r}, which was "
-                                                      "not exported"))
+                                                      _("its provider is in {database!r}, which "
+                                                        "was not exported").format(database=db)))
                         continue
                     exchanges.append({**exc["fields"], "input": (names[db], code),
                                       "amount": exc["amount"], "type": kind})
             data[(target, act["code"])] = {**act["fields"], "name": act["name"],
                                            "exchanges": exchanges}
         data_by_db[target] = data
-    report(0.85, f"Writing {total:,} datasets")
+    report(0.85, _("Writing {count} datasets").format(count=f"{total:,}"))
     delete_databases(bd, data_by_db)
     try:
         for target, data in data_by_db.items():
@@ -347,7 +357,8 @@ def export_project_database(project: str, database: str, base_dir: Path | None,
         env["BRIGHTWAY2_DIR"] = str(base_dir)
     out = registry_dir() / f".export-{os.getpid()}-{threading.get_ident()}.json"
     cmd = [sys.executable, "-m", "greendesign.inventory.user_readers", "export",
-           "--project", project, "--database", database, "--out", str(out)]
+           "--project", project, "--database", database, "--out", str(out),
+           "--lang", current_language()]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True)
     try:
@@ -359,14 +370,15 @@ def export_project_database(project: str, database: str, base_dir: Path | None,
                 if stop is not None and stop():
                     proc.kill()
                     proc.communicate()
-                    raise ImportCancelled("The import was cancelled; nothing was written.") from None
+                    raise ImportCancelled(
+                        _("The import was cancelled; nothing was written.")) from None
         if proc.returncode != 0:
-            last = (err or "").strip().splitlines()[-1:] or ["no message"]
+            last = (err or "").strip().splitlines()[-1:] or [_("no message")]
             raise UserDatabaseError(
-                f"The database {database!r} of the Brightway project {project!r} could not be "
-                f"read: {last[0]}",
-                hint="Check the project and database names (Activity Browser shows them) and "
-                     "the Brightway folder.")
+                _("The database {database!r} of the Brightway project {project!r} could not be "
+                  "read: {reason}").format(database=database, project=project, reason=last[0]),
+                hint=_("Check the project and database names (Activity Browser shows them) and "
+                       "the Brightway folder."))
         return json.loads(out.read_text("utf-8"))
     finally:
         out.unlink(missing_ok=True)
@@ -377,13 +389,16 @@ def _export_main(project: str, database: str, out: Path) -> int:
         import bw2data as bd  # deferred: loads Brightway, in the helper process only
 
         if project not in bd.projects:
-            print(f"there is no project {project!r} in {bd.projects._base_data_dir}",  # noqa: SLF001
+            print(_("there is no project {project!r} in {folder}").format(
+                project=project, folder=bd.projects._base_data_dir),  # noqa: SLF001
                   file=sys.stderr)
             return 2
         bd.projects.set_current(project, writable=False, update=False)
         if database not in bd.databases:
-            print(f"project {project!r} has no database {database!r}; it has: "
-                  f"{', '.join(sorted(bd.databases))}", file=sys.stderr)
+            print(_("project {project!r} has no database {database!r}; it has: "
+                    "{databases}").format(project=project, database=database,
+                                          databases=", ".join(sorted(bd.databases))),
+                  file=sys.stderr)
             return 2
         todo, done = [database], {}
         while todo:
@@ -431,7 +446,9 @@ def _main(argv: list[str] | None = None) -> int:
     p.add_argument("--project", required=True)
     p.add_argument("--database", required=True)
     p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--lang", default="en", help="the language of the messages")
     args = parser.parse_args(argv)
+    set_language(args.lang)
     return _export_main(args.project, args.database, args.out)
 
 

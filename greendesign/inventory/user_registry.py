@@ -28,6 +28,7 @@ from pathlib import Path
 
 from greendesign import paths
 from greendesign.errors import GreenDesignError
+from greendesign.i18n import _
 from greendesign.inventory.brightway_project import BIOSPHERE
 from greendesign.inventory.catalogue import load_bundled_catalogue
 from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI_DB
@@ -98,7 +99,7 @@ def parse_ref(ref: str) -> tuple[str, str] | None:
     """``(database, code)`` of a user reference, or None for any other text."""
     if not isinstance(ref, str) or not ref.startswith(REF_PREFIX) or "|" not in ref:
         return None
-    database, _, code = ref[len(REF_PREFIX):].rpartition("|")
+    database, _bar, code = ref[len(REF_PREFIX):].rpartition("|")
     return (database, code) if database and code else None
 
 
@@ -114,11 +115,11 @@ def missing_hint(ref: str) -> str:
         return ""
     database = parsed[0]
     if any(database in db.bw_databases for db in list_databases()):
-        return (f"the user database {database!r} no longer holds this dataset: pick another "
-                "dataset, or import the database again from its source")
-    return (f"it comes from the user database {database!r}, which is not imported on this "
-            "computer: import it (Inventory page, Import database, or 'greendesign-cli "
-            "inventory import') or pick a bundled dataset")
+        return _("the user database {name!r} no longer holds this dataset: pick another "
+                 "dataset, or import the database again from its source").format(name=database)
+    return _("it comes from the user database {name!r}, which is not imported on this "
+             "computer: import it (Inventory page, Import database, or 'greendesign-cli "
+             "inventory import') or pick a bundled dataset").format(name=database)
 
 
 def node_key(code: str) -> tuple[str, str]:
@@ -163,12 +164,14 @@ def _read_registry() -> dict:
         return {"version": REGISTRY_VERSION, "databases": []}
     except (OSError, ValueError) as exc:
         raise UserDatabaseError(
-            f"The list of user databases ({path}) cannot be read: {exc}.",
-            hint="Restore the file from a backup, or delete it and import the databases "
-                 "again.") from exc
+            _("The list of user databases ({file}) cannot be read: {reason}.").format(
+                file=path, reason=exc),
+            hint=_("Restore the file from a backup, or delete it and import the databases "
+                   "again.")) from exc
     if not isinstance(data, dict) or not isinstance(data.get("databases"), list):
-        raise UserDatabaseError(f"The list of user databases ({path}) is not valid JSON of "
-                                "this app.", hint="Delete it and import the databases again.")
+        raise UserDatabaseError(_("The list of user databases ({file}) is not valid JSON of "
+                                  "this app.").format(file=path),
+                                hint=_("Delete it and import the databases again."))
     return data
 
 
@@ -191,8 +194,8 @@ def get_database(name: str) -> UserDatabase:
     for db in list_databases():
         if db.name == name:
             return db
-    raise UserDatabaseError(f"There is no user database named {name!r}.",
-                            hint="'greendesign-cli inventory databases' lists them.")
+    raise UserDatabaseError(_("There is no user database named {name!r}.").format(name=name),
+                            hint=_("'greendesign-cli inventory databases' lists them."))
 
 
 def revision() -> str:
@@ -274,19 +277,19 @@ def check_name(name: str, replace: bool) -> str:
     """
     name = (name or "").strip()
     if not name:
-        raise UserDatabaseError("The database needs a name.",
-                                hint="Give a short name such as 'ecoinvent-3.10-cutoff'.")
+        raise UserDatabaseError(_("The database needs a name."),
+                                hint=_("Give a short name such as 'ecoinvent-3.10-cutoff'."))
     if len(name) > MAX_NAME or "|" in name or any(ord(c) < 32 for c in name):
         raise UserDatabaseError(
-            f"The database name {name!r} is not usable.",
-            hint=f"Use at most {MAX_NAME} characters, without '|' or control characters.")
+            _("The database name {name!r} is not usable.").format(name=name),
+            hint=_("Use at most {most} characters, without '|' or control characters.").format(
+                most=MAX_NAME))
     if name in (BIOSPHERE, GREENDESIGN_DB, USLCI_DB) or name.startswith("greendesign"):
-        raise UserDatabaseError(f"The name {name!r} belongs to the bundled inventory.",
-                                hint="Choose another name for your database.")
+        raise UserDatabaseError(_("The name {name!r} belongs to the bundled inventory.").format(
+            name=name), hint=_("Choose another name for your database."))
     if not replace and any(db.name == name for db in list_databases()):
-        raise UserDatabaseError(f"A user database named {name!r} exists already.",
-                                hint="Choose another name, or remove or replace the existing "
-                                     "one.")
+        raise UserDatabaseError(_("A user database named {name!r} exists already.").format(
+            name=name), hint=_("Choose another name, or remove or replace the existing one."))
     return name
 
 
@@ -325,9 +328,9 @@ def set_eol_material(ref: str, material: str | None) -> None:
     and the recycled-content dataset.
     """
     if material is not None and not load_bundled_catalogue().has(material, "material"):
-        raise UserDatabaseError(f"{material!r} is not a bundled material code.",
-                                hint="Use a code listed by 'greendesign-cli inventory search "
-                                     "TEXT --kind material --bundled-only'.")
+        raise UserDatabaseError(_("{code!r} is not a bundled material code.").format(
+            code=material), hint=_("Use a code listed by 'greendesign-cli inventory search "
+                                   "TEXT --kind material --bundled-only'."))
     with _lock:
         data = _read_registry()
         choices = data.setdefault("eol_as", {})

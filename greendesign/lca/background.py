@@ -28,6 +28,7 @@ import numpy as np
 
 from greendesign import paths
 from greendesign.errors import GreenDesignError
+from greendesign.i18n import _
 from greendesign.inventory import user_registry
 from greendesign.inventory.brightway_project import (
     expected_method_names,
@@ -82,9 +83,10 @@ class Background:
             key = tuple(method)
             if key not in self.method_row:
                 raise MethodNotInstalledError(
-                    f"The LCIA method {' | '.join(key)} is not installed.",
-                    hint="Use one of the methods listed by 'greendesign-cli methods' (IPCC 2021, "
-                         "EF v3.1, ReCiPe 2016 midpoint (H), CML v4.8, CED).")
+                    _("The LCIA method {method} is not installed.").format(
+                        method=" | ".join(key)),
+                    hint=_("Use one of the methods listed by 'greendesign-cli methods' (IPCC "
+                           "2021, EF v3.1, ReCiPe 2016 midpoint (H), CML v4.8, CED)."))
             rows.append(self.method_row[key])
         return rows
 
@@ -121,9 +123,10 @@ def _user_nodes(extra: tuple[str, ...]) -> tuple[list[str], str]:
     known = user_registry.dataset_map()
     unknown = [ref for ref in extra if ref not in known]
     if unknown:
-        raise EngineError(f"No user database holds the dataset {unknown[0]}.",
-                          hint="Import the database it comes from again (Inventory page), or "
-                               "pick another dataset for the part.")
+        raise EngineError(_("No user database holds the dataset {code}.").format(
+            code=unknown[0]),
+            hint=_("Import the database it comes from again (Inventory page), or pick another "
+                   "dataset for the part."))
     try:
         active = user_registry.activate_refs(extra)
         revision = user_registry.revision()
@@ -148,9 +151,9 @@ def _load_background(progress, extra: tuple[str, ...] = ()) -> Background:
                                                          f"-user-{user_key}"))
     stamp = read_stamp() or {}
     if stamp.get("data_version") != version:
-        raise EngineError("The local inventory is not set up for this version of the data.",
-                          hint="Let the inventory set-up finish (status bar), or run "
-                               "'greendesign-cli setup'.")
+        raise EngineError(_("The local inventory is not set up for this version of the data."),
+                          hint=_("Let the inventory set-up finish (status bar), or run "
+                                 "'greendesign-cli setup'."))
     if path.is_file():
         try:
             bg = _read_cache(path)
@@ -184,8 +187,8 @@ def dataset_background(ref: str, progress=None) -> Background:
     costs one small solve per dataset and nothing afterwards.
     """
     if ref not in user_registry.dataset_map():
-        raise EngineError(f"No user database holds the dataset {ref}.",
-                          hint="Import the database it comes from again.")
+        raise EngineError(_("No user database holds the dataset {code}.").format(code=ref),
+                          hint=_("Import the database it comes from again."))
     key = (str(paths.brightway_dir()), ref, data_version(), user_registry.revision())
     with _lock:
         if key not in _browsed:
@@ -217,26 +220,27 @@ def compute_background(bd, methods, version: str, progress=None,
         nodes = sorted((n for n in db if not n["code"].startswith("_")),
                        key=lambda n: n["code"])
         if not nodes:
-            raise EngineError("The inventory database is empty.",
-                              hint="Run 'greendesign-cli setup' to rebuild it.")
+            raise EngineError(_("The inventory database is empty."),
+                              hint=_("Run 'greendesign-cli setup' to rebuild it."))
     codes = [n["code"] for n in nodes]
     for ref in user_refs:
         database, code = user_registry.parse_ref(ref)
         try:
             nodes.append(bd.get_node(database=database, code=code))
         except Exception as exc:  # noqa: BLE001 - bw2data raises its own UnknownObject
-            raise EngineError(f"The user dataset {ref} is not in the installed inventory "
-                              f"({type(exc).__name__}).",
-                              hint="Import its database again from the Inventory page.") from exc
+            raise EngineError(_("The user dataset {code} is not in the installed inventory "
+                                "({error}).").format(code=ref, error=type(exc).__name__),
+                              hint=_("Import its database again from the Inventory "
+                                     "page.")) from exc
         codes.append(ref)
-    report(0.05, "Loading the technosphere")
+    report(0.05, _("Loading the technosphere"))
     lca = _lci({node: 1.0 for node in nodes}, methods[0], bool(user_refs))
     A = sp.csc_matrix(lca.technosphere_matrix)
     B = sp.csr_matrix(lca.biosphere_matrix)
     cols = [lca.dicts.activity[node.id] for node in nodes]
     E = np.zeros((A.shape[0], len(cols)))
     E[cols, np.arange(len(cols))] = 1.0
-    report(0.2, "Solving the technosphere")
+    report(0.2, _("Solving the technosphere"))
     try:
         # the same solver bw2calc uses for LCA.lci() (scipy spsolve, SuperLU), so the fast
         # path and the reference path differ only by the order of additions
@@ -246,9 +250,9 @@ def compute_background(bd, methods, version: str, progress=None,
     except RuntimeError as exc:
         empty = [i for i in range(A.shape[0]) if A[i, i] == 0]
         raise SingularTechnosphereError(
-            f"The technosphere matrix is singular ({exc}); {len(empty)} activities have no "
-            f"production exchange.",
-            hint="Rebuild the inventory with 'greendesign-cli setup --force'.") from exc
+            _("The technosphere matrix is singular ({error}); {count} activities have no "
+              "production exchange.").format(error=exc, count=len(empty)),
+            hint=_("Rebuild the inventory with 'greendesign-cli setup --force'.")) from exc
     residual = float(np.abs(A @ X - E).max())
     G = np.asarray(B @ X)
     reverse_bio = {v: k for k, v in lca.dicts.biosphere.items()}
@@ -261,7 +265,8 @@ def compute_background(bd, methods, version: str, progress=None,
     units = []
     for i, method in enumerate(methods):
         if i % 10 == 0:
-            report(0.3 + 0.7 * i / len(methods), f"Characterising: {' | '.join(method)}")
+            report(0.3 + 0.7 * i / len(methods), _("Characterising: {method}").format(
+                method=" | ".join(method)))
         lca.switch_method(method)
         c = lca.characterization_matrix.diagonal()
         H[i] = c @ G
@@ -271,11 +276,12 @@ def compute_background(bd, methods, version: str, progress=None,
     prov = {code: {"source": node.get("source", ""), "year": node.get("year", ""),
                    "geography": node.get("location", ""),
                    "pedigree": list(node.get("pedigree", [])),
-                   "proxy": node.get("proxy", ""), "unit": node.get("unit", ""),
+                   "proxy": node.get("proxy", ""), "proxy_zh": node.get("proxy_zh", ""),
+                   "unit": node.get("unit", ""),
                    "ghg_only": bool(node.get("ghg_only", False))}
             for code, node in pairs}
     prov.update(user_registry.user_provenance(user_refs))
-    report(1.0, "Intensities ready")
+    report(1.0, _("Intensities ready"))
     return Background(tuple(codes), tuple(methods), tuple(units), H, G,
                       tuple(flows), ghg, prov, "scipy spsolve (SuperLU), as bw2calc", residual, version)
 
@@ -294,9 +300,9 @@ def _lci(demand: dict, method, has_user_data: bool):
             if attempt == 1 and has_user_data:
                 reprocess()
                 continue
-            raise EngineError(f"The inventory cannot be solved: {exc}.",
-                              hint="Run 'greendesign-cli setup'; if a user database is "
-                                   "involved, import it again.") from exc
+            raise EngineError(_("The inventory cannot be solved: {error}.").format(error=exc),
+                              hint=_("Run 'greendesign-cli setup'; if a user database is "
+                                     "involved, import it again.")) from exc
     raise AssertionError("unreachable")
 
 

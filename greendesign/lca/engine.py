@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from greendesign.i18n import _
 from greendesign.inventory.brightway_project import open_inventory
 from greendesign.inventory.user_registry import REF_PREFIX
 from greendesign.lca.background import Background, EngineError, load_background
@@ -228,7 +229,7 @@ def missing_user_datasets(model: LifecycleModel, bg: Background) -> list[str]:
 def product_user_refs(product: Product) -> set[str]:
     """Every user-database reference of ``product`` (materials, processes, consumables)."""
     refs = set()
-    for node, *_ in walk(product.bom):
+    for node, *_rest in walk(product.bom):
         if isinstance(node, Part):
             refs.add(node.material)
         refs.update(use.dataset for use in node.processes)
@@ -262,9 +263,9 @@ def assess(product: Product, methods=None, variant: str = "baseline",
                            count=len(model.lines))
     except KeyError:
         missing = sorted({line.dataset for line in model.lines} - set(column))
-        raise EngineError(f"The installed inventory lacks dataset(s): {', '.join(missing)}.",
-                          hint="Let the inventory set-up finish or run 'greendesign-cli setup'."
-                          ) from None
+        raise EngineError(_("The installed inventory lacks dataset(s): {codes}.").format(
+            codes=", ".join(missing)),
+            hint=_("Let the inventory set-up finish or run 'greendesign-cli setup'.")) from None
     amounts = np.fromiter((line.amount for line in model.lines), dtype=float,
                           count=len(model.lines))
     scores = bg.H[np.ix_(rows, cols)].T * amounts[:, None]   # lines x methods

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from greendesign.errors import ModelValidationError, Problem
+from greendesign.i18n import N_, _, pick, translate
 from greendesign.inventory import reference_data
 from greendesign.inventory.datasets import load_carbon_content, load_datasets
 from greendesign.inventory.user_catalogue import load_catalogue
@@ -77,6 +78,11 @@ class Line(NamedTuple):
     #                consumable, replacement, landfill, energy_recovery, pretreatment, credit
 
 
+#: What a reference of a part is (``Gap.field``, the ``what`` of a problem), as messages say.
+FIELD_NAMES = {"material": N_("material"), "process": N_("process"),
+               "consumable": N_("consumable")}
+
+
 @dataclass(frozen=True)
 class Gap:
     """A reference the inventory cannot serve, left out of the system (cut-off)."""
@@ -86,10 +92,25 @@ class Gap:
     field: str          # material, process, consumable
     code: str
     mass_kg: float      # mass per product concerned (0 for processes)
+    part_name_zh: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """The part's (or consumable's) name in the current language."""
+        return pick(self.part_name, self.part_name_zh)
 
     def __str__(self) -> str:
-        return (f"{self.part_name}: {self.field} {self.code!r} has no inventory data "
-                f"({self.mass_kg:.4g} kg per product left out)")
+        if self.field != "material":  # a process or consumable: no part mass is left out
+            return _("{name}: {field} {code!r} has no inventory data (left out)").format(
+                name=self.display_name, field=field_name(self.field), code=self.code)
+        return _("{name}: {field} {code!r} has no inventory data ({mass} kg per product left "
+                 "out)").format(name=self.display_name, field=field_name(self.field),
+                                code=self.code, mass=f"{self.mass_kg:.4g}")
+
+
+def field_name(field: str) -> str:
+    """``material``, ``process``, ``consumable`` as a message names them, translated."""
+    return translate(FIELD_NAMES[field]) if field in FIELD_NAMES else field
 
 
 @dataclass
@@ -103,6 +124,8 @@ class LifecycleModel:
     lines: list[Line] = field(default_factory=list)
     #: part id -> (name, parent id or "", depth)
     tree: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+    #: part id -> Chinese name, for the parts that have one (see :meth:`part_name`)
+    names_zh: dict[str, str] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     #: material -> (family, (recycling, energy recovery, landfill)) of the regional scenario
     eol_mix: dict[str, tuple[str, tuple[float, float, float]]] = field(default_factory=dict)
@@ -120,6 +143,13 @@ class LifecycleModel:
 
     def credits(self) -> list[Line]:
         return [line for line in self.lines if line.stage == CREDIT]
+
+    def part_name(self, part_id: str) -> str:
+        """The name of a part or assembly of the tree in the current language (its Chinese
+        name when the language is Chinese and it has one); the id when it is not in the tree."""
+        if part_id not in self.tree:
+            return part_id
+        return pick(self.tree[part_id][0], self.names_zh.get(part_id))
 
 
 @dataclass(frozen=True)
@@ -196,6 +226,8 @@ def build_model(product: Product, inventory: Inventory | None = None,
     for node, count, depth, parent in walk(product.bom):
         builder.model.tree[node.id] = (node.name, parent.id if parent is not None else "",
                                        depth)
+        if node.name_zh:
+            builder.model.names_zh[node.id] = node.name_zh
         builder.add(builder.manufacturing(node, count))
         if isinstance(node, Part):
             builder.add(builder.raw_materials(node, count))
@@ -256,9 +288,10 @@ class _ModelBuilder:
         recycling = f"recycling_{family}"
         if recycled > 0 and recycling not in inv.units:
             self.model.warnings.append(Problem(
-                f"{part.name!r}: no recycling dataset for family {family!r}; its recycled "
-                f"content is counted as primary material", part_id=part.id,
-                field="recycled_content"))
+                _("{part!r}: no recycling dataset for family {family!r}; its recycled content "
+                  "is counted as primary material").format(part=part.display_name,
+                                                           family=family),
+                part_id=part.id, field="recycled_content"))
             recycled = 0.0
         if recycled < 1.0:
             out.append(Line(stage, part.material, mass_in * (1.0 - recycled), part.id,
@@ -317,9 +350,10 @@ class _ModelBuilder:
                 continue
             if item.material not in self.inv.units:
                 self.problems.append(Problem(
-                    f"consumable {item.name!r}: material {item.material!r} is not in the "
-                    f"local inventory", field="consumables",
-                    hint="Pick a material from the inventory browser."))
+                    _("consumable {name!r}: material {code!r} is not in the local "
+                      "inventory").format(name=item.name, code=item.material),
+                    field="consumables",
+                    hint=_("Pick a material from the inventory browser.")))
                 continue
             out.append(Line("use", item.material, item.amount_per_year * years,
                             material=item.material, kind="consumable"))
@@ -402,8 +436,9 @@ class _ModelBuilder:
         row = inv.eol.get((region, family)) or inv.eol.get(("GLO", family))
         if row is None:
             self.model.warnings.append(Problem(
-                f"{part.name!r}: no end-of-life scenario for family {family!r} in region "
-                f"{region}; landfill assumed", part_id=part.id))
+                _("{part!r}: no end-of-life scenario for family {family!r} in region {region}; "
+                  "landfill assumed").format(part=part.display_name, family=family,
+                                             region=region), part_id=part.id))
             return _Fate(family, 0.0, 0.0, 1.0, 1.0)
         self.model.eol_mix[part.material] = (family, (row.recycling, row.energy_recovery,
                                                       row.landfill))
@@ -422,33 +457,41 @@ class _ModelBuilder:
                 self._seen_gaps.add((node.id, what, code))
                 mass = node.mass_kg * count if (
                     what == "material" and isinstance(node, Part)) else 0.0
-                self.model.gaps.append(Gap(node.id, node.name, what, code, mass))
+                self.model.gaps.append(Gap(node.id, node.name, what, code, mass,
+                                           node.name_zh))
             return False
         if have is None:
             self.problems.append(Problem(
-                f"{what} {code!r} of {node.name!r} is not in the local inventory",
+                _("{what} {code!r} of {part!r} is not in the local inventory").format(
+                    what=field_name(what), code=code, part=node.display_name),
                 location=node.id, part_id=node.id, field=what,
-                hint=missing_hint(code) or "Pick a dataset from the inventory browser "
-                     "(materials and processes can be searched in English and Chinese)."))
+                hint=missing_hint(code) or _("Pick a dataset from the inventory browser "
+                                             "(materials and processes can be searched in "
+                                             "English and Chinese).")))
             return False
         if unit is not None and have != unit:
             self.problems.append(Problem(
-                f"{what} {code!r} of {node.name!r} is measured per {have}, not per {unit}",
+                _("{what} {code!r} of {part!r} is measured per {have}, not per {unit}").format(
+                    what=field_name(what), code=code, part=node.display_name, have=have,
+                    unit=unit),
                 location=node.id, part_id=node.id, field=what,
-                hint=f"Use a dataset measured per {unit} for a part entered by mass."))
+                hint=_("Use a dataset measured per {unit} for a part entered by mass.").format(
+                    unit=unit)))
             return False
         return True
 
     def finish(self) -> LifecycleModel:
         """The model, once every dataset its lines use is known to the inventory."""
         for code in {line.dataset for line in self.model.lines} - set(self.inv.units):
-            self.problems.append(Problem(f"dataset {code!r} is not in the local inventory",
-                                         hint="Choose another grid, transport mode or "
-                                              "treatment."))
+            self.problems.append(Problem(_("dataset {code!r} is not in the local "
+                                           "inventory").format(code=code),
+                                         hint=_("Choose another grid, transport mode or "
+                                                "treatment.")))
         if self.problems:
             raise ModelValidationError(
-                f"{self.product.name!r} cannot be assessed: {len(self.problems)} reference(s) "
-                f"to the inventory do not resolve.", problems=self.problems)
+                _("{product!r} cannot be assessed: {count} reference(s) to the inventory do "
+                  "not resolve.").format(product=self.product.display_name,
+                                         count=len(self.problems)), problems=self.problems)
         return self.model
 
 

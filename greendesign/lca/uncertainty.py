@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from greendesign.i18n import _
 from greendesign.lca.background import EngineError
 from greendesign.lca.engine import Result, method_label
 from greendesign.lca.lifecycle import CREDIT
@@ -156,7 +157,7 @@ def monte_carlo(result: Result, iterations: int = 1000, seed: int = 1,
                 cancelled=None, chunk: int = 250) -> MonteCarlo:
     """Sample the totals of ``result``'s methods; reproducible for a given seed."""
     if iterations < 2:
-        raise ValueError("Monte Carlo needs at least 2 iterations")
+        raise ValueError(_("Monte Carlo needs at least 2 iterations"))
     dist = dist or ForegroundDistributions()
     report = progress or (lambda f, m: None)
     stop = cancelled or (lambda: False)
@@ -171,13 +172,15 @@ def monte_carlo(result: Result, iterations: int = 1000, seed: int = 1,
     samples = np.empty((iterations, len(rows)))
     for start in range(0, iterations, chunk):
         if stop():
-            raise EngineError("Monte Carlo was cancelled.", hint="Start it again when needed.")
+            raise EngineError(_("Monte Carlo was cancelled."),
+                              hint=_("Start it again when needed."))
         stop_at = min(iterations, start + chunk)
         weights = mult[start:stop_at][:, keep] * amounts[keep]
         if factors is not None:
             weights = weights * factors[start:stop_at][:, cols[keep]]
         samples[start:stop_at] = weights @ Hm[keep]
-        report(stop_at / iterations, f"Monte Carlo: {stop_at} of {iterations} iterations")
+        report(stop_at / iterations, _("Monte Carlo: {done} of {count} iterations").format(
+            done=stop_at, count=iterations))
     return MonteCarlo(result.methods, result.units, samples, seed, result.total,
                       {"distributions": dist.__dict__})
 
@@ -185,7 +188,7 @@ def monte_carlo(result: Result, iterations: int = 1000, seed: int = 1,
 def probability_lower(a: MonteCarlo, b: MonteCarlo) -> np.ndarray:
     """P(A < B) per method from paired samples (same seed, same iteration count)."""
     if a.samples.shape != b.samples.shape or a.seed != b.seed:
-        raise ValueError("paired comparison needs the same seed and number of iterations")
+        raise ValueError(_("paired comparison needs the same seed and number of iterations"))
     return (a.samples < b.samples).mean(axis=0)
 
 
@@ -216,7 +219,7 @@ def tornado(result: Result, method=None, dist: ForegroundDistributions | None = 
     parts = result.by_part(rollup=False)
     col = method_label(method)
     for pid in parts[col].abs().sort_values(ascending=False).index[:top_parts]:
-        add(f"mass: {parts.loc[pid, 'name']}", (lines["part_id"] == pid).to_numpy(),
+        add(f"mass: {result.model.part_name(pid)}", (lines["part_id"] == pid).to_numpy(),
             1 - z * dist.mass_rel_sd, 1 + z * dist.mass_rel_sd)
     lo, hi = dist.service_life_bounds
     tri = stats.triang(c=(1.0 - lo) / (hi - lo), loc=lo, scale=hi - lo)

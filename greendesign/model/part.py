@@ -16,7 +16,8 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
 from greendesign.errors import UnitError
-from greendesign.model.base import GDModel
+from greendesign.i18n import _, pick
+from greendesign.model.base import GDModel, node_label
 from greendesign.model.vocab import JointType, TransportMode
 from greendesign.units import MASS_UNITS, normalise_mass_unit, parse_mass, to_kg
 
@@ -57,8 +58,8 @@ class Substance(GDModel):
     @classmethod
     def _check_cas(cls, value: str) -> str:
         if value and not cas_is_valid(value):
-            raise ValueError(f"{value!r} is not a valid CAS number (format NNNNNNN-NN-N with a "
-                             "correct check digit)")
+            raise ValueError(_("{value!r} is not a valid CAS number (format NNNNNNN-NN-N with "
+                               "a correct check digit)").format(value=value))
         return value
 
 
@@ -81,6 +82,13 @@ class TransportLeg(GDModel):
     mode: TransportMode
     distance_km: Positive
     description: str = ""
+    description_zh: str = ""
+
+    @property
+    def display_description(self) -> str:
+        """The description in the current language (``description_zh`` in Chinese when
+        there is one)."""
+        return pick(self.description, self.description_zh)
 
 
 class EndOfLifeMix(GDModel):
@@ -95,7 +103,8 @@ class EndOfLifeMix(GDModel):
     def _sum_to_one(self) -> EndOfLifeMix:
         total = self.reuse + self.recycling + self.energy_recovery + self.landfill
         if abs(total - 1.0) > 1e-6:
-            raise ValueError(f"end-of-life shares must add up to 1, they add up to {total:g}")
+            raise ValueError(_("end-of-life shares must add up to 1, they add up to "
+                               "{total}").format(total=f"{total:g}"))
         return self
 
 
@@ -111,6 +120,17 @@ class _Node(GDModel):
     module: str = ""
     processes: list[ProcessUse] = Field(default_factory=list)
     notes: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """The name to show: the Chinese one (``name_zh``) when the language is Chinese and
+        the node has one, else ``name``."""
+        return pick(self.name, self.name_zh)
+
+    @property
+    def label(self) -> str:
+        """``part 'SHELL' (Body shell)``: how messages name the node, in the current language."""
+        return node_label(self.kind, self.id, self.name, self.name_zh)
 
 
 class Part(_Node):
@@ -142,9 +162,9 @@ class Part(_Node):
             return data
         data = dict(data)
         raw = data.pop("mass")
-        where = f"part {data.get('id', '?')!r}, field 'mass'"
+        where = _("part {id!r}, field 'mass'").format(id=data.get("id", "?"))
         if "mass_kg" in data:
-            raise ValueError("give either 'mass' (with 'mass_unit') or 'mass_kg', not both")
+            raise ValueError(_("give either 'mass' (with 'mass_unit') or 'mass_kg', not both"))
         unit = data.get("mass_unit", "kg")
         try:
             if isinstance(raw, str):
@@ -153,9 +173,10 @@ class Part(_Node):
                 value = float(raw)
                 unit = normalise_mass_unit(unit, where=where)
         except UnitError as exc:
-            raise ValueError(exc.message + " " + exc.hint) from None
+            raise ValueError(_("{message} {hint}").format(message=exc.message,
+                                                          hint=exc.hint)) from None
         except (TypeError, ValueError):
-            raise ValueError(f"{raw!r} is not a number") from None
+            raise ValueError(_("{value!r} is not a number").format(value=raw)) from None
         data["mass_unit"] = unit
         data["mass_kg"] = to_kg(value, unit) if math.isfinite(value) else value
         return data
@@ -163,26 +184,32 @@ class Part(_Node):
     @field_validator("mass_unit", mode="before")
     @classmethod
     def _unit_alias(cls, value: Any) -> Any:
+        if value.__class__ is str and value in MASS_UNITS:  # canonical already (speed)
+            return value
         if isinstance(value, str) and value.strip().lower() not in MASS_UNITS:
             try:
                 return normalise_mass_unit(value)
             except UnitError as exc:
-                raise ValueError(f"unknown mass unit {value!r}; {exc.hint}") from None
+                raise ValueError(_("unknown mass unit {unit!r}; {hint}").format(
+                    unit=value, hint=exc.hint)) from None
         return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("plastic_marking")
     @classmethod
     def _check_marking(cls, value: str) -> str:
         if value and not _MARKING.match(value):
-            raise ValueError(f"{value!r} is not an ISO 11469 marking; write it between angle "
-                             "brackets, e.g. >PP< or >PC+ABS<")
+            raise ValueError(_("{value!r} is not an ISO 11469 marking; write it between angle "
+                               "brackets, e.g. >PP< or >PC+ABS<").format(value=value))
         return value
 
     @model_validator(mode="after")
     def _substances_fit(self) -> Part:
+        if not self.substances:  # most parts declare none (speed)
+            return self
         total = sum(s.mass_fraction for s in self.substances)
         if total > 1.0 + 1e-9:
-            raise ValueError(f"declared substance fractions add up to {total:g}, more than 1")
+            raise ValueError(_("declared substance fractions add up to {total}, more than "
+                               "1").format(total=f"{total:g}"))
         return self
 
     @property
@@ -256,16 +283,18 @@ def check_tree(nodes: list[Part | Assembly]) -> list[str]:
         for node in items:
             if any(node is a for a in ancestors):
                 chain = " > ".join(a.id for a in ancestors) + f" > {node.id}"
-                problems.append(f"assembly {node.id!r} is its own ancestor ({chain}); move it "
-                                "out of its own sub-tree")
+                problems.append(_("assembly {id!r} is its own ancestor ({chain}); move it out "
+                                  "of its own sub-tree").format(id=node.id, chain=chain))
                 continue
             if id(node) in seen_objects:
-                problems.append(f"{node.kind} {node.id!r} is placed twice in the tree; duplicate "
-                                "it instead (a copy with a new id)")
+                problems.append(_("{node} is placed twice in the tree; duplicate it instead (a "
+                                  "copy with a new id)").format(node=node_label(node.kind,
+                                                                                node.id)))
                 continue
             if len(ancestors) >= MAX_BOM_DEPTH:
-                problems.append(f"{node.kind} {node.id!r} is {len(ancestors) + 1} levels deep; "
-                                f"a BOM may have at most {MAX_BOM_DEPTH} levels")
+                problems.append(_("{node} is {depth} levels deep; a BOM may have at most {most} "
+                                  "levels").format(node=node_label(node.kind, node.id),
+                                                   depth=len(ancestors) + 1, most=MAX_BOM_DEPTH))
                 return
             seen_objects.add(id(node))
             seen_ids[node.id] = seen_ids.get(node.id, 0) + 1
@@ -275,6 +304,6 @@ def check_tree(nodes: list[Part | Assembly]) -> list[str]:
     visit(nodes, [])
     for part_id, count in seen_ids.items():
         if count > 1:
-            problems.append(f"part id {part_id!r} is used {count} times; every part and assembly "
-                            "needs its own id")
+            problems.append(_("part id {id!r} is used {count} times; every part and assembly "
+                              "needs its own id").format(id=part_id, count=count))
     return problems

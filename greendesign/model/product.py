@@ -8,6 +8,8 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from greendesign.errors import ModelValidationError, Problem
+from greendesign.evidence.record import EvidenceRecord
+from greendesign.i18n import _, pick
 from greendesign.model.base import GDModel
 from greendesign.model.part import Assembly, BomNode, Part, Positive, check_tree, iter_parts, walk
 from greendesign.model.scenario import LifecycleScenario
@@ -30,9 +32,11 @@ class Product(GDModel):
     model_number: str = ""
     category: ProductCategory = ProductCategory.OTHER
     functional_unit: Annotated[str, Field(min_length=1)]
+    functional_unit_zh: str = ""
     service_life_years: Annotated[float, Field(gt=0.0, le=200.0)]
     manufacturer_region: str = "CN"
     description: str = ""
+    description_zh: str = ""
     bom: list[BomNode] = Field(default_factory=list)
     scenario: LifecycleScenario = Field(default_factory=LifecycleScenario)
 
@@ -40,14 +44,15 @@ class Product(GDModel):
     def _tree_is_sound(self) -> Product:
         problems = check_tree(self.bom)
         if not problems:
-            ids = {node.id for node, *_ in walk(self.bom)}
+            ids = {node.id for node, *_rest in walk(self.bom)}
             problems = [
-                f"use phase replaces part {r.part_id!r}, which is not in the BOM"
+                _("use phase replaces part {id!r}, which is not in the BOM").format(
+                    id=r.part_id)
                 for r in self.scenario.use.replacements if r.part_id not in ids
             ]
         if not problems and not math.isfinite(self.mass_kg):
-            problems = ["the product's mass (masses x quantities) is too large to compute; "
-                        "check the masses, units and quantities of the BOM"]
+            problems = [_("the product's mass (masses x quantities) is too large to compute; "
+                          "check the masses, units and quantities of the BOM")]
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -61,9 +66,28 @@ class Product(GDModel):
         """
         problems = check_tree(self.bom)
         if problems:
-            raise ModelValidationError(f"Invalid product {self.name!r}.",
+            raise ModelValidationError(_("Invalid product {name!r}.").format(
+                                           name=self.display_name),
                                        problems=[Problem(message=p) for p in problems])
         Product.model_validate(self.model_dump())
+
+    @property
+    def display_name(self) -> str:
+        """The product's name to show: ``name_zh`` when the language is Chinese and there is
+        one, else ``name``."""
+        return pick(self.name, self.name_zh)
+
+    @property
+    def display_functional_unit(self) -> str:
+        """The functional unit in the current language (``functional_unit_zh`` in Chinese
+        when there is one)."""
+        return pick(self.functional_unit, self.functional_unit_zh)
+
+    @property
+    def display_description(self) -> str:
+        """The description in the current language (``description_zh`` in Chinese when
+        there is one)."""
+        return pick(self.description, self.description_zh)
 
     @property
     def mass_kg(self) -> float:
@@ -76,7 +100,7 @@ class Product(GDModel):
 
     def find(self, node_id: str) -> Part | Assembly:
         """The part or assembly with this id; ``KeyError`` names the id if absent."""
-        for node, *_ in walk(self.bom):
+        for node, *_rest in walk(self.bom):
             if node.id == node_id:
                 return node
         raise KeyError(f"no part or assembly with id {node_id!r} in {self.name!r}")
@@ -88,15 +112,22 @@ class Variant(GDModel):
 
     name: VariantName
     description: str = ""
+    description_zh: str = ""
     based_on: VariantName = BASELINE
     product: Product
 
     @model_validator(mode="after")
     def _not_baseline(self) -> Variant:
         if self.name == BASELINE:
-            raise ValueError(f"{BASELINE!r} names the project's own product; choose another "
-                             "variant name")
+            raise ValueError(_("{name!r} names the project's own product; choose another "
+                               "variant name").format(name=BASELINE))
         return self
+
+    @property
+    def display_description(self) -> str:
+        """The description in the current language (``description_zh`` in Chinese when
+        there is one)."""
+        return pick(self.description, self.description_zh)
 
 
 class ProjectSettings(GDModel):
@@ -115,6 +146,7 @@ class Project(GDModel):
     product: Product
     variants: list[Variant] = Field(default_factory=list)
     settings: ProjectSettings = Field(default_factory=ProjectSettings)
+    evidence: EvidenceRecord = Field(default_factory=EvidenceRecord)
 
     @model_validator(mode="after")
     def _variants_consistent(self) -> Project:
@@ -122,26 +154,28 @@ class Project(GDModel):
         problems: list[str] = []
         for variant in self.variants:
             if variant.name in names:
-                problems.append(f"variant name {variant.name!r} is used twice")
+                problems.append(_("variant name {name!r} is used twice").format(
+                    name=variant.name))
             names.append(variant.name)
         known = set(names)
         for variant in self.variants:
             if variant.based_on not in known:
-                problems.append(f"variant {variant.name!r} is based on {variant.based_on!r}, "
-                                f"which is not in the project (known: {', '.join(names)})")
+                problems.append(_("variant {name!r} is based on {based_on!r}, which is not in "
+                                  "the project (known: {known})").format(
+                    name=variant.name, based_on=variant.based_on, known=", ".join(names)))
         parents = {v.name: v.based_on for v in self.variants}
         for start in parents:
             seen, current = {start}, parents[start]
             while current in parents:
                 if current in seen:
-                    problems.append(f"variant {start!r} is derived from itself through "
-                                    "'based_on'")
+                    problems.append(_("variant {name!r} is derived from itself through "
+                                      "'based_on'").format(name=start))
                     break
                 seen.add(current)
                 current = parents[current]
         if self.settings.reference_variant not in known:
-            problems.append(f"reference variant {self.settings.reference_variant!r} is not in "
-                            "the project")
+            problems.append(_("reference variant {name!r} is not in the project").format(
+                name=self.settings.reference_variant))
         if problems:
             raise ValueError("; ".join(dict.fromkeys(problems)))
         return self
@@ -159,13 +193,15 @@ class Project(GDModel):
             if variant.name == name:
                 return variant.product
         raise ModelValidationError(
-            f"There is no design named {name!r} in this project.",
-            hint=f"Choose one of: {', '.join(self.design_names)}.")
+            _("There is no design named {name!r} in this project.").format(name=name),
+            hint=_("Choose one of: {names}.").format(names=", ".join(self.design_names)))
 
-    def add_variant(self, name: str, based_on: str = BASELINE, description: str = "") -> Variant:
+    def add_variant(self, name: str, based_on: str = BASELINE, description: str = "",
+                    description_zh: str = "") -> Variant:
         """Copy a design into a new variant and add it to the project."""
         source = self.design(based_on)
         variant = Variant(name=name, based_on=based_on, description=description,
+                          description_zh=description_zh,
                           product=source.model_copy(deep=True))
         self.variants = [*self.variants, variant]
         return variant

@@ -13,6 +13,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
+from greendesign.i18n import _
 from greendesign.model.base import GDModel
 from greendesign.model.part import DatasetRef, Fraction, NonNegative, PartId, Positive, TransportLeg
 from greendesign.model.vocab import GreenPowerSource
@@ -77,8 +78,8 @@ class UsePhase(GDModel):
     @model_validator(mode="after")
     def _one_energy_source(self) -> UsePhase:
         if self.operating_modes and self.energy_kwh_per_year is not None:
-            raise ValueError("give use energy either as operating modes (power x hours) or as "
-                             "energy_kwh_per_year, not both")
+            raise ValueError(_("give use energy either as operating modes (power x hours) or "
+                               "as energy_kwh_per_year, not both"))
         return self
 
     def annual_energy_kwh(self) -> float:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from greendesign.i18n import N_, translate
+
 
 class JointType(StrEnum):
     """How a part is joined to its parent assembly."""
@@ -28,6 +30,23 @@ class JointType(StrEnum):
 
 _REVERSIBLE = {JointType.SCREW, JointType.BOLT, JointType.SNAP_FIT, JointType.CLIP,
                JointType.NONE}
+
+#: Joint types as messages name them (the value itself in English).
+JOINT_NAMES = {
+    JointType.SCREW: N_("screw"), JointType.BOLT: N_("bolt"), JointType.SNAP_FIT: N_("snap-fit"),
+    JointType.CLIP: N_("clip"), JointType.PRESS_FIT: N_("press-fit"),
+    JointType.ADHESIVE: N_("adhesive"), JointType.WELD: N_("weld"),
+    JointType.SOLDER: N_("solder"), JointType.RIVET: N_("rivet"), JointType.SEWN: N_("sewn"),
+    JointType.NONE: N_("none"),
+}
+
+
+def joint_name(joint: JointType | str) -> str:
+    """A joint type (``weld``) as a message names it, in the current language."""
+    try:
+        return translate(JOINT_NAMES[JointType(joint)])
+    except ValueError:
+        return str(joint)
 
 
 class TransportMode(StrEnum):

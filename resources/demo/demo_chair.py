@@ -175,6 +175,7 @@ def build_chair() -> Project:
         model_number="GD-TC100-ST",
         category=ProductCategory.FURNITURE,
         functional_unit="One unit of seating for one person, maintained for 10 years",
+        functional_unit_zh="供一人使用的一个座位，维护使用 10 年",
         service_life_years=10,
         manufacturer_region="CN-East",
         description="Demo product. Functional unit and 10-year service life from the BIFMA "
@@ -182,16 +183,22 @@ def build_chair() -> Project:
                     "material split is compared with the Steelcase Please EPD in "
                     "resources/demo/README.md. Armrest pads replaced once (a pair) over "
                     "10 years: an assumption.",
+        description_zh="演示产品。功能单位和 10 年使用寿命取自 BIFMA 座椅产品类别规则。零件质量为"
+                       "估计值；材料构成与 Steelcase Please 的 EPD 对比见 resources/demo/README.md。"
+                       "扶手垫 10 年内更换一次（一对）：为假设。",
         bom=[*_base(), *_mechanism_and_seat(), *_back_and_arms()],
         scenario=_scenario(),
     )
     project = Project(product=product)
     _aluminium_base(project.add_variant(
         "aluminium-base", description="Die-cast aluminium five-star base instead of the "
-        "welded steel base; no arm covers needed.").product)
+        "welded steel base; no arm covers needed.",
+        description_zh="以压铸铝五星脚替代焊接钢制椅脚；无需扶手罩。").product)
     _modular_back(project.add_variant(
         "modular-back", description="Back cover sewn onto a clip frame and clipped on; foam "
-        "held by the cover, no glue: the cover can be replaced in use.").product)
+        "held by the cover, no glue: the cover can be replaced in use.",
+        description_zh="靠背面料缝在卡扣框上并卡装；海绵由面料包覆固定，不用胶：使用中可更换面料。"
+        ).product)
     return project
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from greendesign.inventory import load_catalogue
+from greendesign.inventory.user_catalogue import load_catalogue
 from greendesign.model import (
     Assembly,
     JointType,
@@ -34,9 +34,34 @@ def proc(code: str, amount: float | None = None) -> ProcessUse:
     return ProcessUse(dataset=code, amount=amount, unit=unit if amount is not None else "")
 
 
+#: The Chinese descriptions of the demos' freight legs.
+LEG_ZH = {
+    "gas lift from a supplier in Anji (estimate)": "气弹簧来自安吉供应商（估计）",
+    "mechanism from a supplier in Anji (estimate)": "底盘机构来自安吉供应商（估计）",
+    "glass-filled PA66 compound from Shanghai (estimate)": "玻纤增强 PA66 粒料来自上海（估计）",
+    "factory (Anji, Zhejiang) to regional distribution centre":
+        "工厂（浙江安吉）至区域配送中心",
+    "distribution centre to the office": "配送中心至办公室",
+    "die-cast base from a Ningbo foundry (estimate)": "压铸椅脚来自宁波压铸厂（估计）",
+    "304 coil from a Foshan steel service centre (estimate)": "304 卷材来自佛山钢材加工配送中心（估计）",
+    "heating element from a Zhejiang supplier (estimate)": "发热管来自浙江供应商（估计）",
+    "thermostat control from a Guangzhou supplier (estimate)": "温控器来自广州供应商（估计）",
+    "cord set from a Ningbo supplier (estimate)": "电源线组件来自宁波供应商（估计）",
+    "factory (Foshan) to regional distribution centre": "工厂（佛山）至区域配送中心",
+    "distribution centre to retailer or parcel hub": "配送中心至零售商或快递集散点",
+    "PC/ABS compound from a Guangzhou distributor (estimate)": "PC/ABS 粒料来自广州经销商（估计）",
+    "driver from a Dongguan supplier (estimate)": "扬声器单元来自东莞供应商（估计）",
+    "bare board from a Shenzhen PCB maker (estimate)": "光板来自深圳 PCB 厂（估计）",
+    "cells from a Huizhou cell maker (estimate)": "电芯来自惠州电芯厂（估计）",
+    "factory (Dongguan) to regional distribution centre": "工厂（东莞）至区域配送中心",
+    "parcel delivery to the customer": "快递送达用户",
+}
+
+
 def leg(mode: TransportMode, km: float, description: str) -> TransportLeg:
-    """A freight leg carrying the part it is attached to."""
-    return TransportLeg(mode=mode, distance_km=km, description=description)
+    """A freight leg carrying the part it is attached to (described in both languages)."""
+    return TransportLeg(mode=mode, distance_km=km, description=description,
+                        description_zh=LEG_ZH[description])
 
 
 def sub(name: str, cas: str, fraction: float) -> Substance:

@@ -184,22 +184,28 @@ def build_kettle() -> Project:
         category=ProductCategory.HOUSEHOLD_APPLIANCE,
         functional_unit="Boiling water for one household, about three 1 L boils a day, "
                         "over a 5-year service life",
+        functional_unit_zh="一个家庭的烧水需求，每天约烧 3 次、每次 1 升，使用寿命 5 年",
         service_life_years=5,
         manufacturer_region="CN-South",
         description="Demo product. Service life 5 years: an assumption for the demo "
                     "(kettle LCAs use 3 to 5 years; Ashby's case study uses 3). Use profile "
                     "and factory energy are estimates; see resources/demo/README.md.",
+        description_zh="演示产品。使用寿命 5 年为演示假设（电热水壶 LCA 通常取 3 至 5 年，Ashby 的"
+                       "案例取 3 年）。使用情景和工厂能耗为估计值，见 resources/demo/README.md。",
         bom=_jug() + _base_and_packaging(),
         scenario=_scenario(),
     )
     project = Project(product=product)
     _pp_body(project.add_variant(
         "pp-body", description="Polypropylene body with integral handle core; the "
-        "stainless heating plate stays, now clamped with a gasket and screws.").product)
+        "stainless heating plate stays, now clamped with a gasket and screws.",
+        description_zh="聚丙烯壶身，手柄芯一体成型；保留不锈钢发热盘，改为用密封圈和螺钉压紧。").product)
     _recycled_content(project.add_variant(
         "recycled-content", description="Same design with recycled stainless steel, "
         "aluminium, PCR polypropylene in non-food-contact housings and recycled-fibre "
-        "packaging.").product)
+        "packaging.",
+        description_zh="设计不变，改用再生不锈钢、再生铝，非食品接触外壳用消费后再生聚丙烯，"
+                       "包装用再生纤维。").product)
     return project
 
 

@@ -170,12 +170,16 @@ def build_speaker() -> Project:
         category=ProductCategory.ELECTRONICS,
         functional_unit="Portable music playback for one user, about 100 full charges a "
                         "year, over a 4-year service life",
+        functional_unit_zh="供一名用户便携播放音乐，每年约充满电 100 次，使用寿命 4 年",
         service_life_years=4,
         manufacturer_region="CN-South",
         description="Demo product. Service life 4 years: an estimate limited by battery "
                     "ageing (about 400 full cycles at about 100 charges a year). Charging "
                     "profile, factory energy and 20 % rooftop PV share are estimates; see "
                     "resources/demo/README.md.",
+        description_zh="演示产品。使用寿命 4 年：受电池老化限制的估计值（每年约充电 100 次，约 400 "
+                       "次完整循环）。充电情景、工厂能耗和 20 % 的屋顶光伏比例为估计值，见 "
+                       "resources/demo/README.md。",
         bom=[*_housing(), *_acoustics(), *_electronics(), *_battery(),
              *_accessories_and_packaging()],
         scenario=_scenario(),
@@ -184,10 +188,13 @@ def build_speaker() -> Project:
     _replaceable_battery(project.add_variant(
         "replaceable-battery", description="Battery in a screwed bracket behind a screwed "
         "access door with a plug-in connector, no tape or solder; one battery replacement "
-        "extends the service life to 7 years (compare designs per year of service).").product)
+        "extends the service life to 7 years (compare designs per year of service).",
+        description_zh="电池装在螺钉固定的支架内，位于螺钉固定的检修盖后，采用插接连接器，不用胶带或焊接；"
+                       "更换一次电池可将使用寿命延长到 7 年（按每使用年比较各方案）。").product)
     _recycled_pc_abs(project.add_variant(
         "recycled-pc-abs", description="Enclosure halves and radiator frames in 50 % "
-        "post-consumer recycled PC/ABS and ABS.").product)
+        "post-consumer recycled PC/ABS and ABS.",
+        description_zh="前后壳和无源辐射器框架采用含 50 % 消费后再生料的 PC/ABS 和 ABS。").product)
     return project
 
 

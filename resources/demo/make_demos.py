@@ -21,7 +21,7 @@ from demo_common import mass_without  # noqa: E402
 from demo_kettle import build_kettle  # noqa: E402
 from demo_speaker import build_speaker  # noqa: E402
 
-from greendesign.inventory import unresolved_references  # noqa: E402
+from greendesign.inventory.product_check import unresolved_references  # noqa: E402
 from greendesign.io.project_file import save_project  # noqa: E402
 
 DEMOS = {

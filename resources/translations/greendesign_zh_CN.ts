@@ -541,6 +541,197 @@
         <source>Distance: {reason}.</source>
         <translation>运输距离：{reason}。</translation>
     </message>
+    <message>
+        <source>not stated</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>{size} B</source>
+        <translation>{size} B</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>出具机构</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>对应指标</translation>
+    </message>
+    <message>
+        <source>Stated value</source>
+        <translation>报告数值</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>SHA-256 {hash}</source>
+        <translation>SHA-256 {hash}</translation>
+    </message>
+    <message>
+        <source>Ids of the indicators and requirements it supports, separated by commas</source>
+        <translation>所支持的指标和基本要求的编号,以逗号分隔</translation>
+    </message>
+    <message>
+        <source>A date as YYYY-MM-DD; empty for none</source>
+        <translation>日期格式为 YYYY-MM-DD;无则留空</translation>
+    </message>
+    <message>
+        <source>{text} is not a date (YYYY-MM-DD)</source>
+        <translation>{text} 不是日期(YYYY-MM-DD)</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantForm</name>
+    <message>
+        <source>Company name (Chinese)</source>
+        <translation>企业名称(中文)</translation>
+    </message>
+    <message>
+        <source>Company name (English)</source>
+        <translation>企业名称(英文)</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>18 characters, e.g. 91350100M000100Y43</source>
+        <translation>18 位,如 91350100M000100Y43</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申报企业</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Other standard</source>
+        <translation>其他标准</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>发证机构</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Add certificate</source>
+        <translation>添加证书</translation>
+    </message>
+    <message>
+        <source>Remove certificate</source>
+        <translation>删除证书</translation>
+    </message>
+    <message>
+        <source>Management system certificates</source>
+        <translation>管理体系认证证书</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>Edit {field}</source>
+        <translation>编辑{field}</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(未命名)</translation>
+    </message>
+    <message>
+        <source>Edit the certificates</source>
+        <translation>编辑认证证书</translation>
+    </message>
+    <message>
+        <source>Add a certificate</source>
+        <translation>添加认证证书</translation>
+    </message>
+    <message>
+        <source>Remove a certificate</source>
+        <translation>删除认证证书</translation>
+    </message>
 </context>
 <context>
     <name>AttributionPanel</name>
@@ -1055,6 +1246,37 @@
     </message>
 </context>
 <context>
+    <name>CompletenessPanel</name>
+    <message>
+        <source>Completeness</source>
+        <translation>完整性检查</translation>
+    </message>
+    <message>
+        <source>Double-click an item to go where it is fixed</source>
+        <translation>双击条目可跳转到需修改的位置</translation>
+    </message>
+    <message>
+        <source>Nothing is missing for the pack.</source>
+        <translation>证据包所需内容已齐全。</translation>
+    </message>
+    <message>
+        <source>{blocking} blocking, {warnings} warnings</source>
+        <translation>{blocking} 项阻断问题,{warnings} 项警告</translation>
+    </message>
+    <message>
+        <source>blocking</source>
+        <translation>阻断</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>{severity}: {message}</source>
+        <translation>{severity}:{message}</translation>
+    </message>
+</context>
+<context>
     <name>CompliancePanel</name>
     <message>
         <source>Override the scenario&apos;s end of life for this part</source>
@@ -1107,6 +1329,89 @@
     <message>
         <source>Sum: {total} (must be 100 %)</source>
         <translation>合计：{total}（须为 100 %）</translation>
+    </message>
+</context>
+<context>
+    <name>ConformityView</name>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import a specification profile from a JSON or XLSX file; it is kept in the project</source>
+        <translation>从 JSON 或 XLSX 文件导入评价规范,导入后保存在项目中</translation>
+    </message>
+    <message>
+        <source>Export as XLSX…</source>
+        <translation>导出为 XLSX…</translation>
+    </message>
+    <message>
+        <source>Write the chosen profile as an XLSX file: a template for a profile of your own</source>
+        <translation>将所选评价规范写出为 XLSX 文件,可作为自定义评价规范的模板</translation>
+    </message>
+    <message>
+        <source>Specification profile:</source>
+        <translation>评价规范:</translation>
+    </message>
+    <message>
+        <source>Requirement or indicator</source>
+        <translation>要求或指标</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>一级指标</translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>基准值</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>判定结果</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>未评价</translation>
+    </message>
+    <message>
+        <source>Choose a specification profile to see the conformity table.</source>
+        <translation>请选择评价规范以查看符合性评价表。</translation>
+    </message>
+    <message>
+        <source>Proposed for the product category (not chosen yet).</source>
+        <translation>按产品类别推荐(尚未选定)。</translation>
+    </message>
+    <message>
+        <source>Rows marked “illustrative” are not values of a published specification.</source>
+        <translation>标注“示意值”的行并非已发布规范中的数值。</translation>
+    </message>
+    <message>
+        <source>Basic requirement</source>
+        <translation>基本要求</translation>
+    </message>
+    <message>
+        <source> (illustrative)</source>
+        <translation>(示意值)</translation>
+    </message>
+    <message>
+        <source>{passed} pass, {failed} fail, {open} not assessed</source>
+        <translation>合格 {passed} 项,不合格 {failed} 项,未评价 {open} 项</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1628,308 @@
     <message>
         <source>“{name}” ends its life as {material}.</source>
         <translation>“{name}”的废弃处置按{material}计算。</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePage</name>
+    <message>
+        <source>Evidence pack</source>
+        <translation>证据包</translation>
+    </message>
+    <message>
+        <source>Export pack…</source>
+        <translation>导出证据包…</translation>
+    </message>
+    <message>
+        <source>Write the pack: PDF report, workbook, data, charts, attachments and manifest</source>
+        <translation>写出证据包:PDF 报告、工作簿、数据、图表、附件和文件清单</translation>
+    </message>
+    <message>
+        <source>Report, workbook, data and attachments in one folder.</source>
+        <translation>报告、工作簿、数据和附件保存在同一文件夹中。</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Copy a document into the attachments folder beside the project and add it to the register</source>
+        <translation>将文件复制到项目旁的附件文件夹,并登记到证明材料清单</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申报企业</translation>
+    </message>
+    <message>
+        <source>Specification and conformity</source>
+        <translation>评价规范与符合性</translation>
+    </message>
+    <message>
+        <source>Evidence register</source>
+        <translation>证明材料清单</translation>
+    </message>
+    <message>
+        <source>Attachments: {folder}</source>
+        <translation>附件:{folder}</translation>
+    </message>
+    <message>
+        <source>Save the project to attach files (they are kept beside it).</source>
+        <translation>请先保存项目再添加附件(附件保存在项目文件旁)。</translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation>(未选择)</translation>
+    </message>
+    <message>
+        <source>{name} (imported)</source>
+        <translation>{name}(导入)</translation>
+    </message>
+    <message>
+        <source>{id} (not found)</source>
+        <translation>{id}(未找到)</translation>
+    </message>
+    <message>
+        <source>Choose the specification profile</source>
+        <translation>选择评价规范</translation>
+    </message>
+    <message>
+        <source>Import a specification profile</source>
+        <translation>导入评价规范</translation>
+    </message>
+    <message>
+        <source>Specification profiles (*.json *.xlsx)</source>
+        <translation>评价规范 (*.json *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot import the profile</source>
+        <translation>无法导入评价规范</translation>
+    </message>
+    <message>
+        <source>Import the profile “{name}”</source>
+        <translation>导入评价规范“{name}”</translation>
+    </message>
+    <message>
+        <source>Imported {count} indicators from {name}</source>
+        <translation>已从 {name} 导入 {count} 项指标</translation>
+    </message>
+    <message>
+        <source>Export the profile as XLSX</source>
+        <translation>将评价规范导出为 XLSX</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot export the profile</source>
+        <translation>无法导出评价规范</translation>
+    </message>
+    <message>
+        <source>Wrote {name}</source>
+        <translation>已写出 {name}</translation>
+    </message>
+    <message>
+        <source>Add a document to the register</source>
+        <translation>向证明材料清单添加文件</translation>
+    </message>
+    <message>
+        <source>Documents ({patterns});;All files (*)</source>
+        <translation>文档 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot add the file</source>
+        <translation>无法添加文件</translation>
+    </message>
+    <message>
+        <source>Add {name} to the register</source>
+        <translation>将 {name} 登记到证明材料清单</translation>
+    </message>
+    <message>
+        <source>Another file is already called {original}: kept as {name}</source>
+        <translation>已有同名文件 {original}:本文件保存为 {name}</translation>
+    </message>
+    <message>
+        <source>Edit {id} in the register</source>
+        <translation>编辑证明材料 {id}</translation>
+    </message>
+    <message>
+        <source>Remove {id} from the register</source>
+        <translation>从清单中删除证明材料 {id}</translation>
+    </message>
+    <message>
+        <source>{name} is missing from the attachments folder</source>
+        <translation>附件文件夹中缺少 {name}</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准方案</translation>
+    </message>
+    <message>
+        <source>{product} — design {design}</source>
+        <translation>{product} — 设计方案 {design}</translation>
+    </message>
+    <message>
+        <source>The evidence cannot be checked: {error}</source>
+        <translation>无法检查证明材料:{error}</translation>
+    </message>
+    <message>
+        <source>Wrote the evidence pack {id}</source>
+        <translation>已写出证据包 {id}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the evidence pack</source>
+        <translation>导出证据包</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准方案</translation>
+    </message>
+    <message>
+        <source>None checked: the project&apos;s methods, else the default set; the carbon footprint methods are always included</source>
+        <translation>未勾选时使用项目设定的方法,否则使用默认方法集;碳足迹方法始终包含在内</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese and English</source>
+        <translation>中英双语</translation>
+    </message>
+    <message>
+        <source>Monte Carlo iterations for the uncertainty of the carbon footprint (0: none)</source>
+        <translation>用于碳足迹不确定性分析的蒙特卡罗迭代次数(0 表示不做)</translation>
+    </message>
+    <message>
+        <source>Also write a zip of the pack</source>
+        <translation>同时生成证据包的 zip 压缩文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Designs (the first is the one the pack is for):</source>
+        <translation>设计方案(第一个为证据包对应的方案):</translation>
+    </message>
+    <message>
+        <source>LCIA methods:</source>
+        <translation>影响评价方法:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言:</translation>
+    </message>
+    <message>
+        <source>Sections:</source>
+        <translation>章节:</translation>
+    </message>
+    <message>
+        <source>Monte Carlo:</source>
+        <translation>蒙特卡罗:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <source>Basic information</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Conformity with the specification</source>
+        <translation>评价规范符合性</translation>
+    </message>
+    <message>
+        <source>Life cycle assessment</source>
+        <translation>生命周期评价</translation>
+    </message>
+    <message>
+        <source>Carbon footprint</source>
+        <translation>碳足迹</translation>
+    </message>
+    <message>
+        <source>Green design scores</source>
+        <translation>绿色设计评分</translation>
+    </message>
+    <message>
+        <source>Comparison of designs</source>
+        <translation>设计方案对比</translation>
+    </message>
+    <message>
+        <source>Conclusions</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Clause matrix</source>
+        <translation>条款对照表</translation>
+    </message>
+    <message>
+        <source>Data provenance</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Folder for the pack</source>
+        <translation>证据包保存文件夹</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Wrote the pack {id} to {folder}.</source>
+        <translation>已将证据包 {id} 写出到 {folder}。</translation>
+    </message>
+    <message>
+        <source>{count} parts are missing; see the manifest.</source>
+        <translation>缺少 {count} 项内容,详见文件清单。</translation>
+    </message>
+    <message>
+        <source>The export failed: {error}</source>
+        <translation>导出失败:{error}</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>导出已取消,未写出任何文件。</translation>
     </message>
 </context>
 <context>
@@ -2381,10 +2988,6 @@
     <message>
         <source>Evidence pack</source>
         <translation>证据包</translation>
-    </message>
-    <message>
-        <source>A bilingual report, workbook and data for green design applications. This page arrives with the report module.</source>
-        <translation>用于绿色设计申报的双语报告、工作簿和数据。此页面将随报告模块提供。</translation>
     </message>
     <message>
         <source>Main toolbar</source>

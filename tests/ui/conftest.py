@@ -20,8 +20,13 @@ DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
 
 
 @pytest.fixture(autouse=True)
-def greendesign_home(tmp_path, monkeypatch):
-    """Every test gets its own user data directory (settings, logs, autosave)."""
+def greendesign_home(request, tmp_path, monkeypatch):
+    """Every test gets its own user data directory (settings, logs, autosave), or the
+    module's installed inventory when it is marked ``inventory``."""
+    if request.node.get_closest_marker("inventory"):
+        home = request.getfixturevalue("inventory_home")
+        monkeypatch.setenv("GREENDESIGN_HOME", str(home))
+        return home
     home = tmp_path / "gd-home"
     home.mkdir()
     monkeypatch.setenv("GREENDESIGN_HOME", str(home))

@@ -155,3 +155,25 @@ def test_two_thousand_parts_load_and_edit_fast(qapp):
     edit = time.perf_counter() - started
     assert texts[49] != texts[48]
     assert load < 0.5 and edit < 0.1, (load, edit)
+
+
+def test_in_chinese_the_name_column_is_the_chinese_name(qapp, qtbot):
+    from PySide6.QtCore import QLocale
+
+    saved = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    try:
+        bom = BomModel()
+    finally:
+        QLocale.setDefault(saved)
+    bom.set_product(make_kettle())
+    body = bom.index(0, 0)
+    shell = bom.index(0, 0, body)
+    assert bom.data(body) == "壶身组件"  # the Chinese name where there is one
+    assert bom.data(shell) == "Shell"  # else the English one, and an empty editor
+    assert bom.data(shell, Qt.ItemDataRole.EditRole) == ""
+    assert bom.data(body, Qt.ItemDataRole.EditRole) == "壶身组件"
+    assert bom.setData(shell, "外壳")  # typing in the column sets the Chinese name
+    node = bom.data(shell, NODE_ROLE)
+    assert (node.name, node.name_zh) == ("Shell", "外壳")
+    assert bom.data(bom.index(0, 0, body)) == "外壳"

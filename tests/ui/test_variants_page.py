@@ -17,17 +17,7 @@ from ui.pages.variants.variants_page import VariantsPage
 from ui.services.lca_service import LcaService
 from ui.widgets.formatting import format_number
 
-
-@pytest.fixture(autouse=True)
-def greendesign_home(inventory_home, monkeypatch):  # overrides the per-test empty home
-    monkeypatch.setenv("GREENDESIGN_HOME", str(inventory_home))
-    return inventory_home
-
-
-@pytest.fixture(autouse=True)
-def _app_home(inventory_home, monkeypatch):  # overrides tests/conftest.py's home too
-    monkeypatch.setenv("GREENDESIGN_HOME", str(inventory_home))
-    return inventory_home
+pytestmark = pytest.mark.inventory  # the installed inventory as the app home
 
 
 def demo(stem: str):

@@ -167,4 +167,4 @@ def field_edit_text(node: Part | Assembly, changes: dict[str, Any]) -> str:
     }
     fields = list(dict.fromkeys(names.get(key, key) for key in changes))
     return _tr("Edit {fields} of \u201c{name}\u201d").format(fields=", ".join(fields),
-                                                             name=node.name)
+                                                             name=node.display_name)

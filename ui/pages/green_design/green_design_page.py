@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from greendesign.errors import GreenDesignError
+from greendesign.i18n import pick
 from greendesign.model import BASELINE
 from greendesign.scoring import score_json
 from greendesign.scoring.index import GROUP_NAMES, Profile, load_profiles
@@ -464,7 +465,7 @@ class GreenDesignPage(QWidget):
         language = ui_language()
         design = self.tr("Baseline") if r["design"] == BASELINE else r["design"]
         self.design_label.setText(self.tr("{product} \u2014 design {design}").format(
-            product=r["product"], design=design))
+            product=pick(r["product"], r.get("product_zh")), design=design))
         gdi = r["green_design_index"]
         self.index_value.setText(number_text(gdi["index"], 3))
         profile = self._profiles.get(gdi["profile"])

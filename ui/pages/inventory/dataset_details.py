@@ -63,7 +63,7 @@ class DatasetDetails(QObject):
         for caption, value in ((self.tr("Source"), ds.source), (self.tr("Year"), ds.year),
                                (self.tr("Geography"), ds.geography),
                                (self.tr("Pedigree (1 best, 5 worst)"), pedigree),
-                               (self.tr("Proxy"), ds.proxy or self.tr("none")),
+                               (self.tr("Proxy"), row.proxy_note(language) or self.tr("none")),
                                (self.tr("Note"), ds.note)):
             parts.append(f"<tr><td valign='top' style='color:#555; padding-right:8px'>"
                          f"{esc(caption)}</td><td>{esc(value)}</td></tr>")

@@ -100,6 +100,14 @@ class DatasetRow:
     def proxy(self) -> str:
         return "" if self.user is not None else self.dataset.proxy
 
+    def proxy_note(self, language: str) -> str:
+        """The proxy note in ``language`` (``"zh"``: the Chinese one when there is one)."""
+        if self.user is not None:
+            return ""
+        if language == "zh" and self.dataset.proxy_zh:
+            return self.dataset.proxy_zh
+        return self.dataset.proxy
+
     @property
     def source(self) -> str:
         """The user database the dataset comes from; empty for a bundled one."""
@@ -219,7 +227,7 @@ class DatasetTableModel(ListTableModel):
                     self.tr("partly") if row.ghg_only_sources else "")
             if column == "proxy":
                 if role == Qt.ItemDataRole.ToolTipRole:
-                    return row.proxy
+                    return row.proxy_note(self.language)
                 return self.tr("proxy") if row.proxy else ""
             if column == "source":
                 if row.user is None:

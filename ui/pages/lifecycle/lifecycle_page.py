@@ -236,7 +236,7 @@ class LifecyclePage(UsePhaseSection, QWidget):
                 max(0, self.green_source.findData(scen.production.green_power_source.value)))
             self.factory_kwh.set_value(scen.production.factory_electricity_kwh)
             self._fill_rows(self.legs, [
-                (leg.mode.value, format_number(leg.distance_km, 6), leg.description)
+                (leg.mode.value, format_number(leg.distance_km, 6), leg.display_description)
                 for leg in scen.distribution], mode_column=0)
             use = scen.use
             self._fill_combo(self.use_grid, location_choices("grid"), use.grid)

@@ -93,7 +93,7 @@ class UsePhaseSection:
 
     def _part_choices(self, product: Product) -> list[tuple[str, str]]:
         """``(id, label)`` of every part and assembly of the BOM, in tree order."""
-        return [(node.id, "\u2003" * depth + f"{node.name} ({node.id})")
+        return [(node.id, "\u2003" * depth + f"{node.display_name} ({node.id})")
                 for node, _count, depth, _parent in walk(product.bom)]
 
     def _fill_replacements(self, product: Product) -> None:

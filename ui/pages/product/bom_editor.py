@@ -327,7 +327,7 @@ class BomEditor(QObject):
             if node_id in inside:
                 node = self.model.product.find(node_id)
                 return self.tr("\u201c{name}\u201d cannot be moved into itself or into one of "
-                               "its own sub-assemblies.").format(name=node.name)
+                               "its own sub-assemblies.").format(name=node.display_name)
         return None
 
     def drop_nodes(self, ids: list[str], parent_id: str | None, row: int) -> bool:
@@ -429,4 +429,4 @@ def _edit_text(node: Part | Assembly, changes: dict[str, Any]) -> str:
         return field_edit_text(node, changes)
     fields = list(dict.fromkeys(names[key] for key in changes))
     return _tr("Edit {fields} of \u201c{name}\u201d").format(fields=", ".join(fields),
-                                                             name=node.name)
+                                                             name=node.display_name)

@@ -127,6 +127,11 @@ class BomModel(QAbstractItemModel):
         self._drop_handler: DropHandler | None = None
         self.read_only = False
         self._language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+        # in Chinese the Name column shows and edits the Chinese name (the English one is in
+        # the part's fields and the tooltip)
+        self._fields = dict(COLUMN_FIELDS)
+        if self._language == "zh":
+            self._fields[Column.NAME] = bom_cells.NAME_ZH
         self._bold = QFont()
         self._bold.setBold(True)
         self._rejected_brush = QBrush(REJECTED_BACKGROUND)
@@ -317,12 +322,14 @@ class BomModel(QAbstractItemModel):
         if column == Column.JOINT:
             count = f" \u00d7{node.joint_count}" if node.joint_count > 1 else ""
             return f"{node.joint.value}{count}"
+        if column == Column.NAME and self._language == "zh":
+            return node.name_zh
         return self._display(node, column)
 
     def _display(self, node: Part | Assembly, column: Column) -> str:
         part = node if isinstance(node, Part) else None
         if column == Column.NAME:
-            return node.name
+            return node.name_zh or node.name if self._language == "zh" else node.name
         if column == Column.ID:
             return node.id
         if column == Column.QTY:
@@ -365,7 +372,7 @@ class BomModel(QAbstractItemModel):
             return Qt.ItemFlag.ItemIsDropEnabled if self._can_move() else Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         node = self._item(index).node
-        if not self.read_only and bom_cells.field_applies(node, COLUMN_FIELDS[index.column()]):
+        if not self.read_only and bom_cells.field_applies(node, self._fields[index.column()]):
             flags |= Qt.ItemFlag.ItemIsEditable
         if self._can_move():
             flags |= Qt.ItemFlag.ItemIsDragEnabled
@@ -429,7 +436,7 @@ class BomModel(QAbstractItemModel):
         node = self._item(index).node if index.isValid() else None
         if node is None:
             return None
-        return bom_cells.cell_error(node, COLUMN_FIELDS[index.column()], text,
+        return bom_cells.cell_error(node, self._fields[index.column()], text,
                                     self._id_taken(node))
 
     def _id_taken(self, node: Part | Assembly) -> Callable[[str], bool]:
@@ -451,7 +458,7 @@ class BomModel(QAbstractItemModel):
         column = index.column()
         key = (node.id, column)
         try:
-            changes = bom_cells.parse_field(node, COLUMN_FIELDS[column], value,
+            changes = bom_cells.parse_field(node, self._fields[column], value,
                                             self._id_taken(node))
         except GreenDesignError as exc:
             reason = error_summary(exc)

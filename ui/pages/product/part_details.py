@@ -109,9 +109,12 @@ class PartDetailsPanel(QTextBrowser):
             self.setHtml("<p style='color:#666'>" + html.escape(
                 _tr("Select a part or assembly to see all its fields.")) + "</p>")
             return
-        rows = [f"<h3 style='margin-bottom:2px'>{html.escape(node.name)}</h3>"]
-        if node.name_zh:
-            rows.append(f"<div style='color:#555'>{html.escape(node.name_zh)}</div>")
+        # the heading in the language of the interface, the other name below it
+        heading = node.display_name
+        other = node.name if heading != node.name else node.name_zh
+        rows = [f"<h3 style='margin-bottom:2px'>{html.escape(heading)}</h3>"]
+        if other:
+            rows.append(f"<div style='color:#555'>{html.escape(other)}</div>")
         rows.append("<table width='100%' cellspacing='0' cellpadding='2'>")
         for section, fields in detail_sections(node, units_per_product):
             rows.append(f"<tr><td colspan='2' style='padding-top:10px; color:#2e6b3a; "

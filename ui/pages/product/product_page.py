@@ -125,7 +125,7 @@ class ProductHeader(QFrame):
         self.fields["service_life"].setText(
             self.tr("{years} years").format(years=format_number(product.service_life_years)))
         self.fields["mass"].setText(format_mass(product.mass_kg))
-        self.fields["functional_unit"].setText(product.functional_unit)
+        self.fields["functional_unit"].setText(product.display_functional_unit)
         self.fields["parts"].setText(self.tr("{lines} part lines, {units} units").format(
             lines=len(parts), units=format_number(units)))
         self.fields["model"].setText(product.model_number or "\u2013")

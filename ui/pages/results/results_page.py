@@ -357,10 +357,14 @@ class ResultsPage(QWidget):
         family = dict(FAMILIES).get(self.method[0], self.method[0])
         design = self.document.design_name
         design_text = self.tr("baseline") if design == "baseline" else design
+        product = self.document.product
+        name = product.display_name if product is not None else result.product
+        unit_of_function = (product.display_functional_unit if product is not None
+                            else result.functional_unit)
         self.headline_caption.setText(self.tr(
             "{product} ({design}) \u00b7 {family}: {category} \u00b7 per {unit_of_function}"
-        ).format(product=result.product, design=design_text, family=family,
-                 category=" | ".join(self.method[1:]), unit_of_function=result.functional_unit))
+        ).format(product=name, design=design_text, family=family,
+                 category=" | ".join(self.method[1:]), unit_of_function=unit_of_function))
         self.headline.setText(f"{format_number(total)} {unit}")
         years = result.service_life_years
         self.per_year.setText(self.tr("{value} {unit} per year over {years} years").format(
@@ -411,7 +415,7 @@ class ResultsPage(QWidget):
     def _gap_text(self, gap) -> str:
         fields = {"material": self.tr("material"), "process": self.tr("process"),
                   "consumable": self.tr("consumable")}
-        return f"{gap.part_name}: {fields.get(gap.field, gap.field)} {gap.code}"
+        return f"{gap.display_name}: {fields.get(gap.field, gap.field)} {gap.code}"
 
     def _dataset_text(self, code: str) -> str:
         name = dataset_name(code, ui_language())

@@ -74,7 +74,7 @@ def part_scores(result, j: int, counted: np.ndarray) -> pd.DataFrame:
     rows = pd.Index(index).get_indexer(result.lines["part_id"])  # -1: no part
     keep = counted & (rows >= 0)
     values = np.bincount(rows[keep], weights=result.scores[keep, j], minlength=len(index))
-    return pd.DataFrame({"name": [tree[p][0] for p in index],
+    return pd.DataFrame({"name": [result.model.part_name(p) for p in index],
                          "parent": [tree[p][1] for p in index],
                          "depth": [tree[p][2] for p in index], "score": values},
                         index=pd.Index(index, name="part_id"))
