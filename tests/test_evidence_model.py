@@ -231,8 +231,12 @@ def demo_file(name: str):
 
 
 def test_migration_from_a_real_schema_2_file(tmp_path):
-    source = demo_file("electric_kettle")
-    assert json.loads(source.read_text("utf-8"))["schema_version"] == 2
+    # the kettle demo as schema 2 wrote it: no evidence record
+    written = json.loads(demo_file("electric_kettle").read_text("utf-8"))
+    written["schema_version"] = 2
+    written.pop("evidence", None)
+    source = tmp_path / "kettle-schema-2.gdproj"
+    source.write_text(json.dumps(written, ensure_ascii=False, indent=1), encoding="utf-8")
     project = load_project(source)
     assert project.evidence == EvidenceRecord()
     copy = tmp_path / "kettle.gdproj"
