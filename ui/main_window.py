@@ -53,7 +53,7 @@ from ui.services.inventory_setup import InventorySetupStatus
 from ui.services.lca_service import LcaService, ServiceState
 from ui.settings import UiSettings
 from ui.widgets.formatting import format_number
-from ui.widgets.placeholder_page import LazyPage
+from ui.widgets.lazy_page import LazyPage
 
 STATUS_TIMEOUT_MS = 8000
 

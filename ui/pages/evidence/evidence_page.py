@@ -24,7 +24,7 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,6 +65,7 @@ from ui.pages.evidence.register_model import (
     verdict_choices,
 )
 from ui.services.material_names import ui_language
+from ui.widgets.page_parts import RefreshWhenShown, page_title
 
 log = logging.getLogger("greendesign.ui")
 
@@ -111,11 +112,7 @@ class EvidencePage(QWidget):
         self.gaps: list[Gap] = []
         self._profiles: dict[str, SpecificationProfile] = {}
         self._hashes: dict[str, tuple[int, int, str, int]] = {}
-        self._dirty = True
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.recompute)
+        self._refresh = RefreshWhenShown(self, DEBOUNCE_MS, self.recompute)
         self._build()
         document.projectReplaced.connect(self._project_replaced)
         document.designChanged.connect(lambda _name: self.schedule())
@@ -127,11 +124,7 @@ class EvidencePage(QWidget):
 
     # --- construction ------------------------------------------------------------------
     def _build(self) -> None:
-        title = QLabel(self.tr("Evidence pack"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Evidence pack"))
         self.design_label = QLabel()
         self.design_label.setStyleSheet("color: #555;")
         self.export_button = QPushButton(self.tr("Export pack\u2026"))
@@ -476,14 +469,7 @@ class EvidencePage(QWidget):
         A hidden page only remembers that it is out of date and recomputes when it is shown
         (scoring a large BOM takes a noticeable time).
         """
-        self._dirty = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        if self._dirty:
-            self._timer.start()
+        self._refresh.schedule()
 
     def _digest(self, path: Path) -> tuple[str, int]:
         """SHA-256 and size, kept while the file's size and modification time stay."""
@@ -498,8 +484,7 @@ class EvidencePage(QWidget):
 
     def recompute(self) -> None:
         """Evaluate the shown design against the profile and list what is missing, now."""
-        self._timer.stop()
-        self._dirty = False
+        self._refresh.started()
         project = self.document.project
         if project is None:
             self.conformity, self.gaps = None, []

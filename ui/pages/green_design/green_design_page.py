@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +58,7 @@ from ui.pages.green_design.scorecards import (
     ui_language,
 )
 from ui.widgets.formatting import format_mass, format_number
+from ui.widgets.page_parts import RefreshWhenShown, page_title
 
 log = logging.getLogger("greendesign.ui")
 
@@ -95,11 +96,8 @@ class GreenDesignPage(QWidget):
         self.result: dict[str, Any] | None = None
         self._gwp_lookup: Callable[[str], float | None] | None = None
         self._profiles: dict[str, Profile] = {}
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(lambda: self.recompute(suggestions_in_background=True))
-        self._dirty = True
+        self._refresh = RefreshWhenShown(
+            self, DEBOUNCE_MS, lambda: self.recompute(suggestions_in_background=True))
         self._generation = 0
         self._suggestionsFound.connect(self._suggestions_found)
         self._build()
@@ -110,11 +108,7 @@ class GreenDesignPage(QWidget):
 
     # --- construction ------------------------------------------------------------------
     def _build(self) -> None:
-        title = QLabel(self.tr("Green design"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Green design"))
         self.design_label = QLabel()
         self.design_label.setStyleSheet("color: #555;")
         self.profile_combo = QComboBox()
@@ -304,14 +298,7 @@ class GreenDesignPage(QWidget):
         A hidden page only remembers that it is out of date and scores when it is
         shown: scoring a large BOM takes a noticeable time.
         """
-        self._dirty = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        if self._dirty:
-            self._timer.start()
+        self._refresh.schedule()
 
     def recompute(self, suggestions_in_background: bool = False) -> None:
         """Score the shown design now and show the result.
@@ -320,8 +307,7 @@ class GreenDesignPage(QWidget):
         change; with ``suggestions_in_background`` (the page's own refreshes)
         they are found in a worker thread and shown when ready.
         """
-        self._timer.stop()
-        self._dirty = False
+        self._refresh.started()
         self._generation += 1
         project = self.document.project
         if project is None:

@@ -90,6 +90,7 @@ from ui.pages.inventory.user_db_jobs import import_thread
 from ui.prompts import UserPrompts
 from ui.services.lca_service import LcaJob
 from ui.services.material_names import refresh_catalogue
+from ui.widgets.page_parts import page_title
 
 log = logging.getLogger("greendesign.ui")
 
@@ -169,11 +170,7 @@ class InventoryBrowser(QWidget):
 
     # --- construction ------------------------------------------------------------------
     def _build(self) -> None:
-        title = QLabel(self.tr("Inventory"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Inventory"))
         actions = self.user_actions
         self.import_button = actions.import_button
         self.remove_button = actions.remove_button

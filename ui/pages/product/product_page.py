@@ -35,6 +35,7 @@ from ui.pages.product.part_lists import (
     TransportEditor,
 )
 from ui.widgets.formatting import format_mass, format_number
+from ui.widgets.page_parts import page_title
 
 EXPAND_DEPTH = 1
 """Tree levels shown expanded on load: 0 is the top, so 1 shows two levels."""
@@ -76,12 +77,8 @@ class ProductHeader(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("productHeader")
-        self.title = QLabel()
+        self.title = page_title("")
         self.title.setObjectName("productTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        font.setBold(True)
-        self.title.setFont(font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fields: dict[str, QLabel] = {}
         grid = QGridLayout(self)

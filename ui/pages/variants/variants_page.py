@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -51,6 +51,7 @@ from ui.pages.variants.variants_uncertainty import (
 from ui.services.lca_service import LcaJob, LcaService, ServiceState
 from ui.widgets.formatting import format_number
 from ui.widgets.method_choice import MethodChoice
+from ui.widgets.page_parts import RefreshWhenShown
 
 RECOMPUTE_MS = 150
 """Delay between the last change of the project and the new comparison."""
@@ -80,11 +81,7 @@ class VariantsPage(QWidget):
         self.error = ""
         self.method: tuple[str, ...] = GWP100
         self.job: LcaJob | None = None
-        self._dirty = True
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(RECOMPUTE_MS)
-        self._timer.timeout.connect(self.recompute)
+        self._refresh = RefreshWhenShown(self, RECOMPUTE_MS, self.recompute)
 
         self.choice = MethodChoice("variantsMethod", self)
         self.family_combo = self.choice.family_combo
@@ -187,19 +184,11 @@ class VariantsPage(QWidget):
     # --- recomputing -------------------------------------------------------------------
     def schedule(self) -> None:
         """Compare the designs again shortly (now or when the page is next shown)."""
-        self._dirty = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        if self._dirty:
-            self._timer.start()
+        self._refresh.schedule()
 
     def recompute(self) -> None:
         """Assess and compare every design now (fast path, GUI thread)."""
-        self._timer.stop()
-        self._dirty = False
+        self._refresh.started()
         if self.job is not None:  # its samples would describe the old designs
             self.job.cancel()
         self.comparison, self.scores, self.uncertainty, self.error = None, {}, None, ""
