@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import stat
+import sys
 import tempfile
 import zipfile
 from datetime import UTC, datetime
@@ -189,6 +190,18 @@ def test_an_exception_in_a_writer_leaves_nothing(kettle, bg, tmp_path, monkeypat
     with pytest.raises(PackError, match="report_en.pdf") as error:
         export_pack(kettle, tmp_path, OPTIONS, background=bg, created=MOMENT)
     assert "the layout engine crashed" in str(error.value)
+    _assert_nothing_left(tmp_path)
+
+
+@pytest.mark.parametrize(("module", "file"), [("greendesign.report.pdf.charts", "charts/"),
+                                              ("greendesign.report.pdf", "report_en.pdf")])
+def test_a_build_without_a_writer_fails_and_names_the_file(kettle, bg, tmp_path, monkeypatch,
+                                                          module, file):
+    # as a build without matplotlib or Typst would: the import of the writer fails
+    monkeypatch.setitem(sys.modules, module, None)
+    with pytest.raises(PackError, match=file) as error:
+        export_pack(kettle, tmp_path, OPTIONS, background=bg, created=MOMENT)
+    assert "ImportError" in str(error.value) or "ModuleNotFoundError" in str(error.value)
     _assert_nothing_left(tmp_path)
 
 

@@ -139,25 +139,22 @@ def _write_error(exc: OSError, name: str, folder: Path) -> PackError:
         hint=_("Check the folder and export again; nothing was written."))
 
 
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """``module.name`` when that writer is installed, else None."""
-    import importlib
-
-    try:
-        loaded = importlib.import_module(module)
-    except ImportError:
-        return None
-    return getattr(loaded, name, None)
-
-
 def pdf_writer() -> Callable[..., Any] | None:
-    """``greendesign.report.pdf.write_report`` when the PDF writer is installed."""
-    return _optional("greendesign.report.pdf", "write_report")
+    """``greendesign.report.pdf.write_report``. The report modules (and Typst) are imported
+    when a pack is written; a build without them fails the export, naming the file, rather
+    than writing a pack without its report. None leaves the PDF out (tests replace this
+    function so), and the manifest says so."""
+    from greendesign.report.pdf import write_report
+
+    return write_report
 
 
 def chart_writer() -> Callable[..., Any] | None:
-    """``greendesign.report.pdf.charts.draw_charts`` when the chart writer is installed."""
-    return _optional("greendesign.report.pdf.charts", "draw_charts")
+    """``greendesign.report.pdf.charts.draw_charts`` (matplotlib), imported when a pack is
+    written, like :func:`pdf_writer`; None leaves the charts out."""
+    from greendesign.report.pdf.charts import draw_charts
+
+    return draw_charts
 
 
 def _attachments(data: PackData, folder: Path, missing: list, warnings: list,
@@ -373,27 +370,27 @@ def _write_pack(data: PackData, folder: Path, seconds: dict[str, float], part, c
     missing: list[dict[str, str]] = []
     warnings: list[dict[str, str]] = []
     charts: dict[str, tuple[Path, Path]] | None = None
+    state["file"] = f"{CHARTS}/"  # a writer that cannot be loaded is named by its file
     draw = chart_writer()
     clock = time.perf_counter()
     if draw is None:
         missing.append({"file": f"{CHARTS}/", "reason": say(language, lambda: _(
             "the chart writer is not installed in this build"))})
     else:
-        state["file"] = f"{CHARTS}/"
         report(0.45, _("Drawing the charts"))
         (folder / CHARTS).mkdir()
         charts = draw(data, folder / CHARTS, options.language, progress=part(0.45, 0.6),
                       cancelled=stop)
     seconds["charts"] = time.perf_counter() - clock
     check()
+    name = pdf_name(options.language)
+    state["file"] = name
     write = pdf_writer()
     clock = time.perf_counter()
-    name = pdf_name(options.language)
     if write is None:
         missing.append({"file": name, "reason": say(language, lambda: _(
             "the PDF writer is not installed in this build"))})
     else:
-        state["file"] = name
         report(0.6, _("Writing the report"))
         write(data, folder / name, options.language, charts=charts,
               progress=part(0.6, 0.8), cancelled=stop)
