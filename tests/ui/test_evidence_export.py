@@ -3,12 +3,9 @@ worker thread, on the installed inventory, checked afterwards with verify_pack."
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt
 
-from greendesign.bundled import demo_products
 from greendesign.report.pack import MANIFEST, pdf_name
 from greendesign.report.verify import verify_pack
 from ui.document.document import ProjectDocument
@@ -18,12 +15,9 @@ pytestmark = pytest.mark.inventory  # the installed inventory as the app home
 
 
 @pytest.fixture
-def document(qtbot, tmp_path):
-    source = next(p for p in demo_products() if p.stem == "electric_kettle")
-    path = tmp_path / "kettle.gdproj"
-    shutil.copy(source, path)
+def document(qtbot, demo_file):
     doc = ProjectDocument()
-    doc.open(path)
+    doc.open(demo_file)
     yield doc
     doc.undo_stack.clear()
 

@@ -4,7 +4,6 @@ the completeness list following the edits, the conformity table, and Undo."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import threading
 from types import SimpleNamespace
 
@@ -24,12 +23,9 @@ VALID_CODE = "91350100M000100Y43"
 
 
 @pytest.fixture
-def document(qtbot, tmp_path):
-    source = next(p for p in demo_products() if p.stem == "electric_kettle")
-    path = tmp_path / "kettle.gdproj"
-    shutil.copy(source, path)
+def document(qtbot, demo_file):
     doc = ProjectDocument()
-    doc.open(path)
+    doc.open(demo_file)
     yield doc
     doc.undo_stack.clear()
 
