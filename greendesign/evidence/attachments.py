@@ -25,6 +25,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from greendesign.errors import GreenDesignError, SaveError
 from greendesign.evidence.record import EvidenceItem, attachment_name_problem
@@ -76,15 +77,20 @@ def check_name(name: str) -> str:
     return name
 
 
-def file_sha256(path: str | os.PathLike[str]) -> tuple[str, int]:
-    """SHA-256 (hex) and size in bytes of a file, read in chunks."""
+def stream_sha256(handle: BinaryIO) -> tuple[str, int]:
+    """SHA-256 (hex) and size in bytes of what an open binary file holds, read in chunks."""
     digest = hashlib.sha256()
     size = 0
-    with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
+    while chunk := handle.read(CHUNK):
+        digest.update(chunk)
+        size += len(chunk)
     return digest.hexdigest(), size
+
+
+def file_sha256(path: str | os.PathLike[str]) -> tuple[str, int]:
+    """SHA-256 (hex) and size in bytes of a file, read in chunks."""
+    with open(path, "rb") as handle:
+        return stream_sha256(handle)
 
 
 def _free_name(folder: Path, name: str, sha256: str) -> tuple[str, bool]:

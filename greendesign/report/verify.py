@@ -24,7 +24,6 @@ the attachments folder beside the project, which the pack does not carry).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import zipfile
@@ -35,6 +34,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from greendesign.errors import GreenDesignError
+from greendesign.evidence.attachments import file_sha256, stream_sha256
 from greendesign.i18n import _
 from greendesign.report.pack import MANIFEST, MANIFEST_FORMAT
 from greendesign.report.pack_data import PackError
@@ -144,19 +144,10 @@ class _Pack:
         return (self.path / name).read_bytes()
 
     def digest(self, name: str) -> tuple[str, int]:
-        digest = hashlib.sha256()
-        size = 0
         if self._zip is not None:
             with self._zip.open(self._prefix + name) as handle:
-                while chunk := handle.read(1 << 20):
-                    digest.update(chunk)
-                    size += len(chunk)
-        else:
-            with open(self.path / name, "rb") as handle:
-                while chunk := handle.read(1 << 20):
-                    digest.update(chunk)
-                    size += len(chunk)
-        return digest.hexdigest(), size
+                return stream_sha256(handle)
+        return file_sha256(self.path / name)
 
     def close(self) -> None:
         if self._zip is not None:
