@@ -30,6 +30,7 @@ from typing import BinaryIO
 from greendesign.errors import GreenDesignError, SaveError
 from greendesign.evidence.record import EvidenceItem, attachment_name_problem
 from greendesign.i18n import _
+from greendesign.io.atomic import fsync_dir
 
 SUFFIX = ".evidence"
 CHUNK = 1 << 20
@@ -110,17 +111,6 @@ def _free_name(folder: Path, name: str, sha256: str) -> tuple[str, bool]:
     return candidate, True
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def add_attachment(project_path: str | os.PathLike[str] | None,
                    source: str | os.PathLike[str], name: str | None = None) -> Attachment:
     """Copy ``source`` into the project's attachments folder; returns name, SHA-256, size.
@@ -174,7 +164,7 @@ def add_attachment(project_path: str | os.PathLike[str] | None,
                                     ).format(path=str(source)))
         os.replace(tmp_name, folder / final)
         tmp_name = None
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except OSError as exc:
         raise SaveError(_("Cannot copy {name} into {folder}: {error}.").format(
             name=name, folder=str(folder), error=exc.strerror or exc),

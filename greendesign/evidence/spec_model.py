@@ -38,13 +38,6 @@ from pydantic import Field, model_validator
 from greendesign.i18n import _, pick
 from greendesign.model.base import GDModel
 
-GROUPS = ("resource", "energy", "environment", "product")
-GROUP_NAMES = {
-    "resource": ("Resource attributes", "资源属性"),
-    "energy": ("Energy attributes", "能源属性"),
-    "environment": ("Environmental attributes", "环境属性"),
-    "product": ("Product attributes", "产品属性"),
-}
 STAGES = ("design", "raw_materials", "production", "distribution", "use", "end_of_life",
           "life_cycle")
 STAGE_NAMES = {

@@ -34,7 +34,6 @@ from greendesign.errors import GreenDesignError, Problem
 from greendesign.evidence.record import EvidenceRecord
 from greendesign.evidence.spec_model import (
     EVIDENCE_KIND_NAMES,
-    GROUP_NAMES,
     LCA_PREFIX,
     STAGE_NAMES,
     SpecificationProfile,
@@ -43,6 +42,7 @@ from greendesign.evidence.spec_model import (
 from greendesign.i18n import _
 from greendesign.io.atomic import atomic_write_bytes
 from greendesign.model.base import json_path
+from greendesign.scoring.index import GROUP_NAMES
 
 GENERIC_PROFILE = "gbt32161_generic"
 CATEGORY_PROFILES = {"household_appliance": "household_appliance_kettle",

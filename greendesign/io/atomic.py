@@ -20,7 +20,9 @@ from greendesign.errors import SaveError
 from greendesign.i18n import _
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
+    """Flush a folder's entries (a file created, renamed or moved into it) to disk, where
+    the system allows it; an error is ignored (the data itself was flushed already)."""
     if os.name != "posix":
         return
     try:
@@ -67,7 +69,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
                      else 0o666 & ~_umask())
         os.replace(tmp_name, target)
         tmp_name = None
-        _fsync_dir(directory)
+        fsync_dir(directory)
     except OSError as exc:
         raise SaveError(_("Cannot save {file}: {reason}.").format(
             file=target, reason=exc.strerror or exc),

@@ -25,7 +25,6 @@ and how to fix it.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
 import os
@@ -42,6 +41,7 @@ from typing import Any
 from greendesign import i18n
 from greendesign.evidence.attachments import file_sha256
 from greendesign.i18n import _
+from greendesign.io.atomic import fsync_dir
 from greendesign.report.pack_data import ExportOptions, PackData, PackError, gather
 from greendesign.report.pack_json import PACK_JSON, pack_json_bytes
 from greendesign.report.texts import languages, say
@@ -111,15 +111,6 @@ def write_file(path: Path, content: bytes) -> None:
         handle.write(content)
         handle.flush()
         os.fsync(handle.fileno())
-
-
-def _fsync(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _write_error(exc: OSError, name: str, folder: Path) -> PackError:
@@ -331,13 +322,13 @@ def export_pack(project, target: Path, options: ExportOptions, *, project_path=N
                 seconds["zip"] = time.perf_counter() - clock
             check()
             state["file"] = data.report_id
-            _fsync(folder)
+            fsync_dir(folder)
             os.replace(folder, final)
             moved = True
             if zip_temp is not None:
                 state["file"] = final_zip.name
                 os.replace(zip_temp, final_zip)
-            _fsync(target)
+            fsync_dir(target)
         except OSError as exc:
             raise _write_error(exc, state["file"], target) from exc
         except PackError:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import numbers as _numbers
 
-from greendesign.evidence.spec_model import GROUPS
 from greendesign.i18n import _
 from greendesign.report.pdf import markup as m
 from greendesign.report.pdf import terms
 from greendesign.report.pdf.conformity_table import METRIC_SECTIONS, Row, Table
 from greendesign.report.pdf.context import ReportContext
+from greendesign.scoring.index import GROUPS
 
 ILLUSTRATIVE_MARK = "\u2020"
 VERDICT_FILL = {"pass": "rgb(\"#e3f1e1\")", "fail": "rgb(\"#f8dedb\")",

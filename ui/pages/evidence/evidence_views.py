@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from greendesign.evidence.completeness import Gap
 from greendesign.evidence.conformity import Conformity
-from greendesign.evidence.spec_model import GROUP_NAMES, SpecificationProfile
+from greendesign.evidence.spec_model import SpecificationProfile
+from greendesign.scoring.index import GROUP_NAMES
 from ui.services.material_names import ui_language
 from ui.widgets.formatting import format_number
 
