@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from greendesign.bundled import demo_products, lca_data_dir
-from greendesign.inventory.datasets import load_carbon_content
+from greendesign.inventory.datasets import load_carbon_content, table_files
 from greendesign.io.project_file import load_project, project_from_dict
 from greendesign.lca.engine import assess
 from greendesign.model import Assembly, Part, Product, Project
@@ -161,8 +161,10 @@ def test_comparison_and_datasets(doc, data):
     assert all(len(r["pedigree"]) == 5 for r in doc["datasets"] if not r["user_database"]
                and r["source"].startswith("USLCI"))
     # the proxy notes of datasets.csv in both languages, through Brightway and the background
-    with open(lca_data_dir() / "datasets" / "datasets.csv", encoding="utf-8-sig") as handle:
-        notes = {r["code"]: (r["proxy"], r["proxy_zh"]) for r in csv.DictReader(handle)}
+    notes = {}
+    for path in table_files(lca_data_dir() / "datasets", "datasets"):
+        with open(path, encoding="utf-8-sig") as handle:
+            notes.update({r["code"]: (r["proxy"], r["proxy_zh"]) for r in csv.DictReader(handle)})
     bundled = [r for r in doc["datasets"] if r["code"] in notes]
     assert [(r["proxy"], r["proxy_zh"]) for r in bundled] == [notes[r["code"]] for r in bundled]
     assert any(r["proxy_zh"] for r in bundled)

@@ -201,11 +201,32 @@ def load_datasets(root: Path | None = None) -> dict[str, Dataset]:
     return datasets
 
 
+def table_files(folder: Path, stem: str) -> list[Path]:
+    """``<stem>.csv`` and then every ``<stem>_<topic>.csv`` of ``folder``, sorted by name.
+
+    The datasets and their recipes may be split by topic (``datasets_china_grids.csv``
+    beside ``datasets.csv``); all files of one kind form one table.
+    """
+    main = folder / f"{stem}.csv"
+    return [main] + sorted(folder.glob(f"{stem}_*.csv"))
+
+
+def _dataset_rows(root: Path):
+    for path in table_files(root / "datasets", "datasets"):
+        for row in _read(path, DATASET_COLUMNS):
+            yield path, row.number, row.values
+
+
+def _recipe_rows(root: Path):
+    for path in table_files(root / "datasets", "recipes"):
+        for row in _read(path, RECIPE_COLUMNS):
+            yield path, row.number, row.values
+
+
 def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
     problems: list[Problem] = []
-    ds_path = root / "datasets" / "datasets.csv"
     datasets: dict[str, Dataset] = {}
-    for i, row in ((r.number, r.values) for r in _read(ds_path, DATASET_COLUMNS)):
+    for ds_path, i, row in _dataset_rows(root):
         code = (row.get("code") or "").strip()
         where = {"location": str(ds_path), "row": i}
         if not code or code in datasets:
@@ -234,9 +255,11 @@ def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
     gwp = reference_data.read_published_gwp(root)
     grid = reference_data.read_grid_factors(root)
     rc_path = root / "datasets" / "recipes.csv"
-    for i, row in ((r.number, r.values) for r in _read(rc_path, RECIPE_COLUMNS)):
-        where = {"location": str(rc_path), "row": i}
+    recipe_file: dict[str, Path] = {}
+    for path, i, row in _recipe_rows(root):
+        where = {"location": str(path), "row": i}
         code = (row.get("code") or "").strip()
+        recipe_file.setdefault(code, path)
         ref = (row.get("input") or "").strip()
         prefix, _colon, target = ref.partition(":")
         target = target.strip()
@@ -281,7 +304,8 @@ def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
             if line.prefix == "gd" and not (line.target in datasets
                                             or line.target == FACTORY_ELECTRICITY):
                 problems.append(Problem(_("{code}: gd input {input!r} does not exist").format(
-                    code=ds.code, input=line.target), location=str(rc_path), row=line.row,
+                    code=ds.code, input=line.target),
+                    location=str(recipe_file.get(ds.code, rc_path)), row=line.row,
                     field="input"))
         if not ds.lines:
             problems.append(Problem(_("{code}: the dataset has no recipe lines (use none: with "
