@@ -19,6 +19,7 @@ from pathlib import Path
 from greendesign.cli_inventory import add_commands as add_inventory_commands
 from greendesign.cli_lca import add_commands as add_lca_commands
 from greendesign.cli_report import add_commands as add_report_commands
+from greendesign.cli_supplier import add_commands as add_supplier_commands
 from greendesign.errors import GreenDesignError, Problem
 from greendesign.i18n import (
     LANGUAGES,
@@ -298,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_lca_commands(sub)
     add_inventory_commands(sub)
     add_report_commands(sub)
+    add_supplier_commands(sub)
     return parser
 
 

@@ -15,8 +15,23 @@ EXIT_OK = 0
 BOM_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
 
 
-def load_design(path: Path, variant: str | None, service_life: float | None):
-    """(project or None, product, variant name) from a project or BOM file."""
+def load_design(path: Path, variant: str | None, service_life: float | None,
+                electricity: str | None = None):
+    """(project or None, product, variant name) from a project or BOM file.
+
+    ``electricity`` (an :class:`~greendesign.model.ElectricityAccounting` value) replaces
+    the scenario's electricity accounting."""
+    project, product, name = _load_design(path, variant, service_life)
+    if electricity:
+        from greendesign.model import ElectricityAccounting  # deferred: start-up speed
+
+        scenario = product.scenario.model_copy(
+            update={"electricity_accounting": ElectricityAccounting(electricity)})
+        product = product.model_copy(update={"scenario": scenario})
+    return project, product, name
+
+
+def _load_design(path: Path, variant: str | None, service_life: float | None):
     if path.suffix.lower() in BOM_SUFFIXES:
         from greendesign.io.bom_import import import_bom, product_from_bom  # deferred: speed
 
@@ -75,6 +90,7 @@ HEADERS = {
     "distribution": N_("distribution"), "use": N_("use"), "end_of_life": N_("end of life"),
     "deterministic": N_("deterministic"), "mean": N_("mean"), "median": N_("median"),
     "sd": N_("sd"), "p2_5": N_("2.5 %"), "p97_5": N_("97.5 %"),
+    "supplier_data_share": N_("supplier data share"),
 }
 
 
@@ -97,7 +113,8 @@ def _write_table(frame, fmt: str) -> None:
 def cmd_assess(args: argparse.Namespace) -> int:
     from greendesign.lca.engine import assess  # deferred: loads pandas
 
-    _project, product, variant = load_design(Path(args.file), args.variant, args.service_life)
+    _project, product, variant = load_design(Path(args.file), args.variant, args.service_life,
+                                             args.electricity)
     result = assess(product, parse_methods(args.method), variant=variant,
                     background=_prepare(), allow_gaps=not args.strict)
     if args.format == "json":
@@ -107,12 +124,18 @@ def cmd_assess(args: argparse.Namespace) -> int:
     frame = result.summary()
     stages = result.by_stage().T.reset_index(drop=True)
     frame = frame.join(stages)
+    from greendesign.cli_supplier import print_assess_notes, supplier_shares  # deferred
+
+    frame["supplier_data_share"] = supplier_shares(result)
     if args.format == "table":
         print(_("{product} [{variant}], functional unit: {unit}").format(
             product=pick(result.product, product.name_zh), variant=_design(variant),
             unit=product.display_functional_unit))
         print(_("Credits beyond the system boundary are not included in the totals."))
+        print(_ACCOUNTING_NOTES[product.scenario.electricity_accounting.value]())
     _write_table(frame, args.format)
+    if args.format == "table":
+        print_assess_notes(result)
     notes = result.ghg_only_notes()
     if args.format == "table" and len(notes):
         print("\n" + _("{count} dataset(s) rest on greenhouse-gas-only data: other categories "
@@ -133,7 +156,8 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
     from greendesign.lca.engine import assess
     from greendesign.lca.uncertainty import ForegroundDistributions, monte_carlo
 
-    project, product, variant = load_design(Path(args.file), args.variant, args.service_life)
+    project, product, variant = load_design(Path(args.file), args.variant, args.service_life,
+                                            args.electricity)
     result = assess(product, parse_methods(args.method), variant=variant,
                     background=_prepare(), allow_gaps=not args.strict)
     dist = ForegroundDistributions.for_project(project) if project else ForegroundDistributions()
@@ -197,6 +221,23 @@ def cmd_methods(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_ACCOUNTING_NOTES = {
+    "life_cycle": lambda: _("Electricity: life cycle of the supply system (fuel chains, "
+                            "generation, grid losses), every impact category."),
+    "published_co2_factor": lambda: _("Electricity: the grids' published CO2 factors "
+                                      "(MEE/NBS for China), CO2 only; other categories leave "
+                                      "grid electricity out."),
+}
+
+
+def _electricity_argument(parser) -> None:
+    parser.add_argument("--electricity", choices=["life_cycle", "published_co2_factor"],
+                        help=_("how grid electricity is counted (default: the project's "
+                               "choice, else life_cycle): the supply system's life cycle in "
+                               "every category, or the published CO2 factor only "
+                               "(carbon-market style)"))
+
+
 def add_commands(sub) -> None:
     method_help = _('LCIA method "family|category|indicator" (repeat; default: IPCC 2021 '
                     'GWP100, EF v3.1, CED)')
@@ -212,6 +253,7 @@ def add_commands(sub) -> None:
     p.add_argument("--strict", action="store_true",
                    help=_("fail (exit 2) when a material or process has no inventory data, "
                           "instead of leaving it out and listing it"))
+    _electricity_argument(p)
     p.set_defaults(func=cmd_assess)
 
     p = sub.add_parser("uncertainty", help=_("Monte Carlo of a project or BOM file"),
@@ -226,6 +268,7 @@ def add_commands(sub) -> None:
     p.add_argument("--service-life", type=float, metavar="YEARS")
     p.add_argument("--strict", action="store_true",
                    help=_("fail when a material or process has no inventory data"))
+    _electricity_argument(p)
     p.set_defaults(func=cmd_uncertainty)
 
     p = sub.add_parser("score", help=_("green design scores of a project or BOM file"),

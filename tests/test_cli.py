@@ -75,7 +75,7 @@ level,id,name,quantity,mass,mass_unit,material,recycled_content,process,joint,mo
 1,BODY-ASM,Body assembly,1,,,,,,none,body
 2,SHELL,Body shell,1,420,g,steel_stainless_304,0.2,sheet_deep_drawing,weld,body
 2,HANDLE,Handle,2,85,g,SUS304,0,injection_moulding,screw,body
-1,CORD,Power cord,1,0.12,kg,power_cable,0,,none,base
+1,FRAME,Frame,1,0.12,kg,titanium,0,,none,base
 """
 
 
@@ -93,18 +93,18 @@ def test_validate_bom_names_row_part_and_closest_code(tmp_path, capsys):
             "in the dataset catalogue (use the code 'steel_stainless_304')\n") in out
     # in the catalogue without data: the cut-off assess states, listed apart
     assert ("1 reference(s) have no inventory data yet and are left out of the LCA (a stated "
-            "cut-off):\n  - row 5, column 'material': part 'CORD' (Power cord): material "
-            "'power_cable' has no inventory data (0.12 kg per product left out)\n") in out
+            "cut-off):\n  - row 5, column 'material': part 'FRAME' (Frame): material "
+            "'titanium' has no inventory data (0.12 kg per product left out) (why: ") in out
     assert main(["validate", "--strict", str(bom)]) == EXIT_INVALID
 
 
 def test_validate_strict_fails_on_a_cut_off_alone(tmp_path, capsys):
     bom = tmp_path / "cord.csv"
-    bom.write_text("name,mass,material\nPower cord,120 g,power_cable\nLid,20 g,pp\n", "utf-8")
+    bom.write_text("name,mass,material\nFrame,120 g,titanium\nLid,20 g,pp\n", "utf-8")
     assert main(["validate", str(bom)]) == EXIT_OK
     assert "warning(s)" not in capsys.readouterr().out
     assert main(["validate", "--strict", str(bom)]) == EXIT_INVALID
-    assert "row 2, column 'material': part 'P001' (Power cord)" in capsys.readouterr().out
+    assert "row 2, column 'material': part 'P001' (Frame)" in capsys.readouterr().out
     bom.write_text("name,mass,material,process\nLid,20 g,pp,injection_moulding\n", "utf-8")
     assert main(["validate", "--strict", str(bom)]) == EXIT_OK
     assert capsys.readouterr().out.endswith("valid BOM, 1 rows\n")

@@ -250,20 +250,11 @@ def test_pact_values_by_hand(data, kettle):
         _gate(result, GWP100_LAND_USE) / mass, abs=1e-15)
     assert float(pcf["otherBiogenicGhgEmissions"]) == pytest.approx(
         _gate(result, GWP100_BIOGENIC) / mass, abs=1e-15)
-    # exempted emissions: the mass left out times the raw-material GWP per kg modelled
-    model = result.model
-    cut = sum(g.mass_kg for g in model.gaps if g.field == "material")
-    j = result.methods.index(GWP100)
-    raw = sum(float(result.scores[k, j]) for k, line in enumerate(model.lines)
-              if line.stage == "raw_materials")
-    estimate = cut * raw / (model.product_mass_kg - cut)
-    share = 100 * estimate / (_gate(result, GWP100) + estimate)
-    assert cut > 0 and pcf["exemptedEmissionsPercent"] == pytest.approx(share, rel=1e-6)
-    assert "lack of inventory data" in pcf["exemptedEmissionsDescription"]
-    # the kettle leaves out more than PACT's 5 %: the check says so, nothing else is wrong
-    assert pact.pact_problems(footprint) == ["pcf.exemptedEmissionsPercent must be between 0 "
-                                             "and 5"]
-    assert "does not meet the PACT cut-off rule" in footprint["comment"]
+    # every material of the kettle has data (labelled proxies included): nothing is exempted
+    assert [g for g in result.model.gaps if g.field == "material"] == []
+    assert pcf["exemptedEmissionsPercent"] == 0
+    assert pact.pact_problems(footprint) == []
+    assert "does not meet the PACT cut-off rule" not in footprint["comment"]
     assert pcf["packagingEmissionsIncluded"] is True and float(pcf["packagingGhgEmissions"]) > 0
     assert footprint["id"] == pact.footprint_uuid(data.report_id, "baseline")
     assert pact.footprint_uuid(data.report_id, "pp-body") != footprint["id"]
@@ -370,3 +361,20 @@ def test_the_conformity_table_and_the_evidence(kettle, bg):
     rules = doc["product_footprints"][0]["pcf"]["productOrSectorSpecificRules"]
     assert rules[0]["operator"] == "Other" and rules[0]["ruleNames"] == \
         [evidence["specification"]["standard"]]
+
+
+def test_exempted_emissions_by_hand(bg):
+    """A material without data (titanium, lca_data/datasets/missing.csv) is exempted: the
+    mass left out times the raw-material GWP per kg modelled."""
+    parts = [Part(id="body", name="Body", mass_kg=1.0, material="pp"),
+             Part(id="pin", name="Pin", mass_kg=0.25, material="titanium")]
+    product = Product(name="Two parts", functional_unit="one", service_life_years=1,
+                      bom=[Assembly(id="a", name="A", children=parts)])
+    result = assess(product, [GWP100], background=bg, allow_gaps=True)
+    gate = _gate(result, GWP100)
+    raw = float(result.by_stage().loc["raw_materials"].iloc[0])
+    estimate = 0.25 * raw / 1.0
+    share, left_out = pact.exempted_share(result, gate)
+    assert left_out == pytest.approx(estimate, rel=1e-12)
+    assert share == pytest.approx(100 * estimate / (gate + estimate), rel=1e-12)
+    assert share > 5  # a fifth of the mass left out: more than PACT's cut-off rule allows

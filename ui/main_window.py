@@ -43,6 +43,7 @@ from greendesign.settings import AppSettings, load_settings, save_settings
 from ui.document.autosave_control import AutosaveController, recoverable_copies
 from ui.document.document import ProjectDocument
 from ui.document.project_actions import ProjectActions
+from ui.document.supplier_actions import SupplierDataActions
 from ui.pages.evidence.evidence_page import EvidencePage
 from ui.pages.green_design.green_design_page import GreenDesignPage
 from ui.pages.inventory.inventory_browser import InventoryBrowser
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.read_only = False
         self.document = ProjectDocument(self)
         self.commands = ProjectActions(self.document, self.settings, self.prompts, self)
+        self.supplier_data = SupplierDataActions(self.document, self.prompts, self)
         self.autosave = AutosaveController(self.document, self.app_settings.autosave_interval_s,
                                            self)
         # the engine starts when the inventory set-up says the inventory is ready
@@ -225,6 +227,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.commands.import_action)
         menu.addAction(self.commands.export_action)
+        menu.addAction(self.supplier_data.import_action)
         menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -307,6 +310,7 @@ class MainWindow(QMainWindow):
         self.design_combo.currentIndexChanged.connect(self._design_chosen)
         self.commands.recentFilesChanged.connect(self.refresh_recent_files)
         self.commands.statusMessage.connect(self.show_message)
+        self.supplier_data.statusMessage.connect(self.show_message)
         self.product_page.statusMessage.connect(self.show_message)
         self.green_page.statusMessage.connect(self.show_message)
         self.page_widgets["evidence"].statusMessage.connect(self.show_message)
@@ -370,6 +374,7 @@ class MainWindow(QMainWindow):
         has_project = self.document.project is not None
         writable = has_project and not self.read_only
         self.commands.export_action.setEnabled(has_project)
+        self.supplier_data.import_action.setEnabled(writable)
         for action in (self.commands.save_action, self.commands.save_as_action):
             action.setEnabled(writable)
         for action in (self.commands.new_action, self.commands.import_action):

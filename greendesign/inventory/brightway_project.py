@@ -28,7 +28,7 @@ from pathlib import Path
 from greendesign import paths
 from greendesign.errors import GreenDesignError
 from greendesign.i18n import _, ngettext
-from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI_DB
+from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI21_DB, USLCI_DB
 
 try:
     import fcntl
@@ -220,7 +220,8 @@ def check_integrity() -> list[str]:
 
 def _database_problems(bd, stamp: dict) -> list[str]:
     problems = []
-    for name, key in ((USLCI_DB, "uslci_activities"), (GREENDESIGN_DB, "datasets")):
+    for name, key in ((USLCI_DB, "uslci_activities"), (USLCI21_DB, "uslci21_activities"),
+                      (GREENDESIGN_DB, "datasets")):
         if name not in bd.databases:
             problems.append(_("the inventory database {name} is missing").format(name=name))
         elif len(bd.Database(name)) != stamp.get(key):

@@ -4,6 +4,9 @@ Two databases in the app's inventory project:
 
 ``uslci-fy18``
     The USLCI unit processes, linked among themselves and to biosphere3.
+``uslci-fy21``
+    What the USLCI FY2021 release adds, linked among themselves, to biosphere3
+    and to ``uslci-fy18`` where the extraction linked a product to FY2018.
 ``greendesign-lci``
     One activity per catalogue dataset (its ``code`` is the catalogue code),
     with the provenance fields ``source``, ``year``, ``geography``,
@@ -23,7 +26,9 @@ from greendesign.inventory.datasets import (
     FACTORY_ELECTRICITY,
     GHG_ONLY_FLOW,
     GREENDESIGN_DB,
+    USLCI21_DB,
     USLCI_DB,
+    USLCI_RELEASES,
     InventoryDataError,
     data_version,
     ghg_only_amount,
@@ -75,12 +80,17 @@ def _co2_exchanges(amount: float, co2_code: str) -> list[dict]:
     return out
 
 
-def uslci_data(bio_codes: set[str]) -> dict:
-    uslci = load_uslci()
+#: the release named in each USLCI database's activities
+_RELEASE_NAME = {USLCI_DB: "USLCI FY2018", USLCI21_DB: "USLCI FY2021 (Q3)"}
+
+
+def uslci_data(bio_codes: set[str], folder: str = "uslci", db_name: str = USLCI_DB) -> dict:
+    uslci = load_uslci(None, folder)
     exchanges: dict[str, list[dict]] = defaultdict(list)
     for activity, kind, target, amount in uslci.exchanges:
-        if kind == "technosphere":
-            exchanges[activity].append({"input": (USLCI_DB, target), "amount": amount,
+        if kind in ("technosphere", "technosphere_fy18"):
+            provider = db_name if kind == "technosphere" else USLCI_DB
+            exchanges[activity].append({"input": (provider, target), "amount": amount,
                                         "type": "technosphere"})
         else:
             if target not in bio_codes:
@@ -92,15 +102,16 @@ def uslci_data(bio_codes: set[str]) -> dict:
             exchanges[activity].append({"input": (BIOSPHERE, target), "amount": amount,
                                         "type": "biosphere"})
     data = {}
+    release = _RELEASE_NAME[db_name]
     for act in uslci.activities.values():
-        data[(USLCI_DB, act.id)] = {
+        data[(db_name, act.id)] = {
             "name": act.name, "reference product": act.product, "unit": act.unit,
             "location": act.location or "GLO", "year": act.year, "categories": (act.category,),
-            "comment": f"USLCI FY2018; data generator: {act.generator}; sources: {act.sources}; "
+            "comment": f"{release}; data generator: {act.generator}; sources: {act.sources}; "
                        f"allocation: {act.allocation}",
-            "source": "USLCI FY2018 (U.S. Federal LCA Commons), public domain",
+            "source": f"{release} (U.S. Federal LCA Commons), public domain",
             "type": "process",
-            "exchanges": [{"input": (USLCI_DB, act.id), "amount": 1.0, "type": "production"}]
+            "exchanges": [{"input": (db_name, act.id), "amount": 1.0, "type": "production"}]
             + exchanges[act.id],
         }
     return data
@@ -108,7 +119,8 @@ def uslci_data(bio_codes: set[str]) -> dict:
 
 def greendesign_data(bio_by_name: dict) -> dict:
     datasets = load_datasets()
-    uslci = load_uslci()
+    releases = {prefix: (db, load_uslci(None, folder))
+                for prefix, (folder, db) in USLCI_RELEASES.items()}
     gwp = reference_data.published_gwp()
     grid = reference_data.grid_factors()
     co2_code = bio_by_name[GHG_ONLY_FLOW]
@@ -116,8 +128,9 @@ def greendesign_data(bio_by_name: dict) -> dict:
     for ds in datasets.values():
         merged: dict[tuple, float] = defaultdict(float)
         for line in ds.lines:
-            if line.prefix == "uslci":
-                merged[("technosphere", USLCI_DB, uslci.by_name[line.target])] += line.amount
+            if line.prefix in releases:
+                db, uslci = releases[line.prefix]
+                merged[("technosphere", db, uslci.by_name[line.target])] += line.amount
             elif line.prefix == "gd" and line.target != FACTORY_ELECTRICITY:
                 merged[("technosphere", GREENDESIGN_DB, line.target)] += line.amount
             elif line.prefix in ("gwp", "grid"):
@@ -159,14 +172,16 @@ def greendesign_data(bio_by_name: dict) -> dict:
 def write_databases(bd, report: Callable[[float, str], None]) -> dict:
     """(Re)write both inventory databases in the current project; return stamp fields."""
     bio_codes, bio_by_name = _biosphere_codes(bd)
-    for name in (GREENDESIGN_DB, USLCI_DB):
+    for name in (GREENDESIGN_DB, USLCI21_DB, USLCI_DB):
         if name in bd.databases:
             del bd.databases[name]
     report(0.0, _("Writing the USLCI unit processes"))
     uslci = uslci_data(bio_codes)
     bd.Database(USLCI_DB).write(uslci)
+    uslci21 = uslci_data(bio_codes, "uslci_fy21", USLCI21_DB)
+    bd.Database(USLCI21_DB).write(uslci21)
     report(0.6, _("Writing the GreenDesign datasets"))
     ours = greendesign_data(bio_by_name)
     bd.Database(GREENDESIGN_DB).write(ours)
     return {"data_version": data_version(), "uslci_activities": len(uslci),
-            "datasets": len(ours)}
+            "uslci21_activities": len(uslci21), "datasets": len(ours)}

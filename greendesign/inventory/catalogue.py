@@ -43,6 +43,7 @@ from greendesign.bundled import lca_data_dir
 from greendesign.errors import GreenDesignError, Problem
 from greendesign.i18n import N_, _, ngettext, translate
 from greendesign.inventory.csv_tables import read_table
+from greendesign.inventory.regional import base_code
 from greendesign.model.vocab import TransportMode
 
 MATERIAL = "material"
@@ -291,6 +292,14 @@ class Catalogue:
         else:
             message = _("{code!r} is not a code in the dataset catalogue.").format(code=code)
         raise UnknownCodeError(message, hint=hint)
+
+    def dataset_entry(self, code: str, kind: str | None = None) -> Entry | None:
+        """The entry a dataset code belongs to: its own, or its base code's for a regional
+        dataset (``aluminium_primary_ingot@CN``); None when neither is catalogued."""
+        for candidate in dict.fromkeys((code, base_code(code))):
+            if self.has(candidate, kind):
+                return self.get(candidate, kind)
+        return None
 
     def entries(self, kind: str | None = None) -> list[Entry]:
         """The entries of a kind or group (all without ``kind``), sorted by code."""

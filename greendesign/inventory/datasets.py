@@ -7,6 +7,11 @@ Two layers, both plain CSV in ``lca_data/`` (see ``lca_data/datasets/README.md``
     domain), extracted by ``lca_data/build/extract_uslci.py``: one activity per
     product, normalised to one unit, elementary flows linked to biosphere3 by
     code.
+``lca_data/uslci_fy21/``
+    What the USLCI FY2021 release adds to FY2018 (extracted by
+    ``lca_data/build/extract_uslci_fy21.py``), linked to its own activities and,
+    where FY2018 has the product, to the FY2018 activity (exchange kind
+    ``technosphere_fy18``); recipes name it with ``uslci21:``.
 ``lca_data/datasets/``
     One dataset per catalogue code (material, process, transport, end-of-life
     treatment, electricity supply). ``recipes.csv`` gives its inputs per unit:
@@ -38,12 +43,16 @@ from pathlib import Path
 
 from greendesign.bundled import lca_data_dir
 from greendesign.errors import GreenDesignError, Problem
-from greendesign.i18n import _, ngettext
+from greendesign.i18n import _, ngettext, pick
 from greendesign.inventory import reference_data
 from greendesign.inventory.catalogue import load_bundled_catalogue
 from greendesign.inventory.csv_tables import TableRow, read_table
+from greendesign.inventory.regional import split_regional
 
 USLCI_DB = "uslci-fy18"
+USLCI21_DB = "uslci-fy21"
+#: recipe prefix -> (lca_data folder, Brightway database) of the USLCI releases
+USLCI_RELEASES = {"uslci": ("uslci", USLCI_DB), "uslci21": ("uslci_fy21", USLCI21_DB)}
 GREENDESIGN_DB = "greendesign-lci"
 FACTORY_ELECTRICITY = "electricity_factory"
 #: The elementary flow GHG-only factors are written as (biosphere3 name, categories).
@@ -51,7 +60,7 @@ GHG_ONLY_FLOW = ("Carbon dioxide, fossil", ("air",))
 #: Version of the way the datasets are written into Brightway; part of the data version,
 #: so a change of the writer re-installs the databases.
 WRITER_VERSION = 4
-PREFIXES = ("uslci", "gd", "gwp", "grid", "bio", "none")
+PREFIXES = ("uslci", "uslci21", "gd", "gwp", "grid", "bio", "none")
 
 ACTIVITY_COLUMNS = ("id", "name", "process_id", "product", "unit", "location", "year",
                     "category", "generator", "sources", "allocation")
@@ -59,6 +68,7 @@ EXCHANGE_COLUMNS = ("activity", "kind", "input", "amount")
 DATASET_COLUMNS = ("code", "unit", "source", "year", "geography", "pedigree", "proxy",
                    "proxy_zh", "note")
 RECIPE_COLUMNS = ("code", "input", "amount", "note")
+MISSING_COLUMNS = ("code", "reason", "reason_zh", "remedy", "remedy_zh")
 CARBON_COLUMNS = ("code", "fossil_carbon", "biogenic_carbon", "basis", "source", "year",
                   "geography", "pedigree", "note")
 
@@ -85,7 +95,8 @@ class UslciActivity:
 class Uslci:
     activities: dict[str, UslciActivity]
     by_name: dict[str, str]
-    #: (activity id, kind "technosphere"|"biosphere", input id or biosphere3 code, amount)
+    #: (activity id, kind "technosphere"|"technosphere_fy18"|"biosphere", input id (of
+    #: this release, or of FY2018 for "technosphere_fy18") or biosphere3 code, amount)
     exchanges: tuple[tuple[str, str, str, float], ...]
 
 
@@ -141,7 +152,7 @@ def data_version(root: Path | None = None) -> str:
     """Hash of every file the installed inventory databases are built from."""
     root = root or lca_data_dir()
     digest = hashlib.sha256(f"writer {WRITER_VERSION}".encode())
-    for sub in ("uslci", "datasets", "factors", "properties", "end_of_life"):
+    for sub in ("uslci", "uslci_fy21", "datasets", "factors", "properties", "end_of_life"):
         for path in sorted((root / sub).glob("*.csv")):
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
@@ -149,11 +160,13 @@ def data_version(root: Path | None = None) -> str:
 
 
 @functools.cache
-def load_uslci(root: Path | None = None) -> Uslci:
+def load_uslci(root: Path | None = None, folder: str = "uslci") -> Uslci:
+    """A USLCI release of ``lca_data/<folder>/`` (``uslci``: FY2018, ``uslci_fy21``)."""
     root = root or lca_data_dir()
+    fy18 = load_uslci(root) if folder != "uslci" else None
     activities = {}
     # the USLCI texts are copied into Brightway exactly as extracted
-    for row in _read(root / "uslci" / "activities.csv", ACTIVITY_COLUMNS, strip=False):
+    for row in _read(root / folder / "activities.csv", ACTIVITY_COLUMNS, strip=False):
         act = UslciActivity(**{k: row.values[k] for k in UslciActivity.__dataclass_fields__})
         activities[act.id] = act
     by_name: dict[str, str] = {}
@@ -161,11 +174,15 @@ def load_uslci(root: Path | None = None) -> Uslci:
         by_name.setdefault(act.name, act.id)
     exchanges = []
     problems = []
-    path = root / "uslci" / "exchanges.csv"
+    path = root / folder / "exchanges.csv"
+    providers = {"technosphere": activities, "biosphere": None}
+    if fy18 is not None:
+        providers["technosphere_fy18"] = fy18.activities
     for i, row in ((r.number, r.values) for r in _read(path, EXCHANGE_COLUMNS, strip=False)):
         amount = float(row["amount"])
+        known = providers.get(row["kind"], {})
         if row["activity"] not in activities or not math.isfinite(amount) or (
-                row["kind"] == "technosphere" and row["input"] not in activities):
+                known is not None and row["input"] not in known):
             problems.append(Problem(_("exchange does not resolve: {row}").format(row=row),
                                     location=str(path), row=i))
             continue
@@ -175,7 +192,8 @@ def load_uslci(root: Path | None = None) -> Uslci:
                                           "{count} USLCI exchanges are broken.",
                                           len(problems)).format(count=len(problems)),
                                  problems=problems[:20],
-                                 hint=_("Run lca_data/build/extract_uslci.py again."))
+                                 hint=_("Run the extraction script of lca_data/build/ for "
+                                        "{folder} again.").format(folder=folder))
     return Uslci(activities, by_name, tuple(exchanges))
 
 
@@ -226,6 +244,7 @@ def _recipe_rows(root: Path):
 def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
     problems: list[Problem] = []
     datasets: dict[str, Dataset] = {}
+    regional: dict[str, dict] = {}  # regional code -> where its row is
     for ds_path, i, row in _dataset_rows(root):
         code = (row.get("code") or "").strip()
         where = {"location": str(ds_path), "row": i}
@@ -233,6 +252,8 @@ def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
             problems.append(Problem(_("empty or repeated code {code!r}").format(code=code),
                                     **where, field="code"))
             continue
+        if "@" in code:
+            regional[code] = where
         for col in ("unit", "source", "year", "geography"):
             if not (row.get(col) or "").strip():
                 problems.append(Problem(_("{code}: {column} is empty").format(code=code,
@@ -251,7 +272,9 @@ def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
                                  (row.get("proxy") or "").strip(),
                                  (row.get("note") or "").strip(),
                                  proxy_zh=(row.get("proxy_zh") or "").strip())
-    uslci = load_uslci(root)
+    problems.extend(_regional_problems(datasets, regional))
+    releases = {prefix: load_uslci(root, folder)
+                for prefix, (folder, _db) in USLCI_RELEASES.items()}
     gwp = reference_data.read_published_gwp(root)
     grid = reference_data.read_grid_factors(root)
     rc_path = root / "datasets" / "recipes.csv"
@@ -278,7 +301,7 @@ def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
                                     **where, field="amount"))
             continue
         known = {
-            "uslci": lambda t: t in uslci.by_name,
+            **{p: (lambda t, r=r: t in r.by_name) for p, r in releases.items()},
             "gd": lambda t: t in datasets or t == FACTORY_ELECTRICITY,
             "gwp": lambda t: t in gwp,
             "grid": lambda t: t in grid,
@@ -313,6 +336,30 @@ def _load(root: Path) -> tuple[dict[str, Dataset], list[Problem]]:
                 code=ds.code), location=str(rc_path), field="code"))
     problems.extend(_resolve_chains(datasets, gwp, grid, rc_path))
     return datasets, problems
+
+
+def _regional_problems(datasets: dict[str, Dataset], regional: dict[str, dict]) -> list[Problem]:
+    """A regional dataset (``<code>@CN``) must belong to a catalogue code and, where that
+    code has a dataset, be measured in the same unit."""
+    problems = []
+    catalogue = load_bundled_catalogue()
+    for code, where in regional.items():
+        base, region = split_regional(code)
+        if not region or catalogue.dataset_entry(base) is None:
+            problems.append(Problem(_("{code}: a regional dataset code is <catalogue "
+                                      "code>@<country>, and {base!r} is not a catalogue "
+                                      "code").format(code=code, base=base), **where,
+                                    field="code",
+                                    hint=_("Write the material's catalogue code and the "
+                                           "two-letter country: aluminium_primary_ingot@CN.")))
+        elif base in datasets and datasets[base].unit != datasets[code].unit:
+            problems.append(Problem(_("{code}: unit {unit} differs from the unit {base_unit} of "
+                                      "{base}").format(code=code, unit=datasets[code].unit,
+                                                       base_unit=datasets[base].unit, base=base),
+                                    **where, field="unit",
+                                    hint=_("A regional dataset is measured like its catalogue "
+                                           "code.")))
+    return problems
 
 
 def _resolve_chains(datasets: dict[str, Dataset], gwp, grid, rc_path: Path) -> list[Problem]:
@@ -413,24 +460,73 @@ def catalogue_codes_without_data(datasets: Iterable[str]) -> list[str]:
     return sorted(code for code in wanted if code not in have)
 
 
+@dataclass(frozen=True)
+class MissingData:
+    """Why a catalogue code has no dataset and what the user can do
+    (``lca_data/datasets/missing.csv``)."""
+
+    code: str
+    reason: str
+    reason_zh: str
+    remedy: str
+    remedy_zh: str
+
+    def __str__(self) -> str:
+        return _("why: {reason}; what you can do: {remedy}").format(
+            reason=pick(self.reason, self.reason_zh), remedy=pick(self.remedy, self.remedy_zh))
+
+
+@functools.cache
+def load_missing(root: Path | None = None) -> dict[str, MissingData]:
+    """Code -> why it has no dataset, from ``datasets/missing.csv`` (no file: empty)."""
+    path = (root or lca_data_dir()) / "datasets" / "missing.csv"
+    if not path.is_file():
+        return {}
+    rows = (row.values for row in _read(path, MISSING_COLUMNS))
+    return {row["code"]: MissingData(*(row.get(c) or "" for c in MISSING_COLUMNS))
+            for row in rows if row.get("code")}
+
+
+def missing_note(code: str) -> str:
+    """Why ``code`` has no inventory data and what to do, in the current language; empty
+    when the code has a dataset or ``missing.csv`` does not name it."""
+    entry = load_missing().get(code)
+    return str(entry) if entry and code not in load_datasets() else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m greendesign.inventory.datasets",
                                      description="Check the bundled inventory files.")
     parser.add_argument("--check", action="store_true", help="check and summarise")
     parser.parse_args(argv)
     root = lca_data_dir()
-    uslci = load_uslci(root)
     datasets, problems = _load(root)
-    print(f"USLCI: {len(uslci.activities)} activities, {len(uslci.exchanges)} exchanges")
+    for folder, _db in USLCI_RELEASES.values():
+        uslci = load_uslci(root, folder)
+        print(f"USLCI ({folder}): {len(uslci.activities)} activities, "
+              f"{len(uslci.exchanges)} exchanges")
+    regions: dict[str, int] = {}
+    for code in datasets:
+        region = split_regional(code)[1]
+        if region:
+            regions[region] = regions.get(region, 0) + 1
     print(f"datasets: {len(datasets)}; GHG-only: "
           f"{sum(1 for d in datasets.values() if d.ghg_only)}; "
           f"with factory electricity: {sum(1 for d in datasets.values() if d.factory_kwh)}")
+    if regions:
+        print("regional datasets (<code>@<country>): " + ", ".join(
+            f"{region} {count}" for region, count in sorted(regions.items())))
     try:
         missing = catalogue_codes_without_data(datasets)
     except Exception as exc:  # noqa: BLE001 - a summary line, never fatal here
         missing = [f"(catalogue not readable: {exc})"]
     if missing:
         print(f"{len(missing)} catalogue code(s) without a dataset: {', '.join(missing)}")
+    explained = load_missing(root)
+    if silent := [code for code in missing if code not in explained]:
+        print(f"  without a reason in datasets/missing.csv: {', '.join(silent)}")
+    if stale := sorted(code for code in explained if code in datasets):
+        print(f"  datasets/missing.csv rows of codes that have a dataset now: {', '.join(stale)}")
     for problem in problems:
         print(f"  - {problem}")
     print("OK" if not problems and not missing else f"{len(problems)} problem(s)")

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from greendesign.errors import Problem
 from greendesign.i18n import N_, _, translate
 from greendesign.inventory.catalogue import MATERIAL, PROCESS, Catalogue, did_you_mean
-from greendesign.inventory.datasets import load_datasets
+from greendesign.inventory.datasets import load_datasets, missing_note
 from greendesign.inventory.user_catalogue import load_catalogue
 from greendesign.inventory.user_registry import dataset_map, missing_hint
 from greendesign.model.part import Assembly, Part
@@ -143,7 +143,7 @@ def references_without_data(product: Product, catalogue: Catalogue | None = None
         return Problem(message.format(where=_where(node), what=translate(WHAT[what]), code=code,
                                       mass=f"{mass_kg:.4g}" if mass_kg is not None else ""),
                        location=location, part_id=node.id if node is not None else None,
-                       field=field)
+                       field=field, hint=missing_note(code))
 
     found: list[Problem | None] = []
 

@@ -296,8 +296,10 @@ def _load(folder: Path | None, relative: Path, columns: tuple[str, ...],
 # --- the four files ------------------------------------------------------------------------
 
 def _material_code(row: _Row, catalogue: Catalogue) -> str:
+    """The row's material code: a catalogue material, or its regional dataset
+    (``aluminium_primary_ingot@CN``)."""
     code = row.text("code")
-    if code and not catalogue.has(code, "material"):
+    if code and catalogue.dataset_entry(code, "material") is None:
         row.fail("code", _("{code!r} is not a material code of the dataset catalogue").format(
             code=code))
     return code
@@ -345,8 +347,9 @@ def _build_gwp(row: _Row, catalogue: Catalogue):
     tolerance = row.number_("tolerance", 0.0, 5.0, low_open=True)
     unit = row.text("unit")
     scope = row.text("scope")
-    if code and row.ok and catalogue.has(code, "material"):
-        expected = catalogue.get(code, "material").unit
+    entry = catalogue.dataset_entry(code, "material") if code else None
+    if entry is not None and row.ok:
+        expected = entry.unit
         if unit != expected:
             row.fail("unit", _("{unit!r} differs from the catalogue unit {expected!r} of "
                                "{code}").format(unit=unit, expected=expected, code=code))

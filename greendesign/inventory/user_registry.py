@@ -31,7 +31,7 @@ from greendesign.errors import GreenDesignError
 from greendesign.i18n import _
 from greendesign.inventory.brightway_project import BIOSPHERE
 from greendesign.inventory.catalogue import load_bundled_catalogue
-from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI_DB
+from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI21_DB, USLCI_DB
 from greendesign.io.atomic import atomic_write_text
 
 REF_PREFIX = "user:"
@@ -284,7 +284,8 @@ def check_name(name: str, replace: bool) -> str:
             _("The database name {name!r} is not usable.").format(name=name),
             hint=_("Use at most {most} characters, without '|' or control characters.").format(
                 most=MAX_NAME))
-    if name in (BIOSPHERE, GREENDESIGN_DB, USLCI_DB) or name.startswith("greendesign"):
+    if name in (BIOSPHERE, GREENDESIGN_DB, USLCI_DB, USLCI21_DB) or name.startswith(
+            "greendesign"):
         raise UserDatabaseError(_("The name {name!r} belongs to the bundled inventory.").format(
             name=name), hint=_("Choose another name for your database."))
     if not replace and any(db.name == name for db in list_databases()):

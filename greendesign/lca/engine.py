@@ -21,6 +21,8 @@ from greendesign.i18n import _
 from greendesign.inventory.brightway_project import open_inventory
 from greendesign.inventory.user_registry import REF_PREFIX
 from greendesign.lca.background import Background, EngineError, load_background
+from greendesign.lca.declared import DeclaredOverlay, apply_declared, primary_data_share
+from greendesign.lca.declared import supplier_data_json as _supplier_data_json
 from greendesign.lca.lifecycle import CREDIT, STAGES, LifecycleModel, build_model
 from greendesign.model import Product
 from greendesign.model.part import Part, walk
@@ -53,6 +55,18 @@ class Result:
     model: LifecycleModel
     scores: np.ndarray           # lines x methods, in the order of model.lines
     bg: Background = field(repr=False)
+    #: the lines supplier data covers and their declared scores (None: no supplier data)
+    declared: DeclaredOverlay | None = field(default=None, repr=False)
+
+    @property
+    def primary_data_share(self) -> float | None:
+        """Share of the cradle-to-grave GWP100 total that rests on supplier data (0-1);
+        see :func:`greendesign.lca.declared.primary_data_share`."""
+        return primary_data_share(self)
+
+    def supplier_data(self) -> list[dict]:
+        """The declared values used, with their source and GWP100 (JSON-ready)."""
+        return _supplier_data_json(self)
 
     @functools.cached_property
     def lines(self) -> pd.DataFrame:
@@ -192,8 +206,11 @@ class Result:
             "ghg_only_datasets": notes.to_dict(orient="records"),
             "warnings": [str(w) for w in self.model.warnings],
             "data_gaps": [{"part_id": g.part_id, "part": g.part_name, "field": g.field,
-                           "code": g.code, "mass_kg": g.mass_kg} for g in self.model.gaps],
+                           "code": g.code, "mass_kg": g.mass_kg, "reason": g.reason}
+                          for g in self.model.gaps],
             "excluded_mass_share": self.model.excluded_mass_share,
+            "primary_data_share": self.primary_data_share,
+            "supplier_data": self.supplier_data(),
             "data_version": self.bg.data_version,
         }
 
@@ -269,5 +286,6 @@ def assess(product: Product, methods=None, variant: str = "baseline",
     amounts = np.fromiter((line.amount for line in model.lines), dtype=float,
                           count=len(model.lines))
     scores = bg.H[np.ix_(rows, cols)].T * amounts[:, None]   # lines x methods
+    declared = apply_declared(product, model, methods, scores, bg.methods)
     return Result(product.name, variant, product.functional_unit, product.service_life_years,
-                  methods, [bg.method_units[r] for r in rows], model, scores, bg)
+                  methods, [bg.method_units[r] for r in rows], model, scores, bg, declared)

@@ -12,8 +12,11 @@ Raw materials (A1-A2)
     recycled-content share of that input comes from the material family's
     recycling process (``recycling_<family>``: under the cut-off approach a
     secondary material carries only the burden of its recycling); the rest is
-    the primary material dataset. Inbound transport legs of a part carry its
-    input mass.
+    the primary material dataset. A product made in a country with regional
+    datasets (``manufacturer_region`` ``CN`` or ``CN-<grid>``) uses a material's or
+    recycling process's dataset of that country where there is one
+    (``aluminium_primary_ingot@CN``, :func:`regional_dataset`). Inbound transport
+    legs of a part carry its input mass.
 Manufacturing (A3)
     Each process of a part or assembly (amount in the process unit; no amount
     means the node's mass in kg), plus the factory electricity the process
@@ -50,11 +53,13 @@ from typing import NamedTuple
 from greendesign.errors import ModelValidationError, Problem
 from greendesign.i18n import N_, _, pick, translate
 from greendesign.inventory import reference_data
-from greendesign.inventory.datasets import load_carbon_content, load_datasets
+from greendesign.inventory.datasets import load_carbon_content, load_datasets, missing_note
+from greendesign.inventory.regional import production_region, regional_code
 from greendesign.inventory.user_catalogue import load_catalogue
 from greendesign.inventory.user_registry import datasets as user_datasets
 from greendesign.inventory.user_registry import eol_map, missing_hint
-from greendesign.model import Assembly, Part, Product, walk
+from greendesign.model import Assembly, ElectricityAccounting, Part, Product, walk
+from greendesign.model.vocab import CO2_FACTOR_PREFIX
 
 STAGES = ("raw_materials", "manufacturing", "distribution", "use", "end_of_life")
 CREDIT = "credits_beyond_boundary"
@@ -99,13 +104,21 @@ class Gap:
         """The part's (or consumable's) name in the current language."""
         return pick(self.part_name, self.part_name_zh)
 
+    @property
+    def reason(self) -> str:
+        """Why the code has no data and what to do (``lca_data/datasets/missing.csv``)."""
+        return missing_note(self.code)
+
     def __str__(self) -> str:
         if self.field != "material":  # a process or consumable: no part mass is left out
-            return _("{name}: {field} {code!r} has no inventory data (left out)").format(
+            text = _("{name}: {field} {code!r} has no inventory data (left out)").format(
                 name=self.display_name, field=field_name(self.field), code=self.code)
-        return _("{name}: {field} {code!r} has no inventory data ({mass} kg per product left "
-                 "out)").format(name=self.display_name, field=field_name(self.field),
-                                code=self.code, mass=f"{self.mass_kg:.4g}")
+        else:
+            text = _("{name}: {field} {code!r} has no inventory data ({mass} kg per product "
+                     "left out)").format(name=self.display_name, field=field_name(self.field),
+                                         code=self.code, mass=f"{self.mass_kg:.4g}")
+        return _("{message}; {reason}").format(message=text, reason=self.reason) \
+            if self.reason else text
 
 
 def field_name(field: str) -> str:
@@ -193,20 +206,45 @@ def default_inventory() -> Inventory:
 _inventory_memo: list = []
 
 
+def grid_dataset(grid: str, accounting: ElectricityAccounting, known) -> str:
+    """The dataset code of electricity from ``grid`` under ``accounting``.
+
+    The published CO2 factor (``electricity_co2_<grid>``) where the choice asks for it
+    and the grid has one, else the grid's life-cycle dataset (``electricity_<grid>``).
+    """
+    if accounting is ElectricityAccounting.PUBLISHED_CO2_FACTOR and \
+            f"{CO2_FACTOR_PREFIX}{grid}" in known:
+        return f"{CO2_FACTOR_PREFIX}{grid}"
+    return f"electricity_{grid}"
+
+
 def electricity_lines(stage: str, kwh: float, grid: str, green_share: float = 0.0,
                       green_source: str = "PV", part_id: str = "",
-                      kind: str = "electricity") -> list[Line]:
-    """kWh from a grid, with a share from a renewable source."""
+                      kind: str = "electricity", grid_code: str = "") -> list[Line]:
+    """kWh from a grid, with a share from a renewable source.
+
+    ``grid_code`` is the grid's dataset code when it is not ``electricity_<grid>`` (see
+    :func:`grid_dataset`)."""
     if kwh <= 0:
         return []
     lines = []
     if green_share < 1.0:
-        lines.append(Line(stage, f"electricity_{grid}", kwh * (1.0 - green_share), part_id,
-                          kind=kind))
+        lines.append(Line(stage, grid_code or f"electricity_{grid}", kwh * (1.0 - green_share),
+                          part_id, kind=kind))
     if green_share > 0.0:
         lines.append(Line(stage, f"electricity_{green_source.upper()}", kwh * green_share,
                           part_id, kind=kind))
     return lines
+
+
+def regional_dataset(code: str, region: str, units: dict[str, str]) -> str:
+    """The dataset of a material or recycled-content line of a product made in ``region``:
+    ``<code>@<region>`` (``aluminium_primary_ingot@CN`` for a product made in China) when the
+    inventory has it in the same unit, else ``code`` itself."""
+    regional = regional_code(code, region)
+    if region and regional in units and units[regional] == units.get(code):
+        return regional
+    return code
 
 
 def build_model(product: Product, inventory: Inventory | None = None,
@@ -263,6 +301,7 @@ class _ModelBuilder:
         self.inv = inventory
         self.scen = product.scenario
         self.allow_gaps = allow_gaps
+        self.region = production_region(product.manufacturer_region)
         self.model = LifecycleModel(product.name, product.functional_unit,
                                     product.service_life_years, self.scen.end_of_life.region,
                                     product_mass_kg=product.mass_kg)
@@ -294,10 +333,12 @@ class _ModelBuilder:
                 part_id=part.id, field="recycled_content"))
             recycled = 0.0
         if recycled < 1.0:
-            out.append(Line(stage, part.material, mass_in * (1.0 - recycled), part.id,
+            out.append(Line(stage, regional_dataset(part.material, self.region, inv.units),
+                            mass_in * (1.0 - recycled), part.id,
                             part.material, kind_prefix + "material"))
         if recycled > 0.0:
-            out.append(Line(stage, recycling, mass_in * recycled, part.id, part.material,
+            out.append(Line(stage, regional_dataset(recycling, self.region, inv.units),
+                            mass_in * recycled, part.id, part.material,
                             kind_prefix + "recycled_content"))
         for leg in part.transport_legs:
             out.append(Line(stage, leg.mode.value, mass_in / 1000.0 * leg.distance_km, part.id,
@@ -319,14 +360,20 @@ class _ModelBuilder:
             out.append(Line(stage, use.dataset, amount, node.id, kind=kind))
             kwh = self.inv.factory_kwh.get(use.dataset, 0.0) * amount
             out += electricity_lines(stage, kwh, prod.grid, prod.green_power_share,
-                                     prod.green_power_source.value, node.id)
+                                     prod.green_power_source.value, node.id,
+                                     grid_code=self._grid(prod.grid))
         return out
 
     def factory_electricity(self) -> list[Line]:
         """The product's own factory electricity, on the production grid."""
         prod = self.scen.production
         return electricity_lines("manufacturing", prod.factory_electricity_kwh, prod.grid,
-                                 prod.green_power_share, prod.green_power_source.value)
+                                 prod.green_power_share, prod.green_power_source.value,
+                                 grid_code=self._grid(prod.grid))
+
+    def _grid(self, grid: str) -> str:
+        """The dataset code of ``grid`` under the scenario's electricity accounting."""
+        return grid_dataset(grid, self.scen.electricity_accounting, self.inv.units)
 
     # --- distribution (A4) -------------------------------------------------------------------
 
@@ -343,7 +390,8 @@ class _ModelBuilder:
         the replacement parts with their materials, processes and end of life."""
         use = self.scen.use
         years = use.years if use.years is not None else self.product.service_life_years
-        out = electricity_lines("use", use.annual_energy_kwh() * years, use.grid, kind="energy")
+        out = electricity_lines("use", use.annual_energy_kwh() * years, use.grid, kind="energy",
+                                grid_code=self._grid(use.grid))
         for item in use.consumables:
             if item.material not in self.inv.units and self.allow_gaps:
                 self.model.gaps.append(Gap("", item.name, "consumable", item.material, 0.0))

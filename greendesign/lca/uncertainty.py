@@ -14,6 +14,10 @@ Foreground parameters (each with a distribution the user can set)
     tolerance is a 95 % band), service life (triangular between the given
     relative bounds), use-phase energy (normal, relative SD) and end-of-life
     shares (Dirichlet around the scenario shares, concentration ``k``).
+Supplier data
+    A line a declared value covers (:mod:`greendesign.lca.declared`) takes, for the methods
+    it declares, a lognormal factor from the declaration's own pedigree (one per declaration
+    and iteration); its other methods keep the dataset's factor.
 Paired sampling
     Every random stream is seeded from the run's seed and a stable name (the
     dataset code, the part id, the parameter), so two variants assessed with
@@ -152,6 +156,18 @@ def _background_factors(result: Result, n: int, seed: int) -> np.ndarray:
     return factors
 
 
+def _declared_factors(result: Result, n: int, seed: int) -> np.ndarray:
+    """iterations x lines: the lognormal factor of the declaration covering each line (1 for
+    the lines no declaration covers), from the declaration's pedigree."""
+    overlay = result.declared
+    factors = np.ones((n, len(overlay.keys)))
+    keys = np.array(overlay.keys, dtype=object)
+    for d in overlay.declarations:
+        draw = _rng(seed, "declared", d.key).lognormal(0.0, pedigree_sigma(d.value.pedigree), n)
+        factors[:, keys == d.key] = draw[:, None]
+    return factors
+
+
 def monte_carlo(result: Result, iterations: int = 1000, seed: int = 1,
                 dist: ForegroundDistributions | None = None, progress=None,
                 cancelled=None, chunk: int = 250) -> MonteCarlo:
@@ -169,6 +185,12 @@ def monte_carlo(result: Result, iterations: int = 1000, seed: int = 1,
     Hm = bg.H[rows][:, cols].T                     # lines x methods
     mult = _multipliers(result, iterations, seed, dist)
     factors = _background_factors(result, iterations, seed) if dist.background else None
+    declared = result.declared
+    if declared is not None:  # declared scores per unit replace the datasets' where given
+        replaced = declared.replaced
+        Hd = np.where(replaced, declared.intensity, 0.0)
+        Hm = np.where(replaced, 0.0, Hm)
+        dfactors = _declared_factors(result, iterations, seed) if dist.background else None
     samples = np.empty((iterations, len(rows)))
     for start in range(0, iterations, chunk):
         if stop():
@@ -179,6 +201,11 @@ def monte_carlo(result: Result, iterations: int = 1000, seed: int = 1,
         if factors is not None:
             weights = weights * factors[start:stop_at][:, cols[keep]]
         samples[start:stop_at] = weights @ Hm[keep]
+        if declared is not None:
+            own = mult[start:stop_at][:, keep] * amounts[keep]
+            if dfactors is not None:
+                own = own * dfactors[start:stop_at][:, keep]
+            samples[start:stop_at] += own @ Hd[keep]
         report(stop_at / iterations, _("Monte Carlo: {done} of {count} iterations").format(
             done=stop_at, count=iterations))
     return MonteCarlo(result.methods, result.units, samples, seed, result.total,

@@ -22,10 +22,17 @@ from greendesign.model.scenario import (
     Replacement,
     UsePhase,
 )
-from greendesign.model.vocab import GreenPowerSource, JointType, ProductCategory, TransportMode
+from greendesign.model.vocab import (
+    ElectricityAccounting,
+    GreenPowerSource,
+    JointType,
+    ProductCategory,
+    TransportMode,
+)
 
 __all__ = [
-    "BASELINE", "Assembly", "Consumable", "EndOfLifeMix", "EndOfLifeScenario", "GreenPowerSource",
+    "BASELINE", "Assembly", "Consumable", "ElectricityAccounting", "EndOfLifeMix",
+    "EndOfLifeScenario", "GreenPowerSource",
     "JointType", "LifecycleScenario", "OperatingMode", "Part", "ProcessUse", "Product",
     "ProductCategory", "ProductionScenario", "Project", "ProjectSettings", "Replacement",
     "Substance", "TransportLeg", "TransportMode", "UsePhase", "Variant", "cas_is_valid",

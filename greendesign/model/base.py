@@ -61,6 +61,7 @@ MODEL_NAMES = {
     "ProductionScenario": N_("production"), "UsePhase": N_("use phase"),
     "OperatingMode": N_("operating mode"), "Consumable": N_("consumable"),
     "Replacement": N_("replacement"), "EndOfLifeScenario": N_("end of life"),
+    "DeclaredValue": N_("supplier data"),
 }
 
 

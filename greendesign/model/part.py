@@ -18,6 +18,7 @@ from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 from greendesign.errors import UnitError
 from greendesign.i18n import _, pick
 from greendesign.model.base import GDModel, node_label
+from greendesign.model.declared import DeclaredValue
 from greendesign.model.vocab import JointType, TransportMode
 from greendesign.units import MASS_UNITS, normalise_mass_unit, parse_mass, to_kg
 
@@ -154,6 +155,9 @@ class Part(_Node):
     plastic_marking: str = ""
     eol_override: EndOfLifeMix | None = None
     mass_source: str = ""
+    #: the supplier's declared value for this part, cradle to gate: its material and its
+    #: processes (greendesign.model.declared)
+    declared: DeclaredValue | None = None
 
     @model_validator(mode="before")
     @classmethod

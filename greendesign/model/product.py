@@ -8,10 +8,20 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from greendesign.errors import ModelValidationError, Problem
-from greendesign.evidence.record import EvidenceRecord
+from greendesign.evidence.record import EvidenceRecord, attachment_name_problem
 from greendesign.i18n import _, pick
 from greendesign.model.base import GDModel
-from greendesign.model.part import Assembly, BomNode, Part, Positive, check_tree, iter_parts, walk
+from greendesign.model.declared import DeclaredValue
+from greendesign.model.part import (
+    Assembly,
+    BomNode,
+    DatasetRef,
+    Part,
+    Positive,
+    check_tree,
+    iter_parts,
+    walk,
+)
 from greendesign.model.scenario import LifecycleScenario
 from greendesign.model.vocab import ProductCategory
 
@@ -39,6 +49,18 @@ class Product(GDModel):
     description_zh: str = ""
     bom: list[BomNode] = Field(default_factory=list)
     scenario: LifecycleScenario = Field(default_factory=LifecycleScenario)
+    #: material code -> the supplier's declared value per kg of that material, for every part
+    #: of it without a declaration of its own (greendesign.model.declared)
+    supplier_data: dict[DatasetRef, DeclaredValue] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _per_kg_supplier_data(self) -> Product:
+        for code, value in self.supplier_data.items():
+            if value.basis != "kg":
+                raise ValueError(_("supplier data of material {code!r} is given per part; a "
+                                   "material's value is per kg (give a per-part value on the "
+                                   "part itself)").format(code=code))
+        return self
 
     @model_validator(mode="after")
     def _tree_is_sound(self) -> Product:
@@ -173,6 +195,7 @@ class Project(GDModel):
                     break
                 seen.add(current)
                 current = parents[current]
+        problems += _document_problems(self)
         if self.settings.reference_variant not in known:
             problems.append(_("reference variant {name!r} is not in the project").format(
                 name=self.settings.reference_variant))
@@ -206,3 +229,23 @@ class Project(GDModel):
         self.variants = [*self.variants, variant]
         return variant
 
+
+
+def declared_values(product: Product) -> list[tuple[str, DeclaredValue]]:
+    """``(part id or "material:<code>", value)`` of every declared value of ``product``."""
+    found = [(node.id, node.declared) for node, *_rest in walk(product.bom)
+             if isinstance(node, Part) and node.declared is not None]
+    return found + [(f"material:{code}", value) for code, value in product.supplier_data.items()]
+
+
+def _document_problems(project: Project) -> list[str]:
+    """Declared values whose ``document`` is not a plain attachment file name."""
+    problems = []
+    products = [project.product, *(v.product for v in project.variants)]
+    for product in products:
+        for where, value in declared_values(product):
+            reason = attachment_name_problem(value.document) if value.document else None
+            if reason:
+                problems.append(_("supplier data of {where}: {reason}").format(
+                    where=where, reason=reason))
+    return problems

@@ -16,7 +16,7 @@ from pydantic import Field, model_validator
 from greendesign.i18n import _
 from greendesign.model.base import GDModel
 from greendesign.model.part import DatasetRef, Fraction, NonNegative, PartId, Positive, TransportLeg
-from greendesign.model.vocab import GreenPowerSource
+from greendesign.model.vocab import ElectricityAccounting, GreenPowerSource
 
 HOURS_PER_YEAR = 8784.0  # a leap year: the most hours a mode can run in one year
 
@@ -103,3 +103,5 @@ class LifecycleScenario(GDModel):
     distribution: list[TransportLeg] = Field(default_factory=list)
     use: UsePhase = Field(default_factory=UsePhase)
     end_of_life: EndOfLifeScenario = Field(default_factory=EndOfLifeScenario)
+    #: how the electricity of production and use is counted (both stages alike)
+    electricity_accounting: ElectricityAccounting = ElectricityAccounting.LIFE_CYCLE

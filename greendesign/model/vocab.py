@@ -77,3 +77,22 @@ class GreenPowerSource(StrEnum):
     PV = "pv"
     WIND = "wind"
     HYDRO = "hydro"
+
+
+class ElectricityAccounting(StrEnum):
+    """How purchased electricity is counted.
+
+    ``life_cycle``: the supply system's life cycle (fuel chains, generation, transmission
+    and distribution losses) in every impact category, as GB/T 24067-2024 asks for a
+    product carbon footprint. ``published_co2_factor``: the grid's published CO2 factor
+    (for China the MEE/NBS announcement), CO2 only, as carbon-market style accounting
+    uses it; grids without such a factor keep their life-cycle dataset.
+    """
+
+    LIFE_CYCLE = "life_cycle"
+    PUBLISHED_CO2_FACTOR = "published_co2_factor"
+
+
+#: prefix of the dataset code of a grid's published CO2 factor (``electricity_co2_CN-East``);
+#: ``electricity_<grid>`` is the grid's life-cycle dataset
+CO2_FACTOR_PREFIX = "electricity_co2_"

@@ -300,7 +300,7 @@ def dataset_records(results, background) -> list[DatasetRecord]:
     records = []
     for code in sorted(used):
         prov = background.provenance.get(code, {})
-        entry = catalogue.get(code) if catalogue.has(code) else None
+        entry = catalogue.dataset_entry(code)  # a regional dataset: its base code's
         records.append(DatasetRecord(
             code=code, name_en=entry.name_en if entry else code,
             name_zh=entry.name_zh if entry else "", unit=str(prov.get("unit", "")),

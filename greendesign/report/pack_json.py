@@ -25,10 +25,12 @@ Layout (:data:`PACK_FORMAT`, :data:`PACK_SCHEMA`); ``values`` lists are in the o
                    "scores": {...}, "carbon_footprint": {...},
                    "monte_carlo": {...} | null, "tornado": [...] | null,
                    "data_gaps": [...], "excluded_mass_share", "ghg_only_datasets": [...],
+                   "primary_data_share", "supplier_data": [...],   # greendesign.lca.declared
                    "warnings": [...], "conformity": {...} | null}],
       "comparison": {...} | null,                      # Comparison.to_json + paired uncertainty
       "datasets": [{code, name_en, name_zh, unit, source, year, geography, pedigree,
-                    proxy, proxy_zh, ghg_only, user_database}],
+                    proxy, proxy_zh, ghg_only, user_database,
+                    supplier_data: [{design, key, source, verification, year}]}],
       "evidence": {"applicant", "specification", "register", "completeness"} | null,
       "product_footprints": [{PACT ProductFootprint}],  # one a design (greendesign.report.pact)
       "pact_problems": {design: [...]},
@@ -106,10 +108,8 @@ def _catalogue_names(language: str):
     catalogue = load_catalogue()
 
     def name(code: str) -> str:
-        if not catalogue.has(code):
-            return code
-        entry = catalogue.get(code)
-        return pick_text(language, entry.name_en, entry.name_zh)
+        entry = catalogue.dataset_entry(code)  # a regional dataset: its base code's
+        return pick_text(language, entry.name_en, entry.name_zh) if entry else code
 
     return name
 
@@ -172,10 +172,35 @@ def design_json(data: PackData, name: str) -> dict[str, Any]:
             else None)} for gap in full["data_gaps"]],
         "excluded_mass_share": plain(full["excluded_mass_share"]),
         "ghg_only_datasets": plain(full["ghg_only_datasets"]),
+        "primary_data_share": plain(full["primary_data_share"]),
+        "supplier_data": plain(full["supplier_data"]),
         "warnings": full["warnings"],
         "conformity": {code: plain(table.to_dict()) for code, table in conformity.items()}
         or None,
     }
+
+
+def supplier_records(data: PackData) -> list[dict[str, Any]]:
+    """Every declared value the pack's designs use (``Result.supplier_data`` entries), each
+    with its ``design`` and the ``datasets`` whose lines it replaces."""
+    out = []
+    for name, item in data.designs.items():
+        for entry in item.result.supplier_data():
+            datasets = list(dict.fromkeys(line["dataset"] for line in entry["lines"]))
+            out.append({**entry, "design": name, "datasets": datasets})
+    return out
+
+
+def _datasets(data: PackData) -> list[dict[str, Any]]:
+    """The dataset records, each with the supplier data that replace it in some lines."""
+    replaced: dict[str, list[dict[str, Any]]] = {}
+    for entry in supplier_records(data):
+        for code in entry["datasets"]:
+            replaced.setdefault(code, []).append({
+                "design": entry["design"], "key": entry["key"], "source": entry["source"],
+                "verification": entry["verification"], "year": entry["year"]})
+    return [{**plain(r.to_json()), "supplier_data": replaced.get(r.code, [])}
+            for r in data.datasets]
 
 
 def _evidence(data: PackData) -> dict[str, Any] | None:
@@ -271,7 +296,7 @@ def _pack_json(data: PackData) -> dict[str, Any]:
         "monte_carlo": mc,
         "designs": [design_json(data, name) for name in data.designs],
         "comparison": comparison,
-        "datasets": [plain(r.to_json()) for r in data.datasets],
+        "datasets": _datasets(data),
         "evidence": _evidence(data),
         "product_footprints": footprints,
         "pact_problems": {name: pact_problems(pf)

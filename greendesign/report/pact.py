@@ -31,11 +31,17 @@ What the pack fills, and how (``comment`` of the footprint says the same to its 
   ``p = 100 E / (PCF + E)`` with ``E = m_cut x GWP_raw / m_modelled``. Electronic parts
   usually carry more per kg than the average, so the estimate can be low; the description
   names the parts left out.
-* ``primaryDataShare`` is 0: every emission factor comes from a secondary dataset (the
-  bundled inventory or an imported database); the activity data (masses, energy) are the
-  applicant's own. ``dqi`` maps the Weidema pedigree scores (1-5) of the datasets carrying
-  more than 5 % of the footprint to the PACT rating (1-3) by ``1 + (p - 1) / 2``, weighted by
-  their share; ``coveragePercent`` is the share of the footprint those datasets carry.
+* ``primaryDataShare`` is the percent of the cradle-to-gate ``pCfExcludingBiogenic`` that
+  rests on supplier data (declared values of parts and materials,
+  :func:`greendesign.lca.declared.primary_data_share`): the PACT Methodology's
+  "emissions computed with primary data / total emissions x 100"; 0 when every emission
+  factor comes from a secondary dataset (the bundled inventory or an imported database). The
+  activity data (masses, energy) are the applicant's own and are not counted.
+  ``dqi`` maps the Weidema pedigree scores (1-5) of the datasets (and of the declared values,
+  each with its own pedigree) carrying more than 5 % of the footprint to the PACT rating
+  (1-3) by ``1 + (p - 1) / 2``, weighted by their share; ``coveragePercent`` is the share of
+  the footprint those datasets carry. Supplier data bring no elementary flows: the biogenic
+  CO2 of ``pCfIncludingBiogenic`` is that of the lines they do not cover.
 * Fields the project cannot give truthfully are filled as the spec allows and named in
   ``comment``: ``productCategoryCpc`` (no CPC code is recorded), ``companyName`` /
   ``companyIds`` when the applicant is not filled in, ``referencePeriodStart/End`` (the
@@ -56,6 +62,7 @@ from urllib.parse import quote
 import numpy as np
 
 from greendesign.i18n import _
+from greendesign.lca.declared import primary_data_share
 from greendesign.report.pack_data import (
     AIR_FREIGHT,
     GWP100,
@@ -128,6 +135,8 @@ def _biogenic_co2(result) -> float:
     """kg of non-fossil CO2 emitted minus CO2 taken up from air, cradle to gate."""
     bg = result.bg
     mask = _stage_mask(result, CRADLE_TO_GATE)
+    if result.declared is not None:  # a declared value has no elementary flows
+        mask = mask & ~result.declared.covered
     demand = np.zeros(len(bg.codes))
     cols = result.lines["dataset"].map(bg.column).to_numpy()[mask]
     np.add.at(demand, cols, result.lines["amount"].to_numpy()[mask])
@@ -201,11 +210,16 @@ def data_quality(data: PackData, result) -> dict[str, float]:
     j = result.methods.index(GWP100)
     mask = _stage_mask(result, CRADLE_TO_GATE)
     shares: dict[str, float] = {}
-    for code, score in zip(result.lines["dataset"].to_numpy()[mask], result.scores[mask, j],
-                           strict=True):
+    codes = result.lines["dataset"].to_numpy().astype(object)
+    pedigree = {r.code: r.pedigree for r in data.datasets}
+    if result.declared is not None:  # a declared value counts with its own pedigree
+        keys = np.array(result.declared.keys, dtype=object)
+        for d in result.declared.declarations:
+            codes[keys == d.key] = f"supplier:{d.key}"
+            pedigree[f"supplier:{d.key}"] = d.value.pedigree
+    for code, score in zip(codes[mask], result.scores[mask, j], strict=True):
         shares[code] = shares.get(code, 0.0) + float(score)
     total = sum(shares.values())
-    pedigree = {r.code: r.pedigree for r in data.datasets}
     big = {c: s / total for c, s in shares.items() if total > 0 and s / total > DQR_THRESHOLD}
     weight = sum(big.values())
     dqr = [0.0] * 5  # reliability, completeness, temporal, geographical, technological
@@ -339,9 +353,19 @@ def product_footprint(data: PackData, design: str, language: str | None = None
                    "calendar year of the pack is given."))
     note(lambda: _("landManagementGhgEmissions: not modelled apart by the inventory; 0 is "
                    "given."))
-    note(lambda: _("primaryDataShare: every emission factor comes from a secondary dataset "
-                   "(bundled inventory or imported database); the activity data are the "
-                   "applicant's own."))
+    primary = primary_data_share(result, CRADLE_TO_GATE) or 0.0
+    sources = sorted({d.value.source for d in result.declared.declarations}) \
+        if result.declared is not None else []
+    if primary > 0:
+        note(lambda: _("primaryDataShare: {share} % of the footprint rests on values declared "
+                       "by suppliers ({sources}); the rest on secondary datasets (bundled "
+                       "inventory or imported database). Declared values carry no biogenic "
+                       "CO2 flows.").format(share=f"{100 * primary:.4g}",
+                                            sources="; ".join(sources)))
+    else:
+        note(lambda: _("primaryDataShare: every emission factor comes from a secondary dataset "
+                       "(bundled inventory or imported database); the activity data are the "
+                       "applicant's own."))
     if no_carbon:
         note(lambda: _("Carbon content: no carbon fraction is known for {materials}; they "
                        "count as carbon-free.").format(materials=", ".join(no_carbon)))
@@ -400,7 +424,7 @@ def product_footprint(data: PackData, design: str, language: str | None = None
         "allocationRulesDescription": say(language, lambda: _(
             "Cut-off (recycled content) approach: secondary material carries only its "
             "recycling; multi-output processes of the inventory are allocated by mass.")),
-        "primaryDataShare": 0.0,
+        "primaryDataShare": round(100.0 * primary, 6),
         "dqi": dqi,
     }
     if has_packaging:

@@ -32,8 +32,9 @@ import numpy as np
 
 from greendesign.i18n import _
 from greendesign.lca.lifecycle import CREDIT, STAGES
+from greendesign.model.declared import verification_name
 from greendesign.report.pack_data import GWP100, PackData
-from greendesign.report.pack_json import PACK_JSON
+from greendesign.report.pack_json import PACK_JSON, supplier_records
 from greendesign.report.texts import part_name, pick_text, say, stage_label
 from greendesign.report.xlsx_stream import XlsxBook, safe_sheet_name
 
@@ -242,10 +243,22 @@ def _gap_rows(data: PackData, language: str) -> Iterator[list[Any]]:
 
 
 def _dataset_rows(data: PackData, language: str) -> Iterator[list[Any]]:
+    """The datasets, each with the supplier data that replace it in some lines, then one row
+    per declared value (code ``supplier:<part id or material:code>``)."""
+    records = supplier_records(data)
+    replaced: dict[str, list[str]] = {}
+    for e in records:
+        for code in e["datasets"]:
+            replaced.setdefault(code, []).append(f"{e['design']}: {e['key']}")
     for r in data.datasets:
         yield [r.code, pick_text(language, r.name_en, r.name_zh), r.unit, r.source, r.year,
                r.geography, ";".join(map(str, r.pedigree)), r.proxy, r.proxy_zh, r.ghg_only,
-               r.user_database]
+               r.user_database, "; ".join(replaced.get(r.code, []))]
+    for e in records:
+        yield [f"supplier:{e['key']}", f"{e['design']}: {e['key']}", e["unit"], e["source"],
+               e["year"], e["geography"], ";".join(map(str, e["pedigree"])), "", "", False,
+               False, say(language, lambda e=e: verification_name(e["verification"]))
+               + f", {e['scope']}"]
 
 
 def write_workbook(data: PackData, path: str | Path, progress: Progress | None = None,
@@ -416,14 +429,16 @@ def write_workbook(data: PackData, path: str | Path, progress: Progress | None =
             sheet(lambda: _("Datasets"), lambda: _(
                 "Every dataset the results use, with its source, year, geography, pedigree "
                 "scores (reliability; completeness; temporal; geographical; technological), "
-                "proxy and whether it covers greenhouse gases only."),
+                "proxy and whether it covers greenhouse gases only; then the values declared "
+                "by suppliers (supplier:...), which replace the datasets they name."),
                 lambda name: book.sheet(name, [
                     h(lambda: _("Code")), h(lambda: _("Name")), unit, h(lambda: _("Source")),
                     h(lambda: _("Year")), h(lambda: _("Geography")), h(lambda: _("Pedigree")),
                     h(lambda: _("Proxy")), h(lambda: _("Proxy (Chinese)")),
-                    h(lambda: _("GHG only")), h(lambda: _("User database"))],
+                    h(lambda: _("GHG only")), h(lambda: _("User database")),
+                    h(lambda: _("Supplier data"))],
                     _dataset_rows(data, language),
-                    widths=[24, 30, 8, 60, 8, 10, 12, 30, 30, 8, 8],
+                    widths=[24, 30, 8, 60, 8, 10, 12, 30, 30, 8, 8, 30],
                     wrap=(3,)))
             planned: list[str] = [readme]
             for name_of, _what, _write in steps:

@@ -21,8 +21,9 @@ What it does, in order (see lca_data/uslci/README.md for the reasoning):
    same product the newer one (validFrom) is taken; inputs with no provider
    (USLCI's "CUTOFF"/dummy flows) are cut off and listed.
 5. Links elementary flows to Brightway's biosphere3 (ecoinvent 3.9 flows) by
-   name and compartment, a synonym table (flow_synonyms.csv) and CAS number;
-   flows that do not link are dropped and listed with their use count.
+   name and compartment, a synonym table (flow_synonyms.csv) and CAS number
+   (flow_linking.py, shared with extract_uslci_fy21.py); flows that do not
+   link are dropped and listed with their use count.
 
 Outputs (UTF-8 CSV): activities.csv, exchanges.csv, unlinked_flows.csv,
 cutoff_inputs.csv.
@@ -42,6 +43,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from biosphere_index import BiosphereIndex, load_biosphere, norm  # noqa: E402
+from flow_linking import WASTE, FlowLinker, load_synonyms, write_tables  # noqa: E402
 
 OUT = HERE.parent / "uslci"
 NS = uuid.UUID("6f1b6a52-9d0c-4b7e-8f62-5f2b0d7f3a10")
@@ -64,9 +66,6 @@ SOIL_SUB = {"unspecified": None, "agricultural": "agricultural", "industrial": "
 RES_SUB = {"in ground": "in ground", "land": "land", "in water": "in water", "in air": "in air",
            "biotic": "biotic", "unspecified": None, "ground-": "in ground",
            "fossil-": "in ground", "renewable": None}
-WASTE = re.compile(r"^(solid )?waste\b|\bdisposal\b|^CUTOFF |\(deposited\)|^non-allocated|radioactive waste|tailings|"
-                   r"^spoil|^overburden|\bash\b|^slag|sludge", re.IGNORECASE)
-ION_SUFFIXES = (" II", " III", " ion", " I", " IV", " V", " VI")
 NETL = {
     "Emission to air": ("air", None), "Emissions to water": ("water", None),
     "Emission output to freshwater": ("water", "surface water"),
@@ -96,16 +95,6 @@ def compartment(path: str) -> tuple[str, ...] | None:
     name, subs = table
     mapped = subs.get(sub, None)
     return (name,) if mapped is None else (name, mapped)
-
-
-def load_synonyms() -> dict[tuple[str, str], tuple[str, float]]:
-    """(USLCI name, unit or "" for any unit) -> (biosphere3 name, amount factor)."""
-    out = {}
-    with open(HERE / "flow_synonyms.csv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            out[(norm(row["uslci_name"]), row["uslci_unit"].strip())] = (
-                row["biosphere3_name"], float(row["factor"] or 1))
-    return out
 
 
 class Zip:
@@ -193,40 +182,16 @@ def main(zip_path: str) -> int:
         ftype = ex["flow"].get("flowType") or flows[ex["flow"]["@id"]].get("flowType")
         return ftype in ("PRODUCT_FLOW", "WASTE_FLOW")
 
-    bio = BiosphereIndex(load_biosphere())
-    synonyms = load_synonyms()
+    linker = FlowLinker(BiosphereIndex(load_biosphere()), load_synonyms())
     link_cache: dict[str, tuple[str, float] | None] = {}
 
     def link(fid):
-        if fid in link_cache:
-            return link_cache[fid]
-        fl = flows[fid]
-        cats_ = compartment(cat_path(fl.get("category", {}).get("@id")))
-        result = None
-        if cats_ is not None:
-            name = fl["name"]
-            syn = synonyms.get((norm(name), unit_of(fid))) or synonyms.get((norm(name), ""))
-            target, factor = (syn if syn else (name, 1.0))
-            hit = bio.find(target, cats_)
-            if hit is None and syn is None:
-                stripped = re.sub(r", in ground$", "", name.strip()).replace("Aluminum", "Aluminium")
-                hit = bio.find(stripped, cats_)
-                if hit is None and cats_[0] != "natural resource":
-                    # ecoinvent 3.9 names emitted metals by their ion: "Lead II", "Copper ion"
-                    element = re.sub(r", ion$", "", stripped)
-                    for suffix in ION_SUFFIXES:
-                        hit = bio.find(element + suffix, cats_)
-                        if hit is not None:
-                            break
-                hit = hit or bio.find_cas(fl.get("cas", ""), cats_)
-            if hit is not None:
-                unit = unit_of(fid)
-                if unit != hit.unit and not syn:
-                    hit = None  # unit mismatch without an explicit factor
-                if hit is not None:
-                    result = (hit.code, factor)
-        link_cache[fid] = result
-        return result
+        if fid not in link_cache:
+            fl = flows[fid]
+            link_cache[fid] = linker.link(
+                fl["name"], compartment(cat_path(fl.get("category", {}).get("@id"))),
+                unit_of(fid), fl.get("cas", ""))
+        return link_cache[fid]
 
     # 1. allocation and normalisation -> activities
     activities = {}
@@ -347,28 +312,7 @@ def main(zip_path: str) -> int:
             if amount != 0 and not (kind == "technosphere" and target == aid):
                 rows.append((aid, kind, target, repr(float(amount))))
 
-    OUT.mkdir(exist_ok=True)
-    cols = ["id", "name", "process_id", "product", "unit", "location", "year", "category",
-            "generator", "sources", "allocation"]
-    with open(OUT / "activities.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, cols, lineterminator="\n")
-        w.writeheader()
-        for a in sorted(activities.values(), key=lambda a: (a["name"], a["id"])):
-            w.writerow(a)
-    with open(OUT / "exchanges.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["activity", "kind", "input", "amount"])
-        w.writerows(sorted(rows))
-    with open(OUT / "unlinked_flows.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["name", "uslci_category", "unit", "exchanges"])
-        for (n, c, u), k in sorted(unlinked.items(), key=lambda kv: (-kv[1], kv[0])):
-            w.writerow([n, c, u, k])
-    with open(OUT / "cutoff_inputs.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["product", "unit", "exchanges"])
-        for (n, u), k in sorted(cutoff.items(), key=lambda kv: (-kv[1], kv[0])):
-            w.writerow([n, u, k])
+    write_tables(OUT, activities, rows, unlinked, cutoff, ["product", "unit", "exchanges"])
     nbio = sum(1 for r in rows if r[1] == "biosphere")
     print(f"{len(activities)} activities, {len(rows)} exchanges ({nbio} biosphere), "
           f"{sum(unlinked.values())} elementary exchanges unlinked ({len(unlinked)} flows), "

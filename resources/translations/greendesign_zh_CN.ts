@@ -170,6 +170,54 @@
 {path}</translation>
     </message>
     <message>
+        <source>{value} {unit}, {source} ({verification}, {year})</source>
+        <translation>{value} {unit}，{source}（{verification}，{year}）</translation>
+    </message>
+    <message>
+        <source>Declared GWP100</source>
+        <translation>声明的 GWP100</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>涵盖</translation>
+    </message>
+    <message>
+        <source>this part: material and processes, cradle to gate</source>
+        <translation>本零件：材料和工艺，从摇篮到大门</translation>
+    </message>
+    <message>
+        <source>the material of every part without its own value</source>
+        <translation>所有没有自身数值的零件的该材料</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Geography</source>
+        <translation>地理范围</translation>
+    </message>
+    <message>
+        <source>Pedigree</source>
+        <translation>谱系评分</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -224,6 +272,10 @@
     <message>
         <source>Mass and material</source>
         <translation>质量与材料</translation>
+    </message>
+    <message>
+        <source>Supplier data</source>
+        <translation>供应商数据</translation>
     </message>
     <message>
         <source>Contents</source>
@@ -632,6 +684,26 @@
     <message>
         <source>{text} is not a date (YYYY-MM-DD)</source>
         <translation>{text} 不是日期(YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>inventory</source>
+        <translation>完整清单</translation>
+    </message>
+    <message>
+        <source>GHG only</source>
+        <translation>仅温室气体</translation>
+    </message>
+    <message>
+        <source>proxy</source>
+        <translation>代用数据</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1229,10 @@
         <source>Sum of {count} child rows, quantities applied</source>
         <translation>{count} 个子行之和（已计入数量）</translation>
     </message>
+    <message>
+        <source>Supplier data: {value}</source>
+        <translation>供应商数据：{value}</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonTable</name>
@@ -1517,6 +1593,7 @@
     <name>DatasetTableModel</name>
     <message>
         <source>Code</source>
+        <extracomment>one kWh sent out by a power plant of a technology (``power_coal_CN``), which the grids are made of</extracomment>
         <translation>代码</translation>
     </message>
     <message>
@@ -1553,6 +1630,7 @@
     </message>
     <message>
         <source>{name}; reference product: {product}</source>
+        <extracomment>codes that have a regional dataset (``pp`` when ``pp@CN`` is listed)</extracomment>
         <translation>{name}；参考产品：{product}</translation>
     </message>
     <message>
@@ -2824,6 +2902,18 @@
         <translation>水电</translation>
     </message>
     <message>
+        <source>Life cycle of the supply (GB/T 24067, all categories)</source>
+        <translation>供电全生命周期（GB/T 24067，全部类别）</translation>
+    </message>
+    <message>
+        <source>Published CO2 factor (MEE/NBS, carbon-market style, CO2 only)</source>
+        <translation>公布的CO2排放因子（生态环境部/国家统计局，碳市场口径，仅CO2）</translation>
+    </message>
+    <message>
+        <source>How the electricity of production and use is counted: over the supply system&apos;s life cycle (fuel chains, generation, grid losses) in every impact category, or with the grid&apos;s published CO2 emission factor only.</source>
+        <translation>生产和使用阶段电力的计算方式：按供电系统全生命周期（燃料链、发电、电网损耗）计入全部影响类别，或仅采用电网公布的CO2排放因子。</translation>
+    </message>
+    <message>
         <source>Electricity grid:</source>
         <translation>电网：</translation>
     </message>
@@ -2838,6 +2928,14 @@
     <message>
         <source>Factory electricity (kWh per product):</source>
         <translation>工厂用电（kWh/件产品）：</translation>
+    </message>
+    <message>
+        <source>Electricity accounting:</source>
+        <translation>电力核算方式：</translation>
+    </message>
+    <message>
+        <source>Change electricity accounting</source>
+        <translation>更改电力核算方式</translation>
     </message>
     <message>
         <source>Change production grid</source>
@@ -3544,6 +3642,21 @@
     </message>
 </context>
 <context>
+    <name>RegionalNotes</name>
+    <message>
+        <source>Geographical correlation {score} of 5 (1 best) for a product made in China.</source>
+        <translation>对中国制造的产品，地理相关性为 {score}（共5级，1为最好）。</translation>
+    </message>
+    <message>
+        <source>Used for products made in China; products made elsewhere use {code}.</source>
+        <translation>用于中国制造的产品；其他地区制造的产品使用 {code}。</translation>
+    </message>
+    <message>
+        <source>Used for products made outside China; products made in China use {code}.</source>
+        <translation>用于中国以外制造的产品；中国制造的产品使用 {code}。</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPage</name>
     <message>
         <source>Method:</source>
@@ -3706,6 +3819,10 @@
         <translation>数据缺口：{count} 项引用没有清单数据，未计入（占产品质量的 {share}）：{items}。</translation>
     </message>
     <message>
+        <source>Primary data share: {share} of GWP100 rests on supplier data ({count} declared values; their lines replace the inventory datasets for the categories they declare).</source>
+        <translation>初级数据占比：GWP100 的 {share} 基于供应商数据（{count} 个声明值；其所涉清单行在所声明的类别中替代清单数据集）。</translation>
+    </message>
+    <message>
         <source>material</source>
         <translation>材料</translation>
     </message>
@@ -3792,6 +3909,10 @@
     <message>
         <source>Brightway: {value} {unit} (relative difference {diff})</source>
         <translation>Brightway：{value} {unit}（相对差异 {diff}）</translation>
+    </message>
+    <message>
+        <source>(inventory datasets only, without the supplier data)</source>
+        <translation>（仅清单数据集，不含供应商数据）</translation>
     </message>
     <message>
         <source>Brightway check failed: {message}</source>
@@ -3895,6 +4016,57 @@
     <message>
         <source>GWP change (kg CO2-eq)</source>
         <translation>GWP 变化（kg CO2-eq）</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierDataActions</name>
+    <message>
+        <source>Supplier data (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>供应商数据 (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import &amp;Supplier Data…</source>
+        <translation>导入供应商数据(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Read suppliers&apos; declared values (EPD, PCF, measured) from CSV or Excel into the shown design</source>
+        <translation>从 CSV 或 Excel 将供应商声明值（EPD、PCF、实测）读入当前显示的设计</translation>
+    </message>
+    <message>
+        <source>Import supplier data</source>
+        <translation>导入供应商数据</translation>
+    </message>
+    <message>
+        <source>Cannot import the supplier data</source>
+        <translation>无法导入供应商数据</translation>
+    </message>
+    <message>
+        <source>{file}: no row can be imported.</source>
+        <translation>{file}：没有可导入的行。</translation>
+    </message>
+    <message>
+        <source>Fix the rows listed and import the file again.</source>
+        <translation>请改正所列的行后重新导入该文件。</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>另有 {count} 条</translation>
+    </message>
+    <message>
+        <source>{file}: declared values read: {count}; rows refused: {refused}.</source>
+        <translation>{file}：读取声明值 {count} 个；拒收行 {refused} 行。</translation>
+    </message>
+    <message>
+        <source>Apply the values read to the design “{design}”? Undo takes them back.</source>
+        <translation>将读取的数值应用到设计“{design}”？撤销可以取回。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Declared values imported from {file}: {count}</source>
+        <translation>已从 {file} 导入声明值：{count} 个</translation>
     </message>
 </context>
 <context>

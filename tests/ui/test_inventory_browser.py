@@ -51,7 +51,9 @@ def test_filters_narrow_the_list(browser, qtbot):
     browser.group_combo.setCurrentIndex(browser.group_combo.findData("electricity"))
     electricity = browser.codes()
     assert 0 < len(electricity) < len(every)
-    assert all(code.startswith("electricity_") for code in electricity)
+    # the grids, the published factors and the power plants the grids are made of
+    assert all(code.startswith(("electricity_", "power_")) for code in electricity)
+    assert {"electricity_CN", "electricity_co2_CN", "power_coal_CN"} <= set(electricity)
     browser.group_combo.setCurrentIndex(browser.group_combo.findData("material"))
     materials = browser.codes()
     assert "steel_stainless_304" in materials and "electricity_CN" not in materials
@@ -106,8 +108,8 @@ def test_impacts_of_the_installed_inventory(installed, browser, qtbot):
     with qtbot.waitSignal(browser.backgroundLoaded, timeout=120_000):
         browser.inventory_ready()
     assert browser.import_button.isEnabled()
-    search(browser, "electricity_CN")
-    assert browser.select("electricity_CN")
+    search(browser, "electricity_co2_CN")
+    assert browser.select("electricity_co2_CN")
     value, unit = browser.impact(GWP100)
     assert value == pytest.approx(0.5306, rel=1e-6)
     assert unit.lower() == "kg co2-eq"

@@ -253,3 +253,39 @@ def test_consumable_material_is_picked_from_the_catalogue(kettle, qtbot):
     document.undo_stack.undo()
     assert document.product.scenario.use.consumables[0].material == "citric_acid"
     assert table.item(0, 1).text() == "citric_acid"
+
+
+def test_electricity_accounting_switches_both_stages_to_the_published_factor(kettle, qtbot):
+    """The published choice puts every grid kWh at the MEE/NBS CO2 factor (2023, shared
+    REFERENCES.md: CN 0.5306, CN-South 0.4042 kg CO2/kWh); undo brings the life-cycle grids
+    back. The kettle is made on the Southern grid and used on the national one."""
+    document, service, page = kettle
+    assert page.accounting.currentData() == "life_cycle"
+    scenario = document.product.scenario
+    assert (scenario.production.grid, scenario.use.grid) == ("CN-South", "CN")
+    lines = service.result.lines
+    kwh = {grid: float(lines.loc[lines["dataset"] == f"electricity_{grid}", "amount"].sum())
+           for grid in ("CN-South", "CN")}
+    use_kwh = float(lines.loc[(lines["stage"] == "use")
+                              & (lines["dataset"] == "electricity_CN"), "amount"].sum())
+    assert use_kwh > 100 and use_kwh == pytest.approx(kwh["CN"])
+    before_use = gwp_stage(service, "use")
+    with qtbot.waitSignal(service.resultChanged, timeout=5000):
+        page.accounting.setCurrentIndex(page.accounting.findData("published_co2_factor"))
+    assert document.product.scenario.electricity_accounting.value == "published_co2_factor"
+    lines = service.result.lines
+    assert not {"electricity_CN-South", "electricity_CN"} & set(lines["dataset"])
+    for grid, amount in kwh.items():
+        assert float(lines.loc[lines["dataset"] == f"electricity_co2_{grid}",
+                               "amount"].sum()) == pytest.approx(amount, rel=1e-12)
+    use_lines = lines[(lines["stage"] == "use") & (lines["kind"] != "energy")]
+    assert use_lines.empty or "electricity_co2_CN" not in set(use_lines["dataset"])
+    other_use = before_use - use_kwh * float(service.result.bg.H[
+        service.result.bg.method_row[GWP100], service.result.bg.column["electricity_CN"]])
+    # to 1e-6: the two results come from separate solves of the background (float rounding)
+    assert gwp_stage(service, "use") == pytest.approx(use_kwh * 0.5306 + other_use, rel=1e-6)
+    assert gwp_stage(service, "use") < before_use
+    with qtbot.waitSignal(service.resultChanged, timeout=5000):
+        document.undo_stack.undo()
+    assert gwp_stage(service, "use") == pytest.approx(before_use, rel=1e-12)
+    assert page.accounting.currentData() == "life_cycle"

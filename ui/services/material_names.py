@@ -1,4 +1,5 @@
-"""Display names of inventory dataset codes (materials, processes) for the UI.
+"""Display names of inventory dataset codes (materials, processes) for the UI, with the
+status and geography of their data.
 
 The catalogue (:mod:`greendesign.inventory.catalogue`) gives each code an
 English and a Chinese name; it holds the bundled datasets and those of the
@@ -15,7 +16,10 @@ from typing import Any
 
 from PySide6.QtCore import QLocale
 
+from greendesign.inventory.datasets import load_datasets
 from greendesign.inventory.user_catalogue import load_catalogue
+from greendesign.inventory.user_registry import dataset_map
+from ui.i18n import _tr
 
 log = logging.getLogger("greendesign.ui")
 
@@ -54,10 +58,7 @@ def dataset_name(code: str, language: str = "en") -> str | None:
     catalogue = _catalogue()
     if catalogue is None or not code:
         return None
-    try:
-        entry = catalogue.get(code)
-    except (KeyError, LookupError):
-        return None
+    entry = catalogue.dataset_entry(code)  # a regional dataset (<code>@CN): its base code's
     if entry is None:
         return None
     if language.startswith("zh") and getattr(entry, "name_zh", ""):
@@ -86,8 +87,49 @@ def location_names(kind: str) -> list[tuple[str, str]]:
     return [(e.code, e.name_zh if zh and e.name_zh else e.name_en) for e in cat.entries(kind)]
 
 
+def data_status(code: str) -> tuple[tuple[str, ...], str]:
+    """What the inventory holds for ``code``: its status flags and its geography.
+
+    Flags: ``("inventory",)`` for a full inventory, ``"ghg_only"`` for one resting on a
+    published greenhouse-gas figure only, ``"proxy"`` when another material or
+    composition stands in (both may apply), ``("no_data",)`` when the code has no dataset.
+    A user database's dataset is an inventory of its own location.
+    """
+    try:
+        bundled, users = load_datasets(), dataset_map()
+    except Exception as exc:  # a broken inventory must not stop the picker from showing
+        log.warning("inventory datasets not available: %s", exc)
+        return (), ""
+    if code in users:
+        return ("inventory",), users[code].location
+    data = bundled.get(code)
+    if data is None:
+        return ("no_data",), ""
+    flags = tuple(flag for flag, on in (("proxy", bool(data.proxy)),
+                                        ("ghg_only", data.ghg_only)) if on)
+    return flags or ("inventory",), data.geography
+
+
+def status_text(flag: str) -> str:
+    """A data status flag of :func:`data_status` as the interface names it."""
+    texts = {"inventory": _tr("inventory"), "ghg_only": _tr("GHG only"),
+             "proxy": _tr("proxy"), "no_data": _tr("no data")}
+    return texts.get(flag, flag)
+
+
+def with_data_status(code: str, label: str) -> str:
+    """``label`` followed by the data status and geography of ``code``:
+    ``"Polyamide 66 (pa66)  [proxy, GHG only \u00b7 RER]"``."""
+    flags, geography = data_status(code)
+    if not flags:
+        return label
+    status = _tr(", ").join(status_text(flag) for flag in flags)
+    return f"{label}  [{status} \u00b7 {geography}]" if geography else f"{label}  [{status}]"
+
+
 def material_choices(text: str, limit: int = 20) -> list[tuple[str, str]]:
-    """``(code, label)`` of the catalogue materials matching ``text`` in English or Chinese."""
+    """``(code, label)`` of the catalogue materials matching ``text`` in English or Chinese,
+    each label with the data status and geography of the material (:func:`data_status`)."""
     entries = catalogue()
     if entries is None:
         return []
@@ -96,5 +138,5 @@ def material_choices(text: str, limit: int = 20) -> list[tuple[str, str]]:
         label = dataset_label(entry.code)
         if entry.name_zh and entry.name_zh not in label:
             label = f"{label}  \u00b7  {entry.name_zh}"
-        result.append((entry.code, label))
+        result.append((entry.code, with_data_status(entry.code, label)))
     return result

@@ -10,6 +10,8 @@ Typst when the document is laid out (labels, ``counter(page).at``).
 from __future__ import annotations
 
 from greendesign.i18n import _
+from greendesign.model.declared import verification_name
+from greendesign.report.pack_json import supplier_records
 from greendesign.report.pdf import markup as m
 from greendesign.report.pdf import numbers, terms
 from greendesign.report.pdf.context import ReportContext, not_provided
@@ -156,8 +158,12 @@ def provenance(ctx: ReportContext) -> str:
         if geos:
             out.append(m.bullet_list([m.text(terms.geography_note(g)) for g in geos]))
     rows = []
+    declared = supplier_records(ctx.data)
+    replaced = {code for entry in declared for code in entry["datasets"]}
     for record in ctx.data.datasets:
         flags = []
+        if record.code in replaced:
+            flags.append(_("partly replaced by supplier data"))
         if record.ghg_only:
             flags.append(_("GHG only"))
         if record.proxy:
@@ -174,6 +180,7 @@ def provenance(ctx: ReportContext) -> str:
                      m.text(record.year or DASH), geography_cell,
                      m.text(",".join(str(p) for p in record.pedigree) or DASH),
                      m.text(", ".join(flags) or DASH)])
+    rows += _supplier_rows(ctx, declared)
     out.append(m.table(
         ["4.4cm", "1.1cm", "1fr", "1.1cm", "2.8cm", "1.8cm", "2.6cm"],
         [m.text(_("Dataset")), m.text(_("Unit")), m.text(_("Source")), m.text(_("Year")),
@@ -187,6 +194,27 @@ def provenance(ctx: ReportContext) -> str:
             "\u25a1: {codes}.").format(codes=codes))))
     out.append("]\n")
     return "".join(out)
+
+
+def _supplier_rows(ctx: ReportContext, declared: list[dict]) -> list[list[str]]:
+    """Rows of the provenance table for the values declared by suppliers."""
+    rows = []
+    for entry in declared:
+        if entry["level"] == "part":
+            model = ctx.data.designs[entry["design"]].result.model
+            target = _("part {name}").format(name=model.part_name(entry["part_id"]))
+        else:
+            target = _("material {name}").format(name=ctx.dataset_name(entry["material"]))
+        geography = entry["geography"]
+        rows.append([m.lines([m.text(_("Supplier data: {target}").format(target=target)),
+                              m.muted(m.text(f"{entry['design']}: {entry['key']}"))]),
+                     m.text(entry["unit"]), m.text(entry["source"]),
+                     m.text(str(entry["year"])),
+                     m.text(f"{geography} ({terms.geography(geography)})"),
+                     m.text(",".join(str(p) for p in entry["pedigree"])),
+                     m.text(", ".join([verification_name(entry["verification"]),
+                                       entry["scope"]]))])
+    return rows
 
 
 def attachments(ctx: ReportContext) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from greendesign.i18n import _, pick
+from greendesign.model.vocab import CO2_FACTOR_PREFIX
 from greendesign.report.pdf import markup as m
 from greendesign.report.pdf import terms
 
@@ -126,9 +127,12 @@ class ReportContext:
     def dataset_name(self, code: str) -> str:
         """A dataset's or material's name in the current language."""
         if code.startswith("electricity_"):
-            region = code.removeprefix("electricity_")
+            published = code.startswith(CO2_FACTOR_PREFIX)
+            region = code.removeprefix(CO2_FACTOR_PREFIX if published else "electricity_")
             entry = self._catalogue_entry(region)
             place = pick(entry.name_en, entry.name_zh) if entry else terms.geography(region)
+            if published:
+                return _("Electricity, {grid} (published CO2 factor)").format(grid=place)
             return _("Electricity, {grid}").format(grid=place)
         if code == "emission_co2_fossil_air":
             return _("Fossil CO2 of burnt materials (to air)")
@@ -149,7 +153,7 @@ class ReportContext:
 
             catalogue = self.shared["catalogue"] = load_catalogue()
         try:
-            return catalogue.get(code) if catalogue.has(code) else None
+            return catalogue.dataset_entry(code)  # a regional dataset: its base code's
         except Exception:  # noqa: BLE001 - an unknown code is shown as it is
             return None
 

@@ -10,6 +10,7 @@ interval.
 from __future__ import annotations
 
 from greendesign.i18n import _
+from greendesign.model.vocab import ElectricityAccounting
 from greendesign.report.pdf import markup as m
 from greendesign.report.pdf import numbers, terms
 from greendesign.report.pdf.context import ReportContext
@@ -158,13 +159,24 @@ def _electricity(ctx: ReportContext) -> str:
                      m.num(gwp / kwh if kwh else None), m.num(gwp),
                      m.text(record.source if record else "\u2013")])
     production = ctx.product.scenario.production
+    if ctx.product.scenario.electricity_accounting is ElectricityAccounting.LIFE_CYCLE:
+        basis = _(
+            "The Chinese grids are counted over the life cycle of the supply system, as GB/T "
+            "24067-2024 asks: the generation mix of the published statistics, each technology "
+            "with its fuel chain, and the transmission and distribution losses, in every "
+            "impact category. The CO2 factors of the MEE and NBS announcement remain the "
+            "alternative for carbon-market style accounting and are not used here.")
+    else:
+        basis = _(
+            "As chosen for this product (carbon-market style accounting), the grids carry "
+            "their published CO2 emission factors: for China those of the MEE and NBS "
+            "announcement (consumption side, CO2 only); the other impact categories leave "
+            "grid electricity out.")
     out = m.paragraph(m.text(_(
         "Electricity is modelled with the grid of the place it is used: the production grid "
         "with the green-power share of the factory ({share}), the use grid in the use stage. "
-        "The Chinese grids carry the CO2 emission factors of the MEE and NBS announcement "
-        "(consumption side, CO2 only); the carbon-market reporting factor is a different "
-        "series and is not used.").format(
-            share=numbers.pct(production.green_power_share * 100, 0))))
+        "{basis}").format(share=numbers.pct(production.green_power_share * 100, 0),
+                          basis=basis)))
     if rows:
         out += m.table(["3.4cm", "1.7cm", "2.3cm", "2.1cm", "1fr"],
                        [m.text(_("Electricity")), m.text(_("kWh per product")),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from greendesign.i18n import _, pick
+from greendesign.model.vocab import ElectricityAccounting
 from greendesign.report.pdf import markup as m
 from greendesign.report.pdf import numbers, terms
 from greendesign.report.pdf.context import ReportContext
@@ -364,9 +365,19 @@ def limitations(ctx: ReportContext) -> str:
     general = []
     if uslci:
         general.append(m.text(_(
-            "The USLCI data used date from {first} to {last} and represent North America; the "
-            "Chinese grids are represented by the MEE emission factors (CO2 only).").format(
-                first=uslci[0], last=uslci[-1])))
+            "The USLCI data used date from {first} to {last} and represent North America; "
+            "the USLCI power plants stand in for the Chinese generation technologies of the "
+            "grid mixes.").format(first=uslci[0], last=uslci[-1])))
+    if ctx.product.scenario.electricity_accounting is ElectricityAccounting.LIFE_CYCLE:
+        general.append(m.text(_(
+            "Hydro, wind and solar electricity carry only their life-cycle greenhouse gases, "
+            "and the power chains carry no land use, water use or ionising radiation: those "
+            "categories understate electricity.")))
+    else:
+        general.append(m.text(_(
+            "Grid electricity is counted with the published CO2 factors (MEE/NBS for China, "
+            "CO2 only), as chosen for this product: every category other than climate change "
+            "leaves it out.")))
     items.append(m.bullet_list(general + [
         m.text(_("Landfill and incineration carry collection and the material's CO2 only; "
                  "landfill methane is not modelled.")),

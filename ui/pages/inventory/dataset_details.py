@@ -14,10 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from greendesign.inventory.datasets import FACTORY_ELECTRICITY, load_uslci
+from greendesign.inventory.datasets import FACTORY_ELECTRICITY, load_datasets, load_uslci
 from greendesign.inventory.reference_data import published_gwp
 from ui.i18n import _tr
-from ui.pages.inventory.inventory_rows import DatasetRow, PedigreeNames
+from ui.pages.inventory.inventory_rows import (
+    DatasetRow,
+    PedigreeNames,
+    RegionalNotes,
+    regional_bases,
+)
 from ui.services.material_names import ui_language
 from ui.widgets.formatting import format_number
 
@@ -60,8 +65,11 @@ class DatasetDetails(QObject):
         names = PedigreeNames().names()
         pedigree = "; ".join(f"{name} {score}" for name, score in zip(names, ds.pedigree,
                                                                         strict=True))
+        regional = RegionalNotes()
+        use = regional.use(row, regional_bases(load_datasets()))
         for caption, value in ((self.tr("Source"), ds.source), (self.tr("Year"), ds.year),
-                               (self.tr("Geography"), ds.geography),
+                               (self.tr("Geography"), " ".join(filter(None, (
+                                   ds.geography, regional.fit(row), use)))),
                                (self.tr("Pedigree (1 best, 5 worst)"), pedigree),
                                (self.tr("Proxy"), row.proxy_note(language) or self.tr("none")),
                                (self.tr("Note"), ds.note)):

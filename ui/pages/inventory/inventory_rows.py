@@ -11,7 +11,9 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from greendesign.inventory.catalogue import Catalogue, Entry, normalise
 from greendesign.inventory.datasets import Dataset
+from greendesign.inventory.regional import regional_code, split_regional
 from greendesign.inventory.user_databases import UserDataset
+from greendesign.model.vocab import CO2_FACTOR_PREFIX
 from ui.services.material_names import ui_language
 from ui.widgets.table_models import ListTableModel
 
@@ -23,6 +25,9 @@ _KIND_GROUP = {"material": "material", "process": "process", "transport": "trans
                "pretreatment": "end_of_life", "recycling": "end_of_life",
                "credit": "end_of_life", "grid": "electricity", "renewable": "electricity"}
 ELECTRICITY_PREFIX = "electricity_"
+#: one kWh sent out by a power plant of a technology (``power_coal_CN``), which the grids
+#: are made of
+POWER_PLANT_PREFIX = "power_"
 USER_GROUP = "user"
 """The group of every user-database dataset; ``user:<database>`` is one database's."""
 BUNDLED_SOURCE = "GreenDesign"
@@ -117,14 +122,15 @@ class DatasetRow:
 def catalogue_entry(catalogue: Catalogue, code: str) -> Entry | None:
     """The catalogue entry a dataset code stands for (``electricity_CN`` -> grid ``CN``)."""
     if code.startswith(ELECTRICITY_PREFIX):
-        location = code[len(ELECTRICITY_PREFIX):]
+        location = code.removeprefix(CO2_FACTOR_PREFIX).removeprefix(ELECTRICITY_PREFIX)
         for kind in ("grid", "renewable"):
             if catalogue.has(location, kind):
                 return catalogue.get(location, kind)
         return None
     for group in ("material", "process", "treatment"):
-        if catalogue.has(code, group):
-            return catalogue.get(code, group)
+        entry = catalogue.dataset_entry(code, group)  # <code>@CN: the entry of <code>
+        if entry is not None:
+            return entry
     return None
 
 
@@ -135,7 +141,7 @@ def dataset_rows(catalogue: Catalogue, datasets: dict[str, Dataset]) -> list[Dat
         entry = catalogue_entry(catalogue, code)
         if entry is not None:
             group = _KIND_GROUP.get(entry.kind, "")
-        elif code.startswith(ELECTRICITY_PREFIX):
+        elif code.startswith((ELECTRICITY_PREFIX, POWER_PLANT_PREFIX)):
             group = "electricity"
         else:  # elementary-flow datasets the end-of-life model adds (CO2 of burning)
             group = "end_of_life" if code.startswith("emission_") else ""
@@ -187,6 +193,8 @@ class DatasetTableModel(ListTableModel):
         return self.items
 
     def set_rows(self, rows: list[DatasetRow]) -> None:
+        #: codes that have a regional dataset (``pp`` when ``pp@CN`` is listed)
+        self.regional = regional_bases(row.code for row in rows)
         self.set_items(rows)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
@@ -213,6 +221,10 @@ class DatasetTableModel(ListTableModel):
             if column == "unit":
                 return row.unit
             if column == "geography":
+                if role == Qt.ItemDataRole.ToolTipRole and row.user is None:
+                    notes = RegionalNotes()
+                    return " ".join(filter(None, (row.geography, notes.fit(row),
+                                                  notes.use(row, self.regional))))
                 return row.geography
             if column == "year":
                 return row.year
@@ -238,6 +250,32 @@ class DatasetTableModel(ListTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.code
         return None
+
+
+def regional_bases(codes) -> set[str]:
+    """The codes of ``codes`` that a regional dataset (``<code>@CN``) of ``codes`` belongs to."""
+    return {base for base, region in map(split_regional, codes) if region}
+
+
+class RegionalNotes(QObject):
+    """What a bundled dataset's geography means for the product it is used in, translated."""
+
+    def fit(self, row: DatasetRow) -> str:
+        """The geographical correlation of the pedigree, which is rated for a product made in
+        China."""
+        return self.tr("Geographical correlation {score} of 5 (1 best) for a product made in "
+                       "China.").format(score=row.pedigree[3])
+
+    def use(self, row: DatasetRow, regional: set[str]) -> str:
+        """Which products use the dataset when the material has a China dataset too."""
+        base, region = split_regional(row.code)
+        if region == "CN":
+            return self.tr("Used for products made in China; products made elsewhere use "
+                           "{code}.").format(code=base)
+        if row.code in regional:
+            return self.tr("Used for products made outside China; products made in China use "
+                           "{code}.").format(code=regional_code(row.code, "CN"))
+        return ""
 
 
 class PedigreeNames(QObject):

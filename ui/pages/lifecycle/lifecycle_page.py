@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from greendesign.errors import GreenDesignError
 from greendesign.lca.engine import GWP100, method_label
 from greendesign.model import Product
-from greendesign.model.vocab import GreenPowerSource, TransportMode
+from greendesign.model.vocab import ElectricityAccounting, GreenPowerSource, TransportMode
 from ui.document.edit_commands import ReplaceProductCommand
 from ui.pages.lifecycle.lifecycle_use import UsePhaseSection
 from ui.pages.lifecycle.lifecycle_widgets import (
@@ -148,12 +148,26 @@ class LifecyclePage(UsePhaseSection, QWidget):
             label = dataset_name(source.value.upper(), ui_language()) or names[source.value]
             self.green_source.addItem(label, source.value)
         self.factory_kwh = NumberField("0")
+        self.accounting = QComboBox()
+        self.accounting.addItem(self.tr("Life cycle of the supply (GB/T 24067, all categories)"),
+                                ElectricityAccounting.LIFE_CYCLE.value)
+        self.accounting.addItem(self.tr("Published CO2 factor (MEE/NBS, carbon-market style, "
+                                        "CO2 only)"),
+                                ElectricityAccounting.PUBLISHED_CO2_FACTOR.value)
+        self.accounting.setToolTip(self.tr(
+            "How the electricity of production and use is counted: over the supply system's "
+            "life cycle (fuel chains, generation, grid losses) in every impact category, or "
+            "with the grid's published CO2 emission factor only."))
         form = QFormLayout()
         form.addRow(self.tr("Electricity grid:"), self.production_grid)
         form.addRow(self.tr("Green-power share (%):"), self.green_share)
         form.addRow(self.tr("Green-power source:"), self.green_source)
         form.addRow(self.tr("Factory electricity (kWh per product):"), self.factory_kwh)
+        form.addRow(self.tr("Electricity accounting:"), self.accounting)
         inner.addLayout(form)
+        self.accounting.currentIndexChanged.connect(lambda _i: self._apply(
+            "manufacturing", self.tr("Change electricity accounting"),
+            lambda s: s.update(electricity_accounting=self.accounting.currentData())))
         self.production_grid.currentIndexChanged.connect(lambda _i: self._set_production(
             "grid", self.production_grid.currentData(), self.tr("Change production grid")))
         self.green_source.currentIndexChanged.connect(lambda _i: self._set_production(
@@ -235,6 +249,8 @@ class LifecyclePage(UsePhaseSection, QWidget):
             self.green_source.setCurrentIndex(
                 max(0, self.green_source.findData(scen.production.green_power_source.value)))
             self.factory_kwh.set_value(scen.production.factory_electricity_kwh)
+            self.accounting.setCurrentIndex(
+                max(0, self.accounting.findData(scen.electricity_accounting.value)))
             self._fill_rows(self.legs, [
                 (leg.mode.value, format_number(leg.distance_km, 6), leg.display_description)
                 for leg in scen.distribution], mode_column=0)

@@ -39,6 +39,7 @@ from greendesign.errors import GreenDesignError
 from greendesign.model import Assembly, Part, Product
 from ui.errors import error_summary
 from ui.pages.product import bom_cells
+from ui.pages.product.part_details import supplier_data_text
 from ui.services.material_names import dataset_label, dataset_name
 from ui.widgets.formatting import (
     format_mass,
@@ -79,6 +80,8 @@ COLUMN_FIELDS = {
 """The field of :mod:`ui.pages.product.bom_cells` each column edits."""
 
 REJECTED_BACKGROUND = QColor("#f8d7d3")
+SUPPLIER_DATA_COLOUR = QColor("#2e6b3a")
+"""The mark of a material cell whose part carries supplier data (its tooltip says which)."""
 
 EditHandler = Callable[[str, dict[str, Any]], None]
 """Receives ``(node id, validated changes)`` of an accepted cell edit."""
@@ -307,7 +310,18 @@ class BomModel(QAbstractItemModel):
                     text=rejected[0], reason=rejected[1])
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.MATERIAL \
+                and self.declared_value(node) is not None:
+            return SUPPLIER_DATA_COLOUR
         return None
+
+    def declared_value(self, node: Part | Assembly):
+        """The supplier data that apply to a part (its own, else its material's), or None."""
+        if not isinstance(node, Part):
+            return None
+        if node.declared is not None:
+            return node.declared
+        return self._product.supplier_data.get(node.material) if self._product else None
 
     def _edit_text(self, node: Part | Assembly, column: Column) -> str:
         part = node if isinstance(node, Part) else None
@@ -364,7 +378,12 @@ class BomModel(QAbstractItemModel):
         if column == Column.MATERIAL and isinstance(node, Part):
             name_zh = dataset_name(node.material, "zh")
             label = dataset_label(node.material)
-            return f"{label}\n{name_zh}" if name_zh and name_zh not in label else label
+            text = f"{label}\n{name_zh}" if name_zh and name_zh not in label else label
+            declared = self.declared_value(node)
+            if declared is not None:
+                text += "\n" + self.tr("Supplier data: {value}").format(
+                    value=supplier_data_text(declared))
+            return text
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

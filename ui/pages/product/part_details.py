@@ -7,18 +7,50 @@ import html
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from greendesign.model import Assembly, Part
+from greendesign.model.declared import DeclaredValue, verification_name
 from greendesign.model.part import iter_parts
 from ui.i18n import _tr
 from ui.services.material_names import dataset_label
 from ui.widgets.formatting import format_mass, format_number, format_percent, format_quantity
 
 
-def detail_sections(node: Part | Assembly, units_per_product: float | None = None
+def supplier_data_text(value: DeclaredValue) -> str:
+    """``2.1 kg CO2e/kg, EPD S-P-01234 (third-party verified, 2024)``: a declared value in
+    one line."""
+    return _tr("{value} {unit}, {source} ({verification}, {year})").format(
+        value=format_number(value.gwp_kgco2e), unit=value.unit, source=value.source,
+        verification=verification_name(value.verification), year=value.year)
+
+
+def supplier_rows(value: DeclaredValue, own: bool) -> list[tuple[str, str]]:
+    """The rows of the Supplier data section: what is declared, by whom, how checked."""
+    rows = [
+        (_tr("Declared GWP100"), f"{format_number(value.gwp_kgco2e)} {value.unit}"),
+        (_tr("Covers"), _tr("this part: material and processes, cradle to gate") if own
+         else _tr("the material of every part without its own value")),
+        (_tr("Source"), value.source),
+        (_tr("Verification"), verification_name(value.verification)),
+        (_tr("Year"), str(value.year)),
+        (_tr("Geography"), value.geography),
+        (_tr("Pedigree"), ", ".join(str(p) for p in value.pedigree)),
+        (_tr("Scope"), value.scope),
+    ]
+    rows += [(key, format_number(number)) for key, number in value.indicators.items()]
+    if value.document:
+        rows.append((_tr("Document"), value.document))
+    if value.note:
+        rows.append((_tr("Note"), value.note))
+    return rows
+
+
+def detail_sections(node: Part | Assembly, units_per_product: float | None = None,
+                    material_value: DeclaredValue | None = None
                     ) -> list[tuple[str, list[tuple[str, str]]]]:
     """The selected node's fields as ``[(section, [(label, value), ...]), ...]``.
 
     Empty optional fields are shown as "-" so the user sees that they are empty
-    rather than missing from the panel.
+    rather than missing from the panel. ``material_value`` is the product's supplier data
+    for the part's material (shown when the part has no value of its own).
     """
     dash = "\u2013"
     identity = [
@@ -42,6 +74,9 @@ def detail_sections(node: Part | Assembly, units_per_product: float | None = Non
             (_tr("Material input"), format_mass(node.material_input_kg, node.mass_unit)),
         ]
         sections.append((_tr("Mass and material"), material))
+        if node.declared is not None or material_value is not None:
+            sections.append((_tr("Supplier data"), supplier_rows(
+                node.declared or material_value, node.declared is not None)))
     else:
         parts = list(iter_parts(node.children))
         sections.append((_tr("Contents"), [
@@ -103,7 +138,8 @@ class PartDetailsPanel(QTextBrowser):
         self.show_node(None)
 
     def show_node(self, node: Part | Assembly | None,
-                  units_per_product: float | None = None) -> None:
+                  units_per_product: float | None = None,
+                  material_value: DeclaredValue | None = None) -> None:
         """Show a node's fields, or a hint when nothing is selected."""
         if node is None:
             self.setHtml("<p style='color:#666'>" + html.escape(
@@ -116,7 +152,7 @@ class PartDetailsPanel(QTextBrowser):
         if other:
             rows.append(f"<div style='color:#555'>{html.escape(other)}</div>")
         rows.append("<table width='100%' cellspacing='0' cellpadding='2'>")
-        for section, fields in detail_sections(node, units_per_product):
+        for section, fields in detail_sections(node, units_per_product, material_value):
             rows.append(f"<tr><td colspan='2' style='padding-top:10px; color:#2e6b3a; "
                         f"font-weight:bold'>{html.escape(section)}</td></tr>")
             for label, value in fields:

@@ -38,7 +38,7 @@ from greendesign.model import Assembly, Part
 from greendesign.model.vocab import TransportMode
 from ui.errors import error_summary
 from ui.i18n import _tr
-from ui.services.material_names import catalogue, dataset_label
+from ui.services.material_names import catalogue, dataset_label, with_data_status
 from ui.widgets.formatting import parse_number
 from ui.widgets.line_edits import (
     CODE_ROLE,
@@ -134,7 +134,7 @@ class ProcessCompleter(MaterialCompleter):
             label = dataset_label(entry.code)
             if entry.name_zh and entry.name_zh not in label:
                 label = f"{label}  \u00b7  {entry.name_zh}"
-            item = QStandardItem(label)
+            item = QStandardItem(with_data_status(entry.code, label))
             item.setData(entry.code, CODE_ROLE)
             self._items.appendRow(item)
         if self._items.rowCount() and self.widget() is not None and self.widget().isVisible():

@@ -382,7 +382,11 @@ class ProductPage(QWidget):
         if rows:
             index = rows[0]
         node = self.model.node(index) if index.isValid() else None
-        self.details.show_node(node, self._units_per_product(index) if node else None)
+        product = self.model.product
+        material_value = product.supplier_data.get(node.material) if (
+            isinstance(node, Part) and product is not None) else None
+        self.details.show_node(node, self._units_per_product(index) if node else None,
+                               material_value)
         self.fields.show_node(node)
         for editor in self.side_editors:
             editor.show_node(node)

@@ -36,8 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from greendesign.lca.declared import inventory_total
 from greendesign.lca.engine import GWP100, method_label
 from greendesign.lca.lifecycle import STAGES
+from greendesign.model.declared import verification_name
 from ui.pages.results.results_tables import (
     ghg_only_share,
     in_total,
@@ -164,7 +166,9 @@ class ResultsPage(QWidget):
 
         self.ghg_note = QLabel()
         self.gaps_note = QLabel()
-        for note in (self.ghg_note, self.gaps_note):
+        self.supplier_note = QLabel()
+        self.supplier_note.setObjectName("supplierDataNote")
+        for note in (self.ghg_note, self.gaps_note, self.supplier_note):
             note.setWordWrap(True)
             note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             note.setStyleSheet("background: #fff7e0; border: 1px solid #e8d8a8; "
@@ -258,6 +262,7 @@ class ResultsPage(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.ghg_note)
         layout.addWidget(self.gaps_note)
+        layout.addWidget(self.supplier_note)
         layout.addWidget(self.tabs, 1)
         return content
 
@@ -411,6 +416,23 @@ class ResultsPage(QWidget):
                 items=shown))
             self.gaps_note.setToolTip("\n".join(texts))
         self.gaps_note.setVisible(bool(gaps))
+        self._show_supplier_data(result)
+
+    def _show_supplier_data(self, result) -> None:
+        """The primary data share and the declared values behind it (hidden without any)."""
+        entries = [e for e in result.supplier_data() if e["applied"]]
+        share = result.primary_data_share
+        if entries:
+            self.supplier_note.setText(self.tr(
+                "Primary data share: {share} of GWP100 rests on supplier data ({count} "
+                "declared values; their lines replace the inventory datasets for the "
+                "categories they declare).").format(
+                share=format_percent(share) if share is not None else "\u2013",
+                count=len(entries)))
+            self.supplier_note.setToolTip("\n".join(
+                f"{e['key']}: {e['source']} "
+                f"({verification_name(e['verification'])}, {e['year']})" for e in entries))
+        self.supplier_note.setVisible(bool(entries))
 
     def _gap_text(self, gap) -> str:
         fields = {"material": self.tr("material"), "process": self.tr("process"),
@@ -533,10 +555,14 @@ class ResultsPage(QWidget):
             reference, fast = value
             j = fast.methods.index(method)
             ours, theirs = float(fast.total[j]), float(reference.total[0])
+            if fast.declared is not None:  # Brightway knows the inventory datasets only
+                ours = float(inventory_total(fast)[j])
             difference = abs(ours - theirs) / abs(theirs) if theirs else abs(ours - theirs)
             self.reference_label.setText(self.tr(
                 "Brightway: {value} {unit} (relative difference {diff})").format(
-                value=format_number(theirs), unit=fast.units[j], diff=f"{difference:.1e}"))
+                value=format_number(theirs), unit=fast.units[j], diff=f"{difference:.1e}")
+                + ("" if fast.declared is None else " " + self.tr(
+                    "(inventory datasets only, without the supplier data)")))
             self.reference_button.setEnabled(True)
 
         def failed(message: str) -> None:
