@@ -174,8 +174,8 @@ def build() -> tuple[str, str]:
         pedigree = first.get("pedigree") or "2;3;1;1;3"
         datasets.append({
             "code": f"electricity_{region}", "unit": "kWh",
-            "source": f"{first['source']}; technologies: USLCI FY2018 power plants and the "
-                      "bundled renewable datasets",
+            "source": f"CEC/NBS {first['year']} generation statistics (CREA china_co2 "
+                      "compilation, factors/grid_mix_cn.csv); USLCI FY2018 power plants",
             "year": first["year"], "geography": region, "pedigree": pedigree,
             "proxy": "Chinese generation mix with U.S. (USLCI) generation technologies as "
                      "technology proxies; hydro, wind and solar GHG-only",

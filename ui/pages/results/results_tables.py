@@ -81,10 +81,14 @@ def part_scores(result, j: int, counted: np.ndarray) -> pd.DataFrame:
 
 
 def ghg_only_share(result, counted: np.ndarray, totals: np.ndarray) -> tuple[list[str], float]:
-    """The datasets of ``result`` that rest on greenhouse-gas-only data (in order of first
-    use) and their summed share of GWP100, as ``Result.ghg_only_notes()`` gives them."""
+    """The datasets of ``result`` that rest on greenhouse-gas-only data only (in order of
+    first use) and their summed share of GWP100, as ``Result.ghg_only_notes()`` flags them
+    ``fully_ghg_only``. A dataset with only part of its inputs GHG-only (a grid with its
+    renewable share, a composite with one such component) covers the other categories
+    for the rest and is not counted."""
     datasets = result.lines["dataset"].to_numpy()
-    codes = [code for code in pd.unique(datasets[counted]) if result.bg.ghg_only.get(code)]
+    codes = [code for code in pd.unique(datasets[counted]) if result.bg.ghg_only.get(code)
+             and result.bg.provenance.get(code, {}).get("ghg_only", True)]
     if not codes or GWP100 not in result.methods:
         return codes, 0.0
     j = result.methods.index(GWP100)
