@@ -96,3 +96,14 @@ class ElectricityAccounting(StrEnum):
 #: prefix of the dataset code of a grid's published CO2 factor (``electricity_co2_CN-East``);
 #: ``electricity_<grid>`` is the grid's life-cycle dataset
 CO2_FACTOR_PREFIX = "electricity_co2_"
+
+
+def electricity_grid(code: str) -> tuple[str, bool] | None:
+    """``(location, published)`` of an electricity dataset code: ``electricity_CN-East`` ->
+    ``("CN-East", False)``, ``electricity_co2_CN-East`` -> ``("CN-East", True)`` (the grid's
+    published CO2 factor); None for any other code."""
+    if code.startswith(CO2_FACTOR_PREFIX):
+        return code.removeprefix(CO2_FACTOR_PREFIX), True
+    if code.startswith("electricity_"):
+        return code.removeprefix("electricity_"), False
+    return None

@@ -120,11 +120,13 @@ def build() -> tuple[str, str]:
     """The text of the two output files."""
     system = system_values()
     grid = {row["code"]: row for row in read(GRID)}
-    coal_scale = coal_co2_per_kwh(system) / uslci_co2_per_kwh(COAL_PLANT)
+    coal_co2, uslci_coal_co2 = coal_co2_per_kwh(system), uslci_co2_per_kwh(COAL_PLANT)
+    coal_scale = coal_co2 / uslci_coal_co2
+    mix = mixes()
     gce = system["coal_supply_gce_per_kwh_CN"]
     datasets: list[dict[str, str]] = []
     recipes: list[dict[str, str]] = []
-    used = sorted({row["technology"] for rows in mixes().values() for row in rows})
+    used = sorted({row["technology"] for rows in mix.values() for row in rows})
     for tech in used:
         ref, year, proxy, proxy_zh = TECHNOLOGIES[tech]
         if ref.startswith("gd:"):
@@ -134,10 +136,10 @@ def build() -> tuple[str, str]:
         if tech == "coal":
             note = (f"{COAL_PLANT} x {MJ_PER_KWH} MJ/kWh x {coal_scale:.4f}: the Chinese coal "
                     f"fleet burns {gce['value']} g standard coal per kWh sent out "
-                    f"({gce['source']}, {gce['year']}), i.e. {coal_co2_per_kwh(system):.4f} "
+                    f"({gce['source']}, {gce['year']}), i.e. {coal_co2:.4f} "
                     f"kg CO2/kWh at {system['standard_coal_mj_per_kg']['value']} MJ/kgce and "
                     f"{system['co2_bituminous_coal_kg_per_gj']['value']} kg CO2/GJ; the USLCI "
-                    f"plant emits {uslci_co2_per_kwh(COAL_PLANT):.4f} kg CO2/kWh; every "
+                    f"plant emits {uslci_coal_co2:.4f} kg CO2/kWh; every "
                     "exchange (coal chain, transport, stack emissions) is scaled alike, so "
                     "SO2, NOx and particulates keep the U.S. 2002 emission per MJ of coal and "
                     "overstate China's ultra-low-emission fleet")
@@ -154,7 +156,7 @@ def build() -> tuple[str, str]:
                          "proxy": proxy, "proxy_zh": proxy_zh, "note": note})
         recipes.append({"code": code, "input": ref, "amount": _num(amount),
                         "note": f"{_num(amount)} MJ per kWh"})
-    for region, rows in sorted(mixes().items(), key=lambda kv: REGIONS.index(kv[0])
+    for region, rows in sorted(mix.items(), key=lambda kv: REGIONS.index(kv[0])
                                if kv[0] in REGIONS else len(REGIONS)):
         loss, loss_code = loss_rate(system, region)
         gross = 1.0 / (1.0 - loss)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from greendesign.i18n import _, pick
-from greendesign.model.vocab import CO2_FACTOR_PREFIX
+from greendesign.model.vocab import electricity_grid
 from greendesign.report.pdf import markup as m
 from greendesign.report.pdf import terms
 
@@ -126,9 +126,9 @@ class ReportContext:
 
     def dataset_name(self, code: str) -> str:
         """A dataset's or material's name in the current language."""
-        if code.startswith("electricity_"):
-            published = code.startswith(CO2_FACTOR_PREFIX)
-            region = code.removeprefix(CO2_FACTOR_PREFIX if published else "electricity_")
+        grid = electricity_grid(code)
+        if grid is not None:
+            region, published = grid
             entry = self._catalogue_entry(region)
             place = pick(entry.name_en, entry.name_zh) if entry else terms.geography(region)
             if published:

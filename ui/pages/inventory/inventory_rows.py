@@ -13,7 +13,7 @@ from greendesign.inventory.catalogue import Catalogue, Entry, normalise
 from greendesign.inventory.datasets import Dataset
 from greendesign.inventory.regional import regional_code, split_regional
 from greendesign.inventory.user_databases import UserDataset
-from greendesign.model.vocab import CO2_FACTOR_PREFIX
+from greendesign.model.vocab import electricity_grid
 from ui.services.material_names import ui_language
 from ui.widgets.table_models import ListTableModel
 
@@ -121,8 +121,9 @@ class DatasetRow:
 
 def catalogue_entry(catalogue: Catalogue, code: str) -> Entry | None:
     """The catalogue entry a dataset code stands for (``electricity_CN`` -> grid ``CN``)."""
-    if code.startswith(ELECTRICITY_PREFIX):
-        location = code.removeprefix(CO2_FACTOR_PREFIX).removeprefix(ELECTRICITY_PREFIX)
+    grid = electricity_grid(code)
+    if grid is not None:
+        location = grid[0]
         for kind in ("grid", "renewable"):
             if catalogue.has(location, kind):
                 return catalogue.get(location, kind)
