@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from greendesign.cli_export_lci import add_commands as add_export_lci_commands
 from greendesign.cli_inventory import add_commands as add_inventory_commands
 from greendesign.cli_lca import add_commands as add_lca_commands
 from greendesign.cli_report import add_commands as add_report_commands
@@ -300,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_inventory_commands(sub)
     add_report_commands(sub)
     add_supplier_commands(sub)
+    add_export_lci_commands(sub)
     return parser
 
 

@@ -42,6 +42,7 @@ from greendesign.model.part import iter_parts
 from greendesign.settings import AppSettings, load_settings, save_settings
 from ui.document.autosave_control import AutosaveController, recoverable_copies
 from ui.document.document import ProjectDocument
+from ui.document.export_lci_actions import ExportLciActions
 from ui.document.project_actions import ProjectActions
 from ui.document.supplier_actions import SupplierDataActions
 from ui.pages.evidence.evidence_page import EvidencePage
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.document = ProjectDocument(self)
         self.commands = ProjectActions(self.document, self.settings, self.prompts, self)
         self.supplier_data = SupplierDataActions(self.document, self.prompts, self)
+        self.export_lci = ExportLciActions(self.document, self.prompts, self)
         self.autosave = AutosaveController(self.document, self.app_settings.autosave_interval_s,
                                            self)
         # the engine starts when the inventory set-up says the inventory is ready
@@ -228,6 +230,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.commands.import_action)
         menu.addAction(self.commands.export_action)
         menu.addAction(self.supplier_data.import_action)
+        menu.addAction(self.export_lci.export_action)
         menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)

@@ -9,8 +9,10 @@ The foreground of each stage is given to ``bw2calc.LCA`` as its demand vector
 Brightway database first: Brightway's processed arrays store amounts as
 float32 (``bw_processing``), which would round the foreground to about seven
 significant digits and hide real differences below 1e-7.
-:func:`write_foreground` writes the product as a database for use in other
-Brightway tools (Activity Browser), with that rounding.
+:func:`write_foreground` writes the product as a database of the inventory
+project itself, with that rounding (the naive path the benchmarks time); the
+foreground it writes is :func:`greendesign.lca.export_lci.foreground`, the one
+the export to Activity Browser, Excel and openLCA writes too.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import numpy as np
 
 from greendesign.inventory.brightway_project import open_inventory, writer_lock
 from greendesign.inventory.user_registry import node_key
+from greendesign.lca.export_lci import foreground, stage_demands, write_database
 from greendesign.lca.lifecycle import CREDIT, STAGES, LifecycleModel, build_model
 from greendesign.model import Product
 
@@ -39,20 +42,13 @@ class ReferenceResult:
         return sum(self.by_stage[s] for s in STAGES)
 
 
-def _stage_demands(model: LifecycleModel) -> dict[str, dict[str, float]]:
-    demand: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for line in model.lines:
-        demand[line.stage][line.dataset] += line.amount
-    return demand
-
-
 def reference_assess(product: Product, methods, model: LifecycleModel | None = None
                      ) -> ReferenceResult:
     import bw2calc  # deferred: loads Brightway
 
     methods = [tuple(m) for m in methods]
     model = model or build_model(product)
-    demand = _stage_demands(model)
+    demand = stage_demands(model)
     bd = open_inventory()
     codes = {code for stage in demand.values() for code in stage}
     nodes = {code: bd.get_node(database=node_key(code)[0], code=node_key(code)[1])
@@ -87,28 +83,12 @@ def reference_assess(product: Product, methods, model: LifecycleModel | None = N
 
 def write_foreground(product: Product, database: str, model: LifecycleModel | None = None
                      ) -> int:
-    """Write the product as a Brightway database (one activity per stage plus a root).
+    """Write the product as the database ``database`` of the inventory project (one
+    activity per stage, the credits, and the product).
 
-    For Activity Browser and other Brightway tools. Amounts are stored at
-    Brightway's float32 precision. Returns the number of activities written.
+    Amounts are stored at Brightway's float32 precision. Returns the number of
+    activities written.
     """
-    model = model or build_model(product)
-    demand = _stage_demands(model)
+    fg = foreground(product, model=model or build_model(product), database=database)
     with writer_lock():
-        bd = open_inventory()
-        data = {(database, "product"): {
-            "name": product.name, "unit": "unit", "location": "GLO", "type": "process",
-            "comment": product.functional_unit,
-            "exchanges": [{"input": (database, "product"), "amount": 1.0, "type": "production"}]
-            + [{"input": (database, stage), "amount": 1.0, "type": "technosphere"}
-               for stage in STAGES]}}
-        for stage in (*STAGES, CREDIT):
-            data[(database, stage)] = {
-                "name": f"{product.name}: {stage}", "unit": "unit", "location": "GLO",
-                "type": "process",
-                "exchanges": [{"input": (database, stage), "amount": 1.0, "type": "production"}]
-                + [{"input": node_key(code), "amount": amount, "type": "technosphere"}
-                   for code, amount in demand.get(stage, {}).items() if amount],
-            }
-        bd.Database(database).write(data)
-    return len(data)
+        return write_database(open_inventory(), fg)
