@@ -57,6 +57,9 @@ def main() -> int:
         from bench.bundle import run as bench_bundle
 
         bench_bundle()
+        from bench.imports import run as bench_imports
+
+        bench_imports()
     return 0
 
 

@@ -59,6 +59,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = ud.import_ecospold1(_absolute(args.source), args.name, **common)
     elif args.format == "excel":
         result = ud.import_excel(_absolute(args.source), args.name, **common)
+    elif args.format == "jsonld":
+        result = ud.import_jsonld(_absolute(args.source), args.name, **common)
+    elif args.format == "simapro":
+        result = ud.import_simapro(_absolute(args.source), args.name, **common)
     else:
         result = ud.import_brightway(args.source, args.database, args.name,
                                      base_dir=_absolute(args.base_dir) if args.base_dir else "",
@@ -66,16 +70,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not args.quiet and sys.stderr.isatty():
         print(file=sys.stderr)
     print(result.summary())
+    if args.format != "brightway":
+        for line in result.report.lines():
+            print("  " + line)
     for line in result.warnings[:5]:
         print("  " + _("passed over: {warning}").format(warning=line))
-    for row in result.unlinked[:10]:
+    for row in result.unlinked[:10 if args.verbose else 0]:
         print("  " + _("not linked: {activity} [{location}] <- {exchange} ({type}, {amount} "
                        "{unit}): {reason}").format(
             activity=row.activity, location=row.location, exchange=row.exchange,
             type=row.type, amount=f"{row.amount:g}", unit=row.unit, reason=row.reason))
-    if len(result.unlinked) > 10:
-        print("  " + _("... and {count} more in {report}").format(
-            count=len(result.unlinked) - 10, report=result.database.report))
+    shown = min(len(result.unlinked), 10 if args.verbose else 0)
+    if len(result.unlinked) > shown:
+        print("  " + _("{count} exchange(s) left out are listed in {report}").format(
+            count=f"{len(result.unlinked) - shown:,}", report=result.database.report))
     return EXIT_OK
 
 
@@ -151,14 +159,18 @@ def add_commands(sub) -> None:
     p.add_argument("--format", choices=["table", "csv"], default="table")
     p.set_defaults(func=cmd_search)
 
-    p = isub.add_parser("import", help=_("import an EcoSpold 2 folder, EcoSpold 1 files, an "
-                                         "Excel workbook or a database of a Brightway project"),
+    p = isub.add_parser("import", help=_("import EcoSpold 2 or 1, an Excel workbook, openLCA "
+                                         "JSON-LD, SimaPro CSV or a database of a Brightway "
+                                         "project"),
                         description=_("Import a user database into the app's inventory. "
                                       "Exchanges that cannot be linked are listed, never "
                                       "dropped silently. See docs/user-databases.md."))
-    p.add_argument("format", choices=["ecospold2", "ecospold1", "excel", "brightway"])
-    p.add_argument("source", help=_("the .spold folder, the EcoSpold 1 .xml file, folder or "
-                                    ".zip, the .xlsx file, or the Brightway project name"))
+    p.add_argument("format", choices=["ecospold2", "ecospold1", "excel", "jsonld", "simapro",
+                                      "brightway"])
+    p.add_argument("source", help=_("the .spold folder or .zip (ecoinvent or openLCA), the "
+                                    "EcoSpold 1 .xml file, folder or .zip, the .xlsx file, the "
+                                    "openLCA JSON-LD .zip or folder, the SimaPro CSV file, or "
+                                    "the Brightway project name"))
     p.add_argument("--name", required=True, help=_("name of the database in GreenDesign"))
     p.add_argument("--database", help=_("(brightway) the database of the project to copy"))
     p.add_argument("--base-dir", help=_("(brightway) the project's Brightway folder (default: "
@@ -169,6 +181,8 @@ def add_commands(sub) -> None:
     p.add_argument("--replace", action="store_true",
                    help=_("replace a database of that name"))
     p.add_argument("--quiet", action="store_true", help=_("no progress bar"))
+    p.add_argument("--verbose", action="store_true",
+                   help=_("also print the first exchanges left out"))
     p.set_defaults(func=cmd_import)
 
     p = isub.add_parser("databases", help=_("list the user databases"))

@@ -179,8 +179,10 @@ def test_inventory_import_records_the_source_as_an_absolute_path(tmp_path, monke
 
     seen = []
 
+    from greendesign.inventory.import_report import ImportReport
+
     class Result:
-        warnings, unlinked = [], []
+        warnings, unlinked, report = [], [], ImportReport()
 
         def summary(self):
             return "imported"

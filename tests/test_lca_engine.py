@@ -167,13 +167,9 @@ def _independent_gwp(code: str) -> float:
 
 
 def _biosphere_names():
-    import sys
-    from pathlib import Path
+    from greendesign.inventory.flow_linking import BiosphereIndex
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lca_data" / "build"))
-    from biosphere_index import load_biosphere
-
-    return {f.code: (f.name, f.categories[0]) for f in load_biosphere()}
+    return {f.code: (f.name, f.categories[0]) for f in BiosphereIndex.from_bw2io().flows}
 
 
 #: Published rows that describe another system than the dataset of the same code, so a

@@ -33,6 +33,7 @@ import io
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -43,6 +44,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.openlca_fixtures import write_openlca_ecospold2
 from tests.user_db_fixtures import (
     CO2_FOSSIL_AIR,
     write_ecospold1,
@@ -285,6 +287,14 @@ def _write_placeholders(work: Path, home: Path) -> None:
     write_ecospold2(home / "ecoinvent" / "datasets")
     for name in ("supplier_data.xlsx", "supplier.xlsx", "supplier-v2.xlsx"):
         write_excel(work / name)
+    write_openlca_ecospold2(work / "openlca-export")
+    with zipfile.ZipFile(work / "uslci_ecospold2.zip", "w") as archive:
+        for path in sorted((work / "openlca-export").iterdir()):
+            archive.write(path, path.name)
+    shutil.copy(ROOT / "tests" / "data" / "user_db" / "openlca_jsonld_small.zip",
+                work / "uslci_json_ld.zip")
+    shutil.copy(ROOT / "tests" / "data" / "user_db" / "simapro9_small.csv",
+                work / "supplier_simapro.csv")
     xml = write_ecospold1(work / "uslci-release.xml")
     with zipfile.ZipFile(work / "uslci-release.zip", "w") as archive:
         archive.write(xml, "uslci-release.xml")

@@ -266,13 +266,29 @@ def test_workbook_without_a_database_section_is_refused(tmp_path):
     assert "bad-excel" not in _bd().databases
 
 
-def test_broken_spold_file_is_named_and_nothing_is_written(tmp_path):
+def test_broken_spold_file_is_listed_and_the_others_import(tmp_path):
     folder = write_ecospold2(tmp_path / "datasets")
-    broken = sorted(folder.glob("*.spold"))[0]
+    files = sorted(folder.glob("*.spold"))
+    broken = files[0]
     broken.write_text("<ecoSpold><not-closed>", "utf-8")
+    result = ud.import_ecospold2(folder, "broken-es2", replace=True)
+    try:
+        skipped = dict(result.report.skipped)
+        assert list(skipped) == [str(broken)]
+        assert "not a readable EcoSpold 2 dataset" in skipped[str(broken)]
+        assert result.database.activities == len(files) - 1
+        assert result.report.datasets_read == len(files)
+    finally:
+        ud.remove_database("broken-es2")
+
+
+def test_folder_of_only_broken_files_is_named_and_nothing_is_written(tmp_path):
+    folder = write_ecospold2(tmp_path / "datasets")
+    for path in folder.glob("*.spold"):
+        path.write_text("<ecoSpold><not-closed>", "utf-8")
     with pytest.raises(ud.UserDatabaseError) as info:
         ud.import_ecospold2(folder, "broken-es2")
-    assert broken.name in info.value.message
+    assert sorted(folder.glob("*.spold"))[0].name in info.value.message
     assert "broken-es2" not in _bd().databases
     assert all(db.name != "broken-es2" for db in ud.list_databases())
 

@@ -140,7 +140,12 @@ class LenientEcospold1:
             item = {"code": exc.get("number"),
                     "categories": (exc.get("category"), exc.get("subCategory")),
                     "location": exc.get("location"), "unit": exc.get("unit"),
-                    "name": (exc.get("name") or "").strip(), "type": kind}
+                    "name": (exc.get("name") or "").strip(), "type": kind,
+                    "CAS number": (exc.get("CASNumber") or "").strip().lstrip("0")}
+            # the direction of an elementary exchange, for the flow linker
+            group = "output group" if out is not None else "input group"
+            item[group] = (out if out is not None else
+                           exc.findtext(f"{_ES1}inputGroup") or "").strip()
             exchanges.append(Ecospold1DataExtractor.process_uncertainty_fields(exc, item))
         return {"categories": [ref.get("category"), ref.get("subCategory")],
                 "code": dataset.get("number"), "comment": ref.get("generalComment") or "",
@@ -176,10 +181,15 @@ def _es1_codes(data: list[dict]) -> list[dict]:
 
 def _es1_link(data: list[dict]) -> list[dict]:
     """Link inputs to the dataset of the same name, categories, unit and location, when
-    exactly one matches; several matches stay unlinked and are reported as ambiguous."""
+    exactly one matches; else to the one dataset of that name and unit (of the
+    consumer's location where several have the name: openLCA's export gives an
+    input the consumer's categories, not the provider's). Several matches stay
+    unlinked and are reported as ambiguous."""
     index: dict[tuple, list[dict]] = collections.defaultdict(list)
+    by_name: dict[tuple, list[dict]] = collections.defaultdict(list)
     for ds in data:
         index[_es1_key(ds)].append(ds)
+        by_name[(str(ds.get("name", "")).casefold(), ds.get("unit"))].append(ds)
     for ds in data:
         for exc in ds.get("exchanges", []):
             if exc.get("input"):
@@ -190,6 +200,10 @@ def _es1_link(data: list[dict]) -> list[dict]:
             if exc.get("type") not in ("technosphere", "substitution"):
                 continue
             found = index.get(_es1_key(exc), [])
+            if not found:
+                found = by_name.get((str(exc.get("name", "")).casefold(), exc.get("unit")), [])
+                local = [f for f in found if f.get("location") == ds.get("location")]
+                found = local if len(found) > 1 and len(local) == 1 else found
             if len(found) == 1:
                 exc["input"] = (found[0]["database"], found[0]["code"])
             elif found:

@@ -54,6 +54,7 @@ import csv
 import datetime as _dt
 import hashlib
 import io
+import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ from greendesign.inventory.brightway_project import (
     open_inventory,
     writer_lock,
 )
+from greendesign.inventory.import_report import ImportReport
 from greendesign.inventory.user_readers import UnlinkedExchange
 from greendesign.inventory.user_registry import (
     FORMATS,
@@ -103,11 +105,12 @@ from greendesign.inventory.user_registry import (
     user_provenance,
 )
 from greendesign.io.atomic import atomic_write_text
+from greendesign.logging_setup import log_file
 
 __all__ = [
     # defined here: importing, refreshing, removing
     "ImportResult", "catalogue_unit", "check", "import_brightway", "import_ecospold1",
-    "import_ecospold2", "import_excel", "refresh_database", "remove_database", "reprocess",
+    "import_ecospold2", "import_excel", "import_jsonld", "import_simapro", "refresh_database", "remove_database", "reprocess",
     "restore_databases",
     # the registry (greendesign.inventory.user_registry)
     "FORMATS", "MAX_NAME", "REF_PREFIX", "ImportCancelled", "UnlinkedExchange", "UserDatabase",
@@ -116,6 +119,8 @@ __all__ = [
     "list_databases", "make_ref", "missing_hint", "node_key", "parse_ref", "registry_dir",
     "revision", "set_eol_material", "user_provenance",
 ]
+
+log = logging.getLogger(__name__)
 
 _REPORT_COLUMNS = ("database", "activity", "location", "exchange", "type", "amount", "unit",
                    "compartment", "reason")
@@ -129,6 +134,7 @@ class ImportResult:
     unlinked: list[UnlinkedExchange] = field(default_factory=list)
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    report: ImportReport = field(default_factory=ImportReport)
 
     def summary(self) -> str:
         db = self.database
@@ -173,6 +179,10 @@ def _write_report(name: str, unlinked: list[UnlinkedExchange]) -> str:
     path = report_path(name)
     atomic_write_text(path, buffer.getvalue())
     return str(path)
+
+
+def _write_summary(name: str, summary: ImportReport) -> None:
+    atomic_write_text(report_path(name).with_suffix(".report.json"), summary.to_json())
 
 
 def _require_inventory() -> object:
@@ -220,6 +230,23 @@ def import_excel(path: str | Path, name: str, *, replace: bool = False,
                    cancelled=cancelled, pedigree=pedigree)
 
 
+def import_jsonld(source: str | Path, name: str, *, replace: bool = False,
+                  pedigree: Iterable[int] = (), progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> ImportResult:
+    """Import an openLCA JSON-LD zip (or its unpacked folder), e.g. a Federal LCA Commons
+    release, as a user database."""
+    return _import("jsonld", Path(source), name, replace=replace, progress=progress,
+                   cancelled=cancelled, pedigree=pedigree)
+
+
+def import_simapro(source: str | Path, name: str, *, replace: bool = False,
+                   pedigree: Iterable[int] = (), progress: Progress | None = None,
+                   cancelled: Cancelled | None = None) -> ImportResult:
+    """Import a SimaPro CSV export of processes as a user database."""
+    return _import("simapro", Path(source), name, replace=replace, progress=progress,
+                   cancelled=cancelled, pedigree=pedigree)
+
+
 def import_brightway(project: str, database: str, name: str, *, base_dir: str | Path = "",
                      replace: bool = False, pedigree: Iterable[int] = (),
                      progress: Progress | None = None,
@@ -246,13 +273,27 @@ def _import(fmt: str, source: Path | None, name: str, *, replace: bool, progress
         bd = _require_inventory()
         unlinked: list[UnlinkedExchange] = []
         warnings: list[str] = []
+        summary = ImportReport()
         report(0.02, _("Reading the source"))
-        if fmt == "brightway":
-            written = readers.copy_brightway(bd, project, source_database, name, source,
-                                             report, stop, unlinked)
-        else:
-            written = readers.import_with_bw2io(bd, fmt, source, name, report, stop, unlinked,
-                                                warnings)
+        try:
+            if fmt == "brightway":
+                written = readers.copy_brightway(bd, project, source_database, name, source,
+                                                 report, stop, unlinked)
+            else:
+                written = readers.import_with_bw2io(bd, fmt, source, name, report, stop,
+                                                    unlinked, warnings, summary)
+        except GreenDesignError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - bw2io and the parsers raise anything
+            log.exception("import of %s (%s) failed", source, fmt)
+            raise UserDatabaseError(
+                _("{source} could not be imported as {format}: {error}.").format(
+                    source=source or project, format=fmt,
+                    error=f"{type(exc).__name__}: {exc}"[:300]),
+                hint=_("Check that the source is of the format chosen and complete (not "
+                       "truncated); the details are in the log ({log}).").format(
+                    log=log_file())) from exc
+        summary.warnings = list(warnings)
         entry = UserDatabase(
             name=name, format=fmt,
             source=project if fmt == "brightway" else str(source),
@@ -271,7 +312,9 @@ def _import(fmt: str, source: Path | None, name: str, *, replace: bool, progress
         record_import(entry, index)
         user_catalogue.clear_user_cache()
         report(1.0, _("Imported"))
-    return ImportResult(entry, unlinked, time.perf_counter() - start, warnings)
+    if fmt != "brightway":
+        _write_summary(name, summary)
+    return ImportResult(entry, unlinked, time.perf_counter() - start, warnings, summary)
 
 
 #: Brightway's unit names (bw2io ``normalize_units``) -> the catalogue's unit codes

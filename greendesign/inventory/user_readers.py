@@ -31,6 +31,8 @@ from greendesign.inventory.brightway_project import (
 )
 from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI_DB
 from greendesign.inventory.ecospold1_reader import ecospold1_importer
+from greendesign.inventory.ecospold2_reader import ecospold2_importer
+from greendesign.inventory.import_report import ImportReport, count_exchanges, gwp_share
 from greendesign.inventory.user_registry import (
     ImportCancelled,
     UserDatabaseError,
@@ -124,6 +126,66 @@ def apply_strategies(importer, database: str, unlinked: list[UnlinkedExchange],
                     _("removed by bw2io strategy {strategy}").format(strategy=name)))
 
 
+def _unlinked_reason(exc: dict) -> str:
+    if exc.get("type") == "biosphere":
+        why = exc.get("unlinked reason")
+        if why == "no compartment":
+            return _("the source names no compartment, its flow id is not in "
+                     "lca_data/linking/flow_ids.csv, and biosphere3 has the name in several "
+                     "compartments")
+        if why == "unknown compartment":
+            return _("its compartment is not one lca_data/linking/contexts.csv knows")
+        return _("no elementary flow of biosphere3 matches it (lca_data/linking/"
+                 "flow_synonyms.csv holds the other names of flows)")
+    if exc.get("ambiguous"):
+        return _("{count} datasets match its name, unit and location, and the source names "
+                 "no provider").format(count=exc["ambiguous"])
+    return _("no dataset provides this product")
+
+
+def _is_input(exc: dict) -> bool:
+    """Whether an elementary exchange is taken from nature (a resource)."""
+    if exc.get("input group"):
+        return True
+    if exc.get("output group"):
+        return False
+    if isinstance(exc.get("is input"), bool):
+        return exc["is input"]
+    categories = exc.get("categories") or ()
+    categories = (categories,) if isinstance(categories, str) else categories
+    return any(str(c).casefold() in ("natural resource", "resource", "resources", "raw")
+               for c in categories)
+
+
+def link_elementary(bd, data: list[dict], report: ImportReport, linker=None):
+    """Link the elementary exchanges the importer left unlinked with the shared linker
+    (:mod:`greendesign.inventory.flow_linking`), converting units by the synonyms'
+    factors; count how each was linked."""
+    from bw2io.utils import rescale_exchange  # deferred: loads Brightway
+
+    from greendesign.inventory.flow_linking import FlowLinker, Link
+
+    linker = linker or FlowLinker.for_imports(bd)
+    methods: collections.Counter = collections.Counter()
+    for ds in data:
+        for exc in ds.get("exchanges", []):
+            if exc.get("type") != "biosphere":
+                continue
+            if exc.get("input"):
+                methods["bw2io"] += 1
+                continue
+            found = linker.link_exchange(exc, _is_input(exc))
+            if isinstance(found, Link):
+                exc["input"] = (BIOSPHERE, found.code)
+                if found.factor != 1.0:
+                    rescale_exchange(exc, found.factor)
+                methods[found.how] += 1
+            else:
+                exc["unlinked reason"] = found
+    report.elementary_by_method = dict(methods)
+    return linker
+
+
 def drop_unlinked(data: list[dict], database: str, unlinked: list[UnlinkedExchange]) -> None:
     """Take out what is still unlinked after matching; record each."""
     for ds in data:
@@ -132,64 +194,8 @@ def drop_unlinked(data: list[dict], database: str, unlinked: list[UnlinkedExchan
             if exc.get("input"):
                 kept.append(exc)
                 continue
-            kind = exc.get("type", "")
-            reason = (_("no elementary flow of biosphere3 matches it") if kind == "biosphere"
-                      else _("{count} datasets match its name, unit and location, and the "
-                             "source names no provider").format(count=exc["ambiguous"])
-                      if exc.get("ambiguous") else _("no dataset provides this product"))
-            unlinked.append(exchange_row(database, ds, exc, reason))
+            unlinked.append(exchange_row(database, ds, exc, _unlinked_reason(exc)))
         ds["exchanges"] = kept
-
-
-class ProgressExtractor:
-    """bw2io's EcoSpold 2 extractor, one file at a time, with progress and cancel."""
-
-    def __init__(self, report: Progress, stop: Cancelled) -> None:
-        from bw2io.extractors.ecospold2 import Ecospold2DataExtractor  # deferred: Brightway
-
-        self.base = Ecospold2DataExtractor
-        self.report = report
-        self.stop = stop
-
-    def extract(self, dirpath, db_name, use_mp=False, cache=False):  # noqa: ARG002
-        dirpath = Path(dirpath)
-        files = sorted(p.name for p in dirpath.iterdir()
-                       if p.is_file() and p.suffix.lower() == ".spold")
-        if not files:
-            raise UserDatabaseError(_("The folder {folder} holds no .spold files.").format(
-                folder=dirpath), hint=_("Choose the 'datasets' folder of an EcoSpold 2 "
-                                        "release."))
-        data = []
-        for i, filename in enumerate(files):
-            if self.stop():
-                raise ImportCancelled(_("The import was cancelled; nothing was written."))
-            if i % 25 == 0:
-                self.report(0.05 + 0.45 * i / len(files),
-                            _("Reading {number} of {count} datasets").format(
-                                number=f"{i + 1:,}", count=f"{len(files):,}"))
-            try:
-                data.append(self.base.extract_activity(dirpath, filename, db_name))
-            except Exception as exc:  # noqa: BLE001 - named with its file
-                raise UserDatabaseError(
-                    _("{file} is not a readable EcoSpold 2 dataset: {error}.").format(
-                        file=dirpath / filename, error=f"{type(exc).__name__}: {exc}"),
-                    hint=_("Check that the folder holds EcoSpold 2 (.spold) files of one "
-                           "release; remove or repair this file.")) from exc
-        return data
-
-    def extract_technosphere_metadata(self, dirpath):
-        return self.base.extract_technosphere_metadata(dirpath)
-
-
-def ecospold2_importer(folder: Path, name: str, report: Progress, stop: Cancelled):
-    import bw2io  # deferred: loads Brightway
-
-    if not folder.is_dir():
-        raise UserDatabaseError(_("{folder} is not a folder.").format(folder=folder),
-                                hint=_("Choose the folder that holds the .spold files."))
-    extractor = ProgressExtractor(report, stop)
-    return bw2io.SingleOutputEcospold2Importer(str(folder), name, extractor=extractor,
-                                               use_mp=False, add_product_information=False)
 
 
 def excel_importer(path: Path, name: str, report: Progress):
@@ -230,23 +236,53 @@ def link_excel(importer, name: str) -> None:
     importer.match_database(USLCI_DB, fields=("name",))
 
 
+def _importer(fmt: str, source: Path, name: str, report: Progress, stop: Cancelled):
+    if fmt == "ecospold2":
+        return ecospold2_importer(source, name, report, stop)
+    if fmt == "ecospold1":
+        return ecospold1_importer(source, name, report, stop)
+    if fmt == "jsonld":
+        from greendesign.inventory.jsonld_reader import jsonld_importer
+
+        return jsonld_importer(source, name, report, stop)
+    if fmt == "simapro":
+        from greendesign.inventory.simapro_reader import simapro_importer
+
+        return simapro_importer(source, name, report, stop)
+    return excel_importer(source, name, report)
+
+
 def import_with_bw2io(bd, fmt: str, source: Path, name: str, report: Progress,
                        stop: Cancelled, unlinked: list[UnlinkedExchange],
-                       warnings: list[str]) -> list[str]:
+                       warnings: list[str], summary: ImportReport | None = None) -> list[str]:
+    summary = summary if summary is not None else ImportReport()
+    summary.source, summary.format = str(source), fmt
     with contextlib.redirect_stdout(sys.stderr):  # bw2io prints as it goes
-        if fmt == "ecospold2":
-            importer = ecospold2_importer(source, name, report, stop)
-        elif fmt == "ecospold1":
-            importer = ecospold1_importer(source, name, report, stop)
-        else:
-            importer = excel_importer(source, name, report)
-        apply_strategies(importer, name, unlinked, report, 0.5, 0.3, stop)
+        importer = _importer(fmt, source, name, report, stop)
+        summary.producer = ", ".join(sorted(getattr(importer, "producers", {}) or {}))
+        read = len(importer.data) + len(getattr(importer, "skipped", ()))
+        apply_strategies(importer, name, unlinked, report, 0.5, 0.25, stop)
         for kind, count in getattr(importer, "schema_problems", collections.Counter()).most_common():
             warnings.append(_("{count} x EcoSpold 1 schema violation passed over: "
                               "{kind}").format(count=count, kind=kind))
         if fmt == "excel":
             link_excel(importer, name)
+        report(0.78, _("Linking elementary flows"))
+        linker = link_elementary(bd, importer.data, summary)
+        for ds, exc, why in getattr(importer, "cutoff", ()):
+            unlinked.append(exchange_row(name, ds, exc, why))
         drop_unlinked(importer.data, name, unlinked)
+        skipped = list(getattr(importer, "skipped", ()))
+        summary.skipped = skipped
+        summary.datasets_read = read
+        summary.datasets_imported = len(importer.data)
+        if not importer.data:
+            raise UserDatabaseError(
+                _("No dataset of {source} could be imported.").format(source=source),
+                hint=(_("The first left out: {where}: {reason}").format(
+                    where=skipped[0][0], reason=skipped[0][1]) if skipped else
+                    _("Check the format chosen for the source.")))
+        _summarise(summary, bd, importer.data, unlinked, linker)
         if stop():
             raise ImportCancelled(_("The import was cancelled; nothing was written."))
         codes = [ds.get("code") for ds in importer.data]
@@ -265,6 +301,17 @@ def import_with_bw2io(bd, fmt: str, source: Path, name: str, report: Progress,
             delete_databases(bd, [name])  # never leave a half-written database behind
             raise
     return [name]
+
+
+def _summarise(summary: ImportReport, bd, data: list[dict],
+               unlinked: list[UnlinkedExchange], linker) -> None:
+    kinds = collections.Counter(row.type for row in unlinked)
+    summary.exchanges = count_exchanges(data, kinds)
+    summary.unlinked_by_reason = dict(collections.Counter(row.reason for row in unlinked))
+    flows = collections.Counter((row.exchange, row.compartment, row.unit) for row in unlinked
+                                if row.type == "biosphere")
+    summary.top_unlinked = [(n, c, u, k) for (n, c, u), k in flows.most_common(15)]
+    summary.gwp_unlinked_share = gwp_share(bd, data, unlinked, linker)
 
 
 def copy_brightway(bd, project: str, database: str, name: str, base_dir: Path | None,

@@ -36,7 +36,7 @@ from greendesign.io.atomic import atomic_write_text
 
 REF_PREFIX = "user:"
 REGISTRY_VERSION = 1
-FORMATS = ("ecospold2", "ecospold1", "excel", "brightway")
+FORMATS = ("ecospold2", "ecospold1", "excel", "jsonld", "simapro", "brightway")
 MAX_NAME = 100
 
 

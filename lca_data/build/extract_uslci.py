@@ -21,8 +21,9 @@ What it does, in order (see lca_data/uslci/README.md for the reasoning):
    same product the newer one (validFrom) is taken; inputs with no provider
    (USLCI's "CUTOFF"/dummy flows) are cut off and listed.
 5. Links elementary flows to Brightway's biosphere3 (ecoinvent 3.9 flows) by
-   name and compartment, a synonym table (flow_synonyms.csv) and CAS number
-   (flow_linking.py, shared with extract_uslci_fy21.py); flows that do not
+   name and compartment, a synonym table and CAS number
+   (greendesign.inventory.flow_linking and lca_data/linking/, the matching
+   of every import); flows that do not
    link are dropped and listed with their use count.
 
 Outputs (UTF-8 CSV): activities.csv, exchanges.csv, unlinked_flows.csv,
@@ -42,59 +43,26 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from biosphere_index import BiosphereIndex, load_biosphere, norm  # noqa: E402
-from flow_linking import WASTE, FlowLinker, load_synonyms, write_tables  # noqa: E402
+from extraction_tables import WASTE, write_tables  # noqa: E402
+
+from greendesign.inventory.flow_linking import (  # noqa: E402
+    BiosphereIndex,
+    Contexts,
+    FlowLinker,
+    load_synonyms,
+    norm,
+)
 
 OUT = HERE.parent / "uslci"
 NS = uuid.UUID("6f1b6a52-9d0c-4b7e-8f62-5f2b0d7f3a10")
 
-AIR_SUB = {
-    "unspecified": None, "high population density": "urban air close to ground",
-    "low population density": "non-urban air or from high stacks",
-    "low. pop.": "non-urban air or from high stacks",
-    "low population density, long-term": "low population density, long-term",
-    "stratosphere": "lower stratosphere + upper troposphere",
-    "lower stratosphere + upper troposphere": "lower stratosphere + upper troposphere",
-}
-WATER_SUB = {
-    "unspecified": None, "river": "surface water", "lake": "surface water",
-    "fresh water": "surface water", "surface water": "surface water", "ocean": "ocean",
-    "ground-": "ground-", "ground-, long-term": "ground-, long-term",
-}
-SOIL_SUB = {"unspecified": None, "agricultural": "agricultural", "industrial": "industrial",
-            "forestry": "forestry"}
-RES_SUB = {"in ground": "in ground", "land": "land", "in water": "in water", "in air": "in air",
-           "biotic": "biotic", "unspecified": None, "ground-": "in ground",
-           "fossil-": "in ground", "renewable": None}
-NETL = {
-    "Emission to air": ("air", None), "Emissions to water": ("water", None),
-    "Emission output to freshwater": ("water", "surface water"),
-}
+#: the category tree -> biosphere3 compartments (lca_data/linking/contexts.csv)
+CONTEXTS = Contexts()
 
 
 def compartment(path: str) -> tuple[str, ...] | None:
     """USLCI category path -> biosphere3 categories (None: not an elementary compartment)."""
-    parts = [p for p in path.split("/") if p]
-    while parts and parts[0] in ("Elementary Flows", "NETL Coal Elementary Flows"):
-        parts = parts[1:]
-    if parts == ["USLCI elementary flows"]:
-        return ("natural resource", "in ground")  # NETL raw coal "…, in ground" flows
-    if parts and parts[0] == "NETL Elementary Flows":
-        top, sub = NETL.get(parts[1] if len(parts) > 1 else "", (None, None))
-        if top is None:
-            return None
-        return (top,) if sub is None else (top, sub)
-    if len(parts) < 1:
-        return None
-    top = parts[0]
-    sub = parts[1] if len(parts) > 1 else "unspecified"
-    table = {"air": ("air", AIR_SUB), "water": ("water", WATER_SUB), "soil": ("soil", SOIL_SUB),
-             "resource": ("natural resource", RES_SUB)}.get(top)
-    if table is None:
-        return None
-    name, subs = table
-    mapped = subs.get(sub, None)
-    return (name,) if mapped is None else (name, mapped)
+    return CONTEXTS.of_category(path)
 
 
 class Zip:
@@ -161,7 +129,7 @@ def main(zip_path: str) -> int:
         return ref_unit_name.get(prop_group.get(ref), "?")
 
     densities = {}
-    with open(HERE / "product_densities.csv", encoding="utf-8") as fh:
+    with open(HERE.parent / "linking" / "product_densities.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             densities[norm(row["uslci_product"])] = float(row["kg_per_m3"])
     volume_to_m3 = {"m3": 1.0, "l": 1e-3, "dm3": 1e-3}
@@ -182,7 +150,7 @@ def main(zip_path: str) -> int:
         ftype = ex["flow"].get("flowType") or flows[ex["flow"]["@id"]].get("flowType")
         return ftype in ("PRODUCT_FLOW", "WASTE_FLOW")
 
-    linker = FlowLinker(BiosphereIndex(load_biosphere()), load_synonyms())
+    linker = FlowLinker(BiosphereIndex.from_bw2io(), load_synonyms())
     link_cache: dict[str, tuple[str, float] | None] = {}
 
     def link(fid):

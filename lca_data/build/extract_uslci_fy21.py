@@ -26,12 +26,12 @@ it is read here with lxml, without validation. In order:
    keeps the plain name, the others get their region and dataset number);
    units are converted (kWh/MJ, l/m3, t/kg, t*mi/t*km). Inputs and wastes
    without a provider are cut off and listed with the reason.
-5. Links elementary flows to biosphere3 with the FY2018 matching
-   (flow_linking.py, flow_synonyms.csv). The export keeps only the last two
+5. Links elementary flows to biosphere3 with the matching every import uses
+   (greendesign.inventory.flow_linking, lca_data/linking/). The export keeps only the last two
    levels of a FEDEFL context ("troposphere/rural" for
    emission/air/troposphere/rural), so the context is read with the exchange's
    direction (input: resource, output: emission); FEDEFL's "Land use" takes its
-   kind of land from the context (LAND).
+   kind of land from the context (contexts.csv, scheme ``fedefl-land``).
 
 Outputs (UTF-8 CSV): activities.csv, exchanges.csv (``input`` is an activity id
 of this folder or, with kind ``technosphere_fy18``, of lca_data/uslci/),
@@ -54,8 +54,15 @@ from lxml import etree
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from biosphere_index import BiosphereIndex, load_biosphere, norm  # noqa: E402
-from flow_linking import WASTE, FlowLinker, load_synonyms, write_tables  # noqa: E402
+from extraction_tables import WASTE, write_tables  # noqa: E402
+
+from greendesign.inventory.flow_linking import (  # noqa: E402
+    BiosphereIndex,
+    Contexts,
+    FlowLinker,
+    load_synonyms,
+    norm,
+)
 
 OUT = HERE.parent / "uslci_fy21"
 FY18 = HERE.parent / "uslci"
@@ -75,69 +82,18 @@ MASS = "kg"
 #: datasets give their water outputs to the technosphere as by-products)
 RELEASE = re.compile(r"^Water \(")
 
-_AIR_RURAL = ("air", "non-urban air or from high stacks")
-_AIR_URBAN = ("air", "urban air close to ground")
-_SURFACE = ("water", "surface water")
-#: FEDEFL context, last two levels, of an emission -> biosphere3 categories
-EMISSION = {
-    ("emission", "air"): ("air",), ("troposphere", "rural"): _AIR_RURAL,
-    ("rural", "low"): _AIR_RURAL, ("troposphere", "very high"): _AIR_RURAL,
-    ("troposphere", "high"): _AIR_RURAL, ("troposphere", "urban"): _AIR_URBAN,
-    ("urban", "low"): _AIR_URBAN, ("urban", "ground-level"): _AIR_URBAN,
-    ("troposphere", "low"): ("air",),
-    ("air", "stratosphere"): ("air", "lower stratosphere + upper troposphere"),
-    ("emission", "water"): ("water",), ("fresh water body", "river"): _SURFACE,
-    ("fresh water body", "lake"): _SURFACE, ("water", "fresh water body"): _SURFACE,
-    ("saline water body", "ocean"): ("water", "ocean"),
-    ("water", "saline water body"): ("water", "ocean"),
-    ("water", "subterranean"): ("water", "ground-"),
-    ("emission", "ground"): ("soil",), ("ground", "subterranean"): ("soil",),
-    ("ground", "human-dominated"): ("soil",),
-    ("human-dominated", "agricultural"): ("soil", "agricultural"),
-    ("human-dominated", "industrial"): ("soil", "industrial"),
-    ("terrestrial", "forest"): ("soil", "forestry"),
-}
-_IN_WATER = ("natural resource", "in water")
-_IN_GROUND = ("natural resource", "in ground")
-#: FEDEFL context, last two levels, of a resource -> biosphere3 categories
-RESOURCE = {
-    ("resource", "water"): _IN_WATER, ("resource", "ground"): _IN_GROUND,
-    ("resource", "air"): ("natural resource", "in air"),
-    ("air", "troposphere"): ("natural resource", "in air"),
-    ("resource", "biotic"): ("natural resource", "biotic"),
-    ("ground", "subterranean"): _IN_GROUND, ("air", "subterranean"): _IN_GROUND,
-    ("water", "subterranean"): _IN_WATER, ("fresh water body", "river"): _IN_WATER,
-    ("fresh water body", "lake"): _IN_WATER, ("water", "fresh water body"): _IN_WATER,
-    ("subterranean", "fresh water body"): _IN_WATER,
-    ("saline water body", "ocean"): _IN_WATER, ("water", "saline water body"): _IN_WATER,
-}
-
-
-#: FEDEFL names land occupation "Land use" and gives the kind of land in the context:
-#: context, last two levels -> the biosphere3 occupation flow (natural resource, land)
-LAND = {
-    ("human-dominated", "industrial"): "Occupation, industrial area",
-    ("human-dominated", "agricultural"): "Occupation, arable land, unspecified use",
-    ("human-dominated", "urban"): "Occupation, urban, discontinuously built",
-    ("terrestrial", "forest"): "Occupation, forest, unspecified",
-    ("terrestrial", "shrubland"): "Occupation, shrub land, sclerophyllous",
-    ("terrestrial", "grassland"): "Occupation, grassland, natural (non-use)",
-    ("resource", "ground"): "Occupation, unspecified",
-    ("ground", "human-dominated"): "Occupation, unspecified",
-    ("human-dominated", "commercial"): "Occupation, unspecified",
-}
+#: FEDEFL contexts and land use -> biosphere3 (lca_data/linking/contexts.csv)
+CONTEXTS = Contexts()
 
 
 def land_flow(name: str, category: str, sub: str) -> str | None:
     """The biosphere3 occupation flow of a FEDEFL "Land use" exchange, else None."""
-    return LAND.get((category, sub)) if name == "Land use" else None
+    return CONTEXTS.land_flow(name, category, sub)
 
 
 def compartment(category: str, sub: str, is_input: bool) -> tuple[str, ...] | None:
     """The biosphere3 categories of an elementary exchange (None: land use and the like)."""
-    key = (category or "", sub or "")
-    first, second = (RESOURCE, EMISSION) if is_input else (EMISSION, RESOURCE)
-    return first.get(key) or second.get(key)
+    return CONTEXTS.of_fedefl(category, sub, is_input)
 
 
 def convert(amount: float, unit: str, to_unit: str) -> float | None:
@@ -255,7 +211,7 @@ def extract(zip_path: str | Path, out: Path = OUT) -> dict:
     """Write the tables of ``out`` from the release; return the counts of the extraction."""
     release = read_release(Path(zip_path))
     fy18 = fy18_providers()
-    linker = FlowLinker(BiosphereIndex(load_biosphere()), load_synonyms(("", "FEDEFL")))
+    linker = FlowLinker(BiosphereIndex.from_bw2io(), load_synonyms(("", "FEDEFL")))
 
     # activities: every allocated product of every process
     acts: dict[str, dict] = {}

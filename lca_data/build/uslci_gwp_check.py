@@ -3,9 +3,8 @@
 Usage: .venv/bin/python lca_data/build/uslci_gwp_check.py REGEX
 """
 import csv, numpy as np, scipy.sparse as sp, scipy.sparse.linalg as sla, sys, re
-sys.path.insert(0,'lca_data/build')
-import biosphere_index as b
-bio={f.code:f for f in b.load_biosphere()}
+from greendesign.inventory.flow_linking import BiosphereIndex
+bio={f.code:f for f in BiosphereIndex.from_bw2io().flows}
 acts=list(csv.DictReader(open('lca_data/uslci/activities.csv')))
 idx={a['id']:i for i,a in enumerate(acts)}
 n=len(acts)

@@ -2011,6 +2011,84 @@
     </message>
 </context>
 <context>
+    <name>ExportLciActions</name>
+    <message>
+        <source>Export &amp;LCI Model…</source>
+        <translation>导出生命周期清单模型(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Write the shown design&apos;s life-cycle model as a Brightway project, a Brightway Excel workbook or an openLCA JSON-LD zip</source>
+        <translation>将当前设计方案的生命周期模型写成 Brightway 项目、Brightway Excel 工作簿或 openLCA JSON-LD 压缩包</translation>
+    </message>
+    <message>
+        <source>Export LCI model</source>
+        <translation>导出生命周期清单模型</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON-LD zip (*.zip)</source>
+        <translation>JSON-LD 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporting the LCI model…</source>
+        <translation>正在导出生命周期清单模型…</translation>
+    </message>
+    <message>
+        <source>LCI model exported</source>
+        <translation>生命周期清单模型已导出</translation>
+    </message>
+    <message>
+        <source>LCI model exported: {where}</source>
+        <translation>生命周期清单模型已导出：{where}</translation>
+    </message>
+    <message>
+        <source>Cannot export the LCI model</source>
+        <translation>无法导出生命周期清单模型</translation>
+    </message>
+</context>
+<context>
+    <name>ExportLciDialog</name>
+    <message>
+        <source>Export LCI model</source>
+        <translation>导出生命周期清单模型</translation>
+    </message>
+    <message>
+        <source>Brightway project (Activity Browser 3)</source>
+        <translation>Brightway 项目（Activity Browser 3）</translation>
+    </message>
+    <message>
+        <source>Brightway Excel workbook (.xlsx)</source>
+        <translation>Brightway Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>openLCA JSON-LD (.zip)</source>
+        <translation>openLCA JSON-LD（.zip）</translation>
+    </message>
+    <message>
+        <source>Replace a project of that name</source>
+        <translation>替换同名项目</translation>
+    </message>
+    <message>
+        <source>Export to:</source>
+        <translation>导出到：</translation>
+    </message>
+    <message>
+        <source>Project name:</source>
+        <translation>项目名称：</translation>
+    </message>
+    <message>
+        <source>The project is written to Brightway&apos;s default folder, where Activity Browser 3 finds it, with the inventory databases and LCIA methods it uses.</source>
+        <translation>项目将写入 Brightway 的默认文件夹（Activity Browser 3 会在此找到它），并附带其所用的清单数据库和 LCIA 方法。</translation>
+    </message>
+    <message>
+        <source>Choose the file in the next step.</source>
+        <translation>请在下一步选择文件。</translation>
+    </message>
+</context>
+<context>
     <name>GreenDesignPage</name>
     <message>
         <source>Green design</source>
@@ -2415,10 +2493,6 @@
         <translation>将您拥有许可或数据的清单数据集导入 GreenDesign：零件即可与自带清单数据一样，把它们用作材料和工艺。基本流将与清单数据库的生物圈流关联；无法关联的交换流会在导入结束时全部列出。</translation>
     </message>
     <message>
-        <source>EcoSpold 2 folder (e.g. ecoinvent datasets)</source>
-        <translation>EcoSpold 2 文件夹（如 ecoinvent 数据集）</translation>
-    </message>
-    <message>
         <source>EcoSpold 1 file, folder or zip (e.g. a USLCI release)</source>
         <translation>EcoSpold 1 文件、文件夹或 zip（如 USLCI 发布包）</translation>
     </message>
@@ -2445,6 +2519,18 @@
     <message>
         <source>e.g. my-project</source>
         <translation>例如 my-project</translation>
+    </message>
+    <message>
+        <source>EcoSpold 2 folder or zip (e.g. ecoinvent, openLCA exports)</source>
+        <translation>EcoSpold 2 文件夹或 zip（如 ecoinvent、openLCA 导出文件）</translation>
+    </message>
+    <message>
+        <source>openLCA JSON-LD (.zip, e.g. the Federal LCA Commons)</source>
+        <translation>openLCA JSON-LD（.zip，如美国联邦 LCA Commons）</translation>
+    </message>
+    <message>
+        <source>SimaPro CSV export (.csv)</source>
+        <translation>SimaPro CSV 导出文件（.csv）</translation>
     </message>
     <message>
         <source>e.g. supplier-data</source>
@@ -2493,6 +2579,14 @@
     <message>
         <source>Rate it (scores 1 best to 5 worst)</source>
         <translation>评分（1 最好，5 最差）</translation>
+    </message>
+    <message>
+        <source>File or dataset</source>
+        <translation>文件或数据集</translation>
+    </message>
+    <message>
+        <source>Why it was left out</source>
+        <translation>未导入原因</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -2547,6 +2641,46 @@
         <translation>USLCI 请选择发布包的 .zip 或解压后的文件夹（子文件夹也会读取）。文件读取时不做模式（schema）校验，略过的问题会在最后列出。交换按名称、类别、单位和地点链接。</translation>
     </message>
     <message>
+        <source>Choose an EcoSpold 1 .xml file or a .zip of them</source>
+        <translation>选择 EcoSpold 1 .xml 文件或其 .zip 压缩包</translation>
+    </message>
+    <message>
+        <source>Zip or folder:</source>
+        <translation>ZIP 压缩包或文件夹：</translation>
+    </message>
+    <message>
+        <source>an openLCA JSON-LD .zip, or the folder it unpacks to</source>
+        <translation>openLCA JSON-LD 的 .zip 压缩包，或其解压后的文件夹</translation>
+    </message>
+    <message>
+        <source>What the U.S. Federal LCA Commons publishes and openLCA exports as JSON-LD: the processes are read with their flows, units and locations. Elementary flows are linked to the biosphere by flow name (with synonyms), FEDEFL context and CAS number. Processes with co-products are split by their allocation factors when the factors cover every product; otherwise they are not allocated and the co-products are left out (listed at the end).</source>
+        <translation>即美国联邦 LCA Commons 发布、openLCA 以 JSON-LD 导出的数据：读取各过程及其流、单位和地点。基本流按流名称（含同义词）、FEDEFL 环境类别和 CAS 号关联到生物圈。有联产品的过程在分配系数覆盖全部产品时按这些系数拆分；否则不做分配，联产品不导入（在最后列出）。</translation>
+    </message>
+    <message>
+        <source>Choose the .zip of a JSON-LD export</source>
+        <translation>选择 JSON-LD 导出的 .zip 压缩包</translation>
+    </message>
+    <message>
+        <source>Choose the unpacked folder of a JSON-LD export instead of a .zip</source>
+        <translation>选择 JSON-LD 导出解压后的文件夹，而不是 .zip 压缩包</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>导出文件：</translation>
+    </message>
+    <message>
+        <source>a .csv file exported from SimaPro</source>
+        <translation>从 SimaPro 导出的 .csv 文件</translation>
+    </message>
+    <message>
+        <source>In SimaPro, export the processes with File &gt; Export as CSV. The processes link to each other by name inside the file. Elementary flows are linked to the biosphere by flow name (with synonyms), compartment and CAS number. Processes with co-products are split by the allocation percentages in the export.</source>
+        <translation>在 SimaPro 中通过“File &gt; Export”将过程导出为 CSV。文件内的过程按名称相互关联。基本流按流名称（含同义词）、环境介质和 CAS 号关联到生物圈。有联产品的过程按导出文件中的分配百分比拆分。</translation>
+    </message>
+    <message>
+        <source>Choose the SimaPro CSV export</source>
+        <translation>选择 SimaPro CSV 导出文件</translation>
+    </message>
+    <message>
         <source>Workbook:</source>
         <translation>工作簿：</translation>
     </message>
@@ -2557,18 +2691,6 @@
     <message>
         <source>A &apos;Database&apos; section, then one &apos;Activity&apos; section per dataset with its &apos;Exchanges&apos; table; bundled datasets are used by their catalogue code with the database greendesign-lci.</source>
         <translation>先是一个“Database”段，然后每个数据集一个“Activity”段及其“Exchanges”表；引用自带数据集时，以其目录代码为名称、数据库填 greendesign-lci。</translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation>文件夹：</translation>
-    </message>
-    <message>
-        <source>the folder that holds the .spold files</source>
-        <translation>包含 .spold 文件的文件夹</translation>
-    </message>
-    <message>
-        <source>For ecoinvent, the &apos;datasets&apos; folder of the unpacked EcoSpold 2 release. A large release takes several minutes; you can keep working meanwhile.</source>
-        <translation>对于 ecoinvent，请选择解压后 EcoSpold 2 版本中的“datasets”文件夹。大型版本的导入需要几分钟，期间您可以继续工作。</translation>
     </message>
     <message>
         <source>These scores set the uncertainty of every dataset of the database in the Monte Carlo analysis.</source>
@@ -2601,6 +2723,50 @@
     <message>
         <source>Choose the folder of EcoSpold 1 files</source>
         <translation>选择 EcoSpold 1 文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Folder or zip:</source>
+        <translation>文件夹或 ZIP 压缩包：</translation>
+    </message>
+    <message>
+        <source>the folder that holds the .spold files, or a .zip of them</source>
+        <translation>包含 .spold 文件的文件夹，或其 .zip 压缩包</translation>
+    </message>
+    <message>
+        <source>For ecoinvent, the &apos;datasets&apos; folder of the unpacked EcoSpold 2 release; openLCA&apos;s EcoSpold 2 exports work too (e.g. USLCI&apos;s …_ecospold2.zip), as the .zip or unpacked. Elementary flows link by their ecoinvent flow id, those of openLCA exports by flow name (with synonyms), compartment and CAS number. A large release takes several minutes; you can keep working meanwhile.</source>
+        <translation>对于 ecoinvent，请选择解压后 EcoSpold 2 版本中的“datasets”文件夹；openLCA 导出的 EcoSpold 2 文件同样可用（如 USLCI 的 …_ecospold2.zip），可直接选择 .zip 或解压后的文件夹。基本流按 ecoinvent 流 ID 关联；openLCA 导出文件中的基本流按流名称（含同义词）、环境介质和 CAS 号关联。大型版本的导入需要几分钟，期间您可以继续工作。</translation>
+    </message>
+    <message>
+        <source>Choose a .zip of EcoSpold 2 (.spold) files</source>
+        <translation>选择 EcoSpold 2（.spold）文件的 .zip 压缩包</translation>
+    </message>
+    <message>
+        <source>Choose the folder of .spold files instead of a .zip</source>
+        <translation>选择 .spold 文件所在的文件夹，而不是 .zip 压缩包</translation>
+    </message>
+    <message>
+        <source>Choose the openLCA JSON-LD export</source>
+        <translation>选择 openLCA JSON-LD 导出文件</translation>
+    </message>
+    <message>
+        <source>openLCA JSON-LD (*.zip)</source>
+        <translation>openLCA JSON-LD (*.zip)</translation>
+    </message>
+    <message>
+        <source>SimaPro CSV exports (*.csv)</source>
+        <translation>SimaPro CSV 导出文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose the .zip of EcoSpold 2 files</source>
+        <translation>选择 EcoSpold 2 文件的 .zip 压缩包</translation>
+    </message>
+    <message>
+        <source>EcoSpold 2 archives (*.zip)</source>
+        <translation>EcoSpold 2 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Choose the unpacked JSON-LD export</source>
+        <translation>选择解压后的 JSON-LD 导出文件夹</translation>
     </message>
     <message>
         <source>Choose the Brightway folder</source>
@@ -2639,6 +2805,90 @@
         <translation>完整列表见 {path}</translation>
     </message>
     <message>
+        <source>The import report is saved as {path}</source>
+        <translation>导入报告已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>{count} dataset(s) were left out:</source>
+        <translation>{count} 个数据集未导入：</translation>
+    </message>
+    <message>
+        <source>the first {shown} are listed; the saved report has them all.</source>
+        <translation>此处仅列出前 {shown} 个，完整列表见保存的报告。</translation>
+    </message>
+    <message>
+        <source>Datasets: {imported} of {read} imported</source>
+        <translation>数据集：已读取 {read} 个，导入 {imported} 个</translation>
+    </message>
+    <message>
+        <source>, {count} left out (listed below)</source>
+        <translation>，{count} 个未导入（见下表）</translation>
+    </message>
+    <message>
+        <source> (files written by {producer})</source>
+        <translation>（文件由 {producer} 生成）</translation>
+    </message>
+    <message>
+        <source>Elementary</source>
+        <translation>基本流</translation>
+    </message>
+    <message>
+        <source>Technosphere</source>
+        <translation>技术圈</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>产品产出</translation>
+    </message>
+    <message>
+        <source>Substitution</source>
+        <translation>替代</translation>
+    </message>
+    <message>
+        <source>{kind} exchanges: {linked} of {total} linked ({share})</source>
+        <translation>{kind}交换流：{total} 个中已关联 {linked} 个（{share}）</translation>
+    </message>
+    <message>
+        <source>Elementary exchanges linked by: {methods}</source>
+        <translation>基本流交换流的关联方式：{methods}</translation>
+    </message>
+    <message>
+        <source>Unlinked elementary exchanges carry about {share} of the datasets&apos; direct GWP100 (estimated by flow name)</source>
+        <translation>未关联的基本流交换流约占各数据集直接 GWP100 的 {share}（按流名称估算）</translation>
+    </message>
+    <message>
+        <source>Most frequent unlinked flows (exchanges):</source>
+        <translation>最常见的未关联流（交换流数）：</translation>
+    </message>
+    <message>
+        <source>the source&apos;s flow id or exact name</source>
+        <translation>源数据的流 ID 或完全一致的名称</translation>
+    </message>
+    <message>
+        <source>synonym</source>
+        <translation>同义词</translation>
+    </message>
+    <message>
+        <source>name and compartment</source>
+        <translation>名称和环境介质</translation>
+    </message>
+    <message>
+        <source>name variant</source>
+        <translation>名称变体</translation>
+    </message>
+    <message>
+        <source>CAS number</source>
+        <translation>CAS 号</translation>
+    </message>
+    <message>
+        <source>flow id&apos;s compartment</source>
+        <translation>流 ID 对应的环境介质</translation>
+    </message>
+    <message>
+        <source>name, only compartment of its direction</source>
+        <translation>名称（仅按流向确定环境介质）</translation>
+    </message>
+    <message>
         <source>Passed over in the source&apos;s metadata:</source>
         <translation>源数据元信息中略过的问题：</translation>
     </message>
@@ -2658,12 +2908,12 @@
 <context>
     <name>ImportRequestCheck</name>
     <message>
-        <source>Choose the folder that holds the EcoSpold 2 (.spold) files.</source>
-        <translation>请选择包含 EcoSpold 2（.spold）文件的文件夹。</translation>
-    </message>
-    <message>
         <source>{path} is not a folder.</source>
         <translation>{path} 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the EcoSpold 2 (.spold) files, or the .zip they came in.</source>
+        <translation>请选择包含 EcoSpold 2（.spold）文件的文件夹，或其所在的 .zip 压缩包。</translation>
     </message>
     <message>
         <source>The folder {path} holds no .spold files: choose the &apos;datasets&apos; folder of an EcoSpold 2 release.</source>
@@ -2720,6 +2970,46 @@
     <message>
         <source>A user database named “{name}” exists already: choose another name, or tick “Replace it”.</source>
         <translation>已存在名为“{name}”的用户数据库：请另选名称，或勾选“替换”。</translation>
+    </message>
+    <message>
+        <source>{path} is neither a folder nor a .zip of EcoSpold 2 (.spold) files.</source>
+        <translation>{path} 既不是文件夹，也不是 EcoSpold 2（.spold）文件的 .zip 压缩包。</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable zip archive: it may be truncated; download or export it again.</source>
+        <translation>{path} 不是可读取的 zip 压缩包：文件可能不完整，请重新下载或导出。</translation>
+    </message>
+    <message>
+        <source>The zip {path} holds no .spold files: choose the EcoSpold 2 export (openLCA names it …_ecospold2.zip).</source>
+        <translation>压缩包 {path} 中没有 .spold 文件：请选择 EcoSpold 2 导出文件（openLCA 将其命名为 …_ecospold2.zip）。</translation>
+    </message>
+    <message>
+        <source>Choose the openLCA JSON-LD .zip, or the folder it unpacks to.</source>
+        <translation>请选择 openLCA JSON-LD 的 .zip 压缩包，或其解压后的文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder {path} has no &apos;processes&apos; folder, nor has any folder right inside it: choose the unpacked JSON-LD export.</source>
+        <translation>文件夹 {path} 及其下一级文件夹中都没有“processes”文件夹：请选择解压后的 JSON-LD 导出文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is not a .zip file: choose the .zip of an openLCA JSON-LD export, or its unpacked folder.</source>
+        <translation>{path} 不是 .zip 文件：请选择 openLCA JSON-LD 导出的 .zip 压缩包，或其解压后的文件夹。</translation>
+    </message>
+    <message>
+        <source>The zip {path} holds no &apos;processes&apos; folder: it is not an openLCA JSON-LD export.</source>
+        <translation>压缩包 {path} 中没有“processes”文件夹：它不是 openLCA JSON-LD 导出文件。</translation>
+    </message>
+    <message>
+        <source>Choose the SimaPro CSV export (.csv).</source>
+        <translation>请选择 SimaPro CSV 导出文件（.csv）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a .csv file: in SimaPro, export the processes with File &gt; Export as CSV.</source>
+        <translation>{path} 不是 .csv 文件：请在 SimaPro 中通过“File &gt; Export”将过程导出为 CSV。</translation>
+    </message>
+    <message>
+        <source>{path} is not a SimaPro CSV export: its first line is not SimaPro&apos;s header ({{SimaPro …}}).</source>
+        <translation>{path} 不是 SimaPro CSV 导出文件：其第一行不是 SimaPro 的文件头（{{SimaPro …}}）。</translation>
     </message>
 </context>
 <context>
@@ -4349,8 +4639,8 @@
         <translation>导入数据库…</translation>
     </message>
     <message>
-        <source>Import a user database: an EcoSpold 2 folder (e.g. ecoinvent), EcoSpold 1 files (e.g. a USLCI release), an Excel workbook in the Brightway format, or a database of a Brightway project</source>
-        <translation>导入用户数据库：EcoSpold 2 文件夹（如 ecoinvent）、EcoSpold 1 文件（如 USLCI 发布版）、Brightway 格式的 Excel 工作簿，或某个 Brightway 项目中的数据库</translation>
+        <source>Import a user database: an EcoSpold 2 folder or zip (e.g. ecoinvent, openLCA exports), EcoSpold 1 files (e.g. a USLCI release), an openLCA JSON-LD export (e.g. the Federal LCA Commons), a SimaPro CSV export, an Excel workbook in the Brightway format, or a database of a Brightway project</source>
+        <translation>导入用户数据库：EcoSpold 2 文件夹或 zip（如 ecoinvent、openLCA 导出文件）、EcoSpold 1 文件（如 USLCI 发布包）、openLCA JSON-LD 导出文件（如美国联邦 LCA Commons）、SimaPro CSV 导出文件、Brightway 格式的 Excel 工作簿，或 Brightway 项目中的数据库</translation>
     </message>
     <message>
         <source>Remove database…</source>
@@ -4375,6 +4665,10 @@
     <message>
         <source>Imported the user database “{name}”: {datasets} datasets, {unlinked} exchanges not linked.</source>
         <translation>已导入用户数据库“{name}”：{datasets} 个数据集，{unlinked} 个交换流未关联。</translation>
+    </message>
+    <message>
+        <source>{share} of the elementary exchanges were linked.</source>
+        <translation>基本流交换流已关联 {share}。</translation>
     </message>
     <message>
         <source>Import database</source>

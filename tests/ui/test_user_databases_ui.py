@@ -331,7 +331,7 @@ def test_other_input_errors_are_shown_in_the_dialog(browser, qtbot, tmp_path):
     assert "holds no .spold files" in dialog.error_label.text()
     dialog.path_edit.setText(str(tmp_path / "missing"))
     dialog.accept()
-    assert "is not a folder" in dialog.error_label.text()
+    assert "missing does not exist" in dialog.error_label.text()
     dialog.set_format("brightway")
     dialog.accept()
     assert "Brightway project" in dialog.error_label.text()
@@ -544,3 +544,43 @@ def test_user_databases_that_could_not_be_restored_are_shown_after_the_set_up(qt
                                     warnings=(problem,)))
     assert "1 user database(s) could not be restored" in status.label.text()
     assert "'gone'" in status.label.toolTip()
+
+
+
+def test_an_openlca_jsonld_zip_imported_through_the_dialog_shows_its_report(
+        browser, qtbot, prompts):
+    # tests/data/user_db/openlca_jsonld_small.zip: electricity (CO2 by its biosphere3 id,
+    # CO2 and CH4 by openLCA ids), smelting with two products, allocated into two
+    # datasets (each: electricity in, CO2 and N2O out), rolling (ingot, electricity and a
+    # lubricant nothing in the release makes; CH4 out)
+    source = Path(__file__).resolve().parents[1] / "data" / "user_db" / "openlca_jsonld_small.zip"
+    datasets, elementary, technosphere = 1 + 2 + 1, 3 + 2 * 2 + 1, 2 * 1 + 3
+    dialog = browser.open_import_dialog()
+    dialog.set_format("jsonld")
+    dialog.path_edit.setText(str(source))
+    assert dialog.name_edit.text() == "openlca_jsonld_small"
+    messages = []
+    browser.statusMessage.connect(messages.append)
+    with qtbot.waitSignal(browser.importFinished, timeout=TIMEOUT_MS) as blocker:
+        dialog.accept()
+    result = blocker.args[0]
+    assert not prompts.errors and dialog.state == ImportDatabaseDialog.DONE
+    assert result.database.activities == datasets
+
+    lines = dialog.report_text.toPlainText().splitlines()
+    assert lines[0] == f"Datasets: {datasets} of {datasets} imported"
+    assert lines[1] == f"Elementary exchanges: {elementary} of {elementary} linked (100.0 %)"
+    share = f"{100 * (technosphere - 1) / technosphere:.1f} %"  # the lubricant is left out
+    assert f"Technosphere exchanges: {technosphere - 1} of {technosphere} linked ({share})" \
+        in lines
+    methods = next(line for line in lines if line.startswith("Elementary exchanges linked by"))
+    assert "the source's flow id or exact name 1" in methods  # the one biosphere3 id
+    assert "about 0.00 % of the datasets' direct GWP100" in dialog.report_text.toPlainText()
+    assert not dialog.skipped_table.isVisibleTo(dialog)
+    table = dialog.unlinked_table
+    assert table.rowCount() == 1 and table.item(0, 2).text() == "Lubricating oil, test"
+    from greendesign.inventory.user_registry import report_path
+
+    saved = report_path("openlca_jsonld_small").with_suffix(".report.json")
+    assert saved.is_file() and str(saved) in dialog.report_label.text()
+    assert "100.0 % of the elementary exchanges were linked" in messages[-1]

@@ -44,7 +44,7 @@ from greendesign.inventory.user_databases import (
 from ui.errors import error_summary
 from ui.i18n import _tr
 from ui.pages.inventory.inventory_rows import USER_GROUP, DatasetRow, PedigreeNames
-from ui.pages.inventory.user_db_dialog import ImportDatabaseDialog
+from ui.pages.inventory.user_db_dialog import ImportDatabaseDialog, percent
 from ui.pages.inventory.user_db_jobs import (
     ExchangeRow,
     ImportJob,
@@ -90,9 +90,10 @@ class UserDatabaseActions(QObject):
         self.import_button = QPushButton(self.tr("Import database\u2026"))
         self.import_button.setObjectName("importDatabase")
         self._import_tip = self.tr(
-            "Import a user database: an EcoSpold 2 folder (e.g. ecoinvent), EcoSpold 1 files "
-            "(e.g. a USLCI release), an Excel workbook in the Brightway format, or a database "
-            "of a Brightway project")
+            "Import a user database: an EcoSpold 2 folder or zip (e.g. ecoinvent, openLCA "
+            "exports), EcoSpold 1 files (e.g. a USLCI release), an openLCA JSON-LD export "
+            "(e.g. the Federal LCA Commons), a SimaPro CSV export, an Excel workbook in the "
+            "Brightway format, or a database of a Brightway project")
         self.import_button.setToolTip(self._import_tip)
         self.import_button.clicked.connect(lambda: self.open_import_dialog())
         self.remove_button = QPushButton(self.tr("Remove database\u2026"))
@@ -155,10 +156,16 @@ class UserDatabaseActions(QObject):
         page._ready = True  # an import needs the installed inventory
         db = result.database
         page._databases_changed()
-        page.statusMessage.emit(self.tr(
+        message = self.tr(
             "Imported the user database \u201c{name}\u201d: {datasets} datasets, {unlinked} "
             "exchanges not linked.").format(name=db.name, datasets=db.activities,
-                                            unlinked=len(result.unlinked)))
+                                            unlinked=len(result.unlinked))
+        report = getattr(result, "report", None)
+        share = report.elementary_link_share if report is not None else None
+        if share is not None:
+            message += " " + self.tr("{share} of the elementary exchanges were linked.").format(
+                share=percent(share, 1))
+        page.statusMessage.emit(message)
         page.importFinished.emit(result)
 
     def _import_failed(self, job: ImportJob, message: str) -> None:

@@ -1,24 +1,31 @@
 """The "Import database" dialog of the Inventory page.
 
-The user picks a format (EcoSpold 2 folder, EcoSpold 1 file, folder or zip,
-Excel workbook in the Brightway format, or a database of another Brightway
-project), its source, the name the
-database gets in GreenDesign (suggested from the source), optional pedigree
+The user picks a format (EcoSpold 2 folder or zip, EcoSpold 1 file, folder or
+zip, openLCA JSON-LD zip or folder, SimaPro CSV export, Excel workbook in the
+Brightway format, or a database of another Brightway project), its source, the
+name the database gets in GreenDesign (suggested from the source), optional pedigree
 scores and whether to replace a database of that name. The input is checked
 in the dialog; on **Import** the dialog emits :attr:`ImportDatabaseDialog.importRequested`
 with an :class:`~ui.pages.inventory.user_db_jobs.ImportRequest`, and the Inventory page runs
 the import in its worker thread and hands the job back with
 :meth:`ImportDatabaseDialog.start`. The dialog then shows the progress with a
-Cancel button, and at the end the summary with the exchanges that could not
-be linked and, for EcoSpold 1, the schema violations passed over.
+Cancel button, and at the end the summary: the import report (datasets read
+and imported, the share of each kind of exchange linked, how the elementary
+flows were linked, the share of GWP100 the unlinked ones carry, the most
+frequent unlinked flows), the datasets left out with their reasons, the
+exchanges that could not be linked and the problems passed over in the
+source's metadata.
 """
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -31,6 +38,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -40,16 +48,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from greendesign.inventory.import_report import ImportReport
 from greendesign.inventory.user_databases import MAX_NAME
+from greendesign.inventory.user_registry import report_path
 from ui.pages.inventory.import_checks import ImportRequestCheck, suggested_name
 from ui.pages.inventory.inventory_rows import PedigreeNames
 from ui.pages.inventory.user_db_jobs import ImportRequest
 from ui.services.lca_service import LcaJob
 from ui.widgets.formatting import format_number
 
-FORMATS = ("ecospold2", "ecospold1", "excel", "brightway")
+FORMATS = ("ecospold2", "ecospold1", "jsonld", "simapro", "excel", "brightway")
+"""The formats in the order the dialog offers them (those of the core's registry)."""
+FOLDER_FORMATS = ("ecospold2", "ecospold1", "jsonld")
+"""The formats whose source may be a folder as well as a file (a second browse button)."""
 UNLINKED_ROWS = 200
 """Unlinked exchanges listed in the dialog; the report file has them all."""
+SKIPPED_ROWS = 200
+"""Datasets left out listed in the dialog; the saved report has them all."""
+REPORT_LINES = 9
+"""Lines of the import report visible without scrolling."""
+TABLE_ROWS = 4
+"""Rows of the list of datasets left out visible without scrolling."""
+SCREEN_MARGIN = 80
+"""Pixels of the screen's height the finished dialog leaves free (title bar, panels)."""
+KIND_ORDER = ("biosphere", "technosphere", "production", "substitution")
+"""The order of the exchange kinds in the report: elementary flows first."""
 WARNING_LINES = 5
 """Lines of the source's passed-over problems listed in the dialog; the tooltip has them all."""
 DEFAULT_SCORE = 3
@@ -94,22 +117,22 @@ class ImportDatabaseDialog(QDialog):
 
         self.format_combo = QComboBox()
         self.format_combo.setObjectName("formatCombo")
-        for fmt, label in zip(FORMATS, (self.tr("EcoSpold 2 folder (e.g. ecoinvent datasets)"),
-                                        self.tr("EcoSpold 1 file, folder or zip (e.g. a USLCI "
-                                                "release)"),
-                                        self.tr("Excel workbook (Brightway format)"),
-                                        self.tr("Brightway project (e.g. Activity Browser)")),
-                              strict=True):
-            self.format_combo.addItem(label, fmt)
+        labels = {
+            "ecospold2": self.tr("EcoSpold 2 folder or zip (e.g. ecoinvent, openLCA exports)"),
+            "ecospold1": self.tr("EcoSpold 1 file, folder or zip (e.g. a USLCI release)"),
+            "jsonld": self.tr("openLCA JSON-LD (.zip, e.g. the Federal LCA Commons)"),
+            "simapro": self.tr("SimaPro CSV export (.csv)"),
+            "excel": self.tr("Excel workbook (Brightway format)"),
+            "brightway": self.tr("Brightway project (e.g. Activity Browser)")}
+        for fmt in FORMATS:
+            self.format_combo.addItem(labels[fmt], fmt)
 
-        # a folder, a workbook or an EcoSpold 1 file
+        # a file (workbook, export, zip) or a folder
         self.path_caption = QLabel()
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("sourcePath")
         self.browse_button = QPushButton(self.tr("Browse\u2026"))
-        self.browse_folder_button = QPushButton(self.tr("Folder\u2026"))  # EcoSpold 1 only
-        self.browse_folder_button.setToolTip(self.tr("Choose a folder of EcoSpold 1 .xml "
-                                                     "files instead of a file"))
+        self.browse_folder_button = QPushButton(self.tr("Folder\u2026"))  # FOLDER_FORMATS
         path_row = QHBoxLayout()
         path_row.setContentsMargins(0, 0, 0, 0)
         path_row.addWidget(self.path_edit, 1)
@@ -218,6 +241,24 @@ class ImportDatabaseDialog(QDialog):
         self.summary_label.setObjectName("importSummary")
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.report_text = QPlainTextEdit()
+        self.report_text.setObjectName("importReport")
+        self.report_text.setReadOnly(True)
+        self.report_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.skipped_label = QLabel()
+        self.skipped_label.setObjectName("skippedCaption")
+        self.skipped_label.setWordWrap(True)
+        self.skipped_table = QTableWidget(0, 2)
+        self.skipped_table.setObjectName("skippedTable")
+        self.skipped_table.setHorizontalHeaderLabels((self.tr("File or dataset"),
+                                                      self.tr("Why it was left out")))
+        self.skipped_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.skipped_table.setAlternatingRowColors(True)
+        self.skipped_table.verticalHeader().hide()
+        skipped_header = self.skipped_table.horizontalHeader()
+        skipped_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        skipped_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.skipped_table.setColumnWidth(0, 300)
         headers = (self.tr("Dataset"), self.tr("Location"), self.tr("Exchange"),
                    self.tr("Type"), self.tr("Amount"), self.tr("Unit"), self.tr("Compartment"),
                    self.tr("Reason"))
@@ -250,6 +291,9 @@ class ImportDatabaseDialog(QDialog):
         result_layout = QVBoxLayout(self.result_widget)
         result_layout.setContentsMargins(0, 0, 0, 0)
         result_layout.addWidget(self.summary_label)
+        result_layout.addWidget(self.report_text)
+        result_layout.addWidget(self.skipped_label)
+        result_layout.addWidget(self.skipped_table)
         result_layout.addWidget(self.unlinked_table, 1)
         result_layout.addLayout(report_row)
         result_layout.addWidget(self.warnings_label)
@@ -288,39 +332,77 @@ class ImportDatabaseDialog(QDialog):
         return self.format_combo.currentData()
 
     def set_format(self, fmt: str) -> None:
-        """Choose the format (``ecospold2``, ``ecospold1``, ``excel`` or ``brightway``)."""
+        """Choose the format, one of :data:`FORMATS`."""
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(fmt)))
 
     def _format_changed(self) -> None:
         fmt = self.format
         self.source_pages[0].setVisible(fmt != "brightway")
         self.source_pages[1].setVisible(fmt == "brightway")
-        self.browse_folder_button.setVisible(fmt == "ecospold1")
-        if fmt == "ecospold1":
-            self.path_caption.setText(self.tr("File or folder:"))
-            self.path_edit.setPlaceholderText(self.tr("an EcoSpold 1 .xml file, a .zip of them "
-                                                      "or their folder"))
-            self.path_note.setText(self.tr(
-                "For USLCI, the release's .zip or its unpacked folder (subfolders are read "
-                "too). The files are read without schema validation; what is passed over is "
-                "listed at the end. Exchanges are linked by name, categories, unit and "
-                "location."))
-        elif fmt == "excel":
-            self.path_caption.setText(self.tr("Workbook:"))
-            self.path_edit.setPlaceholderText(self.tr("an .xlsx file in the Brightway Excel "
-                                                      "format"))
-            self.path_note.setText(self.tr(
-                "A 'Database' section, then one 'Activity' section per dataset with its "
-                "'Exchanges' table; bundled datasets are used by their catalogue code with "
-                "the database greendesign-lci."))
-        else:
-            self.path_caption.setText(self.tr("Folder:"))
-            self.path_edit.setPlaceholderText(self.tr("the folder that holds the .spold files"))
-            self.path_note.setText(self.tr(
-                "For ecoinvent, the 'datasets' folder of the unpacked EcoSpold 2 release. "
-                "A large release takes several minutes; you can keep working meanwhile."))
+        self.browse_folder_button.setVisible(fmt in FOLDER_FORMATS)
+        if fmt != "brightway":
+            caption, placeholder, note, file_tip, folder_tip = self._source_texts(fmt)
+            self.path_caption.setText(caption)
+            self.path_edit.setPlaceholderText(placeholder)
+            self.path_note.setText(note)
+            self.browse_button.setToolTip(file_tip)
+            self.browse_folder_button.setToolTip(folder_tip)
         self._clear_error()
         self._suggest_name()
+
+    def _source_texts(self, fmt: str) -> tuple[str, str, str, str, str]:
+        """The caption, placeholder and note of the source of ``fmt``, and the tooltips of
+        the file and folder buttons (the folder one empty when there is none)."""
+        if fmt == "ecospold1":
+            return (self.tr("File or folder:"),
+                    self.tr("an EcoSpold 1 .xml file, a .zip of them or their folder"),
+                    self.tr("For USLCI, the release's .zip or its unpacked folder (subfolders "
+                            "are read too). The files are read without schema validation; "
+                            "what is passed over is listed at the end. Exchanges are linked "
+                            "by name, categories, unit and location."),
+                    self.tr("Choose an EcoSpold 1 .xml file or a .zip of them"),
+                    self.tr("Choose a folder of EcoSpold 1 .xml files instead of a file"))
+        if fmt == "jsonld":
+            return (self.tr("Zip or folder:"),
+                    self.tr("an openLCA JSON-LD .zip, or the folder it unpacks to"),
+                    self.tr("What the U.S. Federal LCA Commons publishes and openLCA exports "
+                            "as JSON-LD: the processes are read with their flows, units and "
+                            "locations. Elementary flows are linked to the biosphere by flow "
+                            "name (with synonyms), FEDEFL context and CAS number. Processes "
+                            "with co-products are split by their allocation factors when "
+                            "the factors cover every product; otherwise they are not "
+                            "allocated and the co-products are left out (listed at the "
+                            "end)."),
+                    self.tr("Choose the .zip of a JSON-LD export"),
+                    self.tr("Choose the unpacked folder of a JSON-LD export instead of a "
+                            ".zip"))
+        if fmt == "simapro":
+            return (self.tr("Export:"),
+                    self.tr("a .csv file exported from SimaPro"),
+                    self.tr("In SimaPro, export the processes with File > Export as CSV. The "
+                            "processes link to each other by name inside the file. "
+                            "Elementary flows are linked to the biosphere by flow name (with "
+                            "synonyms), compartment and CAS number. Processes with "
+                            "co-products are split by the allocation percentages in the "
+                            "export."),
+                    self.tr("Choose the SimaPro CSV export"), "")
+        if fmt == "excel":
+            return (self.tr("Workbook:"),
+                    self.tr("an .xlsx file in the Brightway Excel format"),
+                    self.tr("A 'Database' section, then one 'Activity' section per dataset "
+                            "with its 'Exchanges' table; bundled datasets are used by their "
+                            "catalogue code with the database greendesign-lci."),
+                    self.tr("Choose the workbook"), "")
+        return (self.tr("Folder or zip:"),
+                self.tr("the folder that holds the .spold files, or a .zip of them"),
+                self.tr("For ecoinvent, the 'datasets' folder of the unpacked EcoSpold 2 "
+                        "release; openLCA's EcoSpold 2 exports work too (e.g. USLCI's "
+                        "\u2026_ecospold2.zip), as the .zip or unpacked. Elementary flows "
+                        "link by their ecoinvent flow id, those of openLCA exports by flow "
+                        "name (with synonyms), compartment and CAS number. A large release "
+                        "takes several minutes; you can keep working meanwhile."),
+                self.tr("Choose a .zip of EcoSpold 2 (.spold) files"),
+                self.tr("Choose the folder of .spold files instead of a .zip"))
 
     def _name_typed(self, text: str) -> None:
         self._name_edited = bool(text.strip())
@@ -344,23 +426,26 @@ class ImportDatabaseDialog(QDialog):
 
     def _browse(self) -> None:
         start = self.path_edit.text().strip()
-        if self.format == "excel":
-            path, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Choose the workbook"), start,
-                self.tr("Excel workbooks (*.xlsx *.xlsm)"))
-        elif self.format == "ecospold1":
-            path, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Choose the EcoSpold 1 file"), start,
-                self.tr("EcoSpold 1 files (*.xml *.zip)"))
-        else:
-            path = QFileDialog.getExistingDirectory(
-                self, self.tr("Choose the folder of .spold files"), start)
+        title, filters = {
+            "excel": (self.tr("Choose the workbook"),
+                      self.tr("Excel workbooks (*.xlsx *.xlsm)")),
+            "ecospold1": (self.tr("Choose the EcoSpold 1 file"),
+                          self.tr("EcoSpold 1 files (*.xml *.zip)")),
+            "jsonld": (self.tr("Choose the openLCA JSON-LD export"),
+                       self.tr("openLCA JSON-LD (*.zip)")),
+            "simapro": (self.tr("Choose the SimaPro CSV export"),
+                        self.tr("SimaPro CSV exports (*.csv)")),
+        }.get(self.format, (self.tr("Choose the .zip of EcoSpold 2 files"),
+                            self.tr("EcoSpold 2 archives (*.zip)")))
+        path, _filter = QFileDialog.getOpenFileName(self, title, start, filters)
         if path:
             self.path_edit.setText(path)
 
     def _browse_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose the folder of EcoSpold 1 files"), self.path_edit.text().strip())
+        title = {"ecospold1": self.tr("Choose the folder of EcoSpold 1 files"),
+                 "jsonld": self.tr("Choose the unpacked JSON-LD export")}.get(
+            self.format, self.tr("Choose the folder of .spold files"))
+        path = QFileDialog.getExistingDirectory(self, title, self.path_edit.text().strip())
         if path:
             self.path_edit.setText(path)
 
@@ -478,6 +563,12 @@ class ImportDatabaseDialog(QDialog):
                 path=db.report))
         else:
             self.report_label.setText("")
+        saved = report_path(db.name).with_suffix(".report.json")
+        if db.format != "brightway" and saved.is_file():
+            self.report_label.setText("\n".join(filter(None, (
+                self.report_label.text(),
+                self.tr("The import report is saved as {path}").format(path=saved)))))
+        self._show_report(getattr(result, "report", None) or ImportReport())
         self._show_warnings(list(getattr(result, "warnings", None) or ()))
         self.unlinked_table.resizeRowsToContents()
         self.unlinked_table.setVisible(bool(unlinked))
@@ -485,6 +576,103 @@ class ImportDatabaseDialog(QDialog):
         self.progress_bar.setValue(1000)
         self.status_label.setText("")
         self._set_state(self.DONE)
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Make the dialog tall enough for the results, within the screen it is on."""
+        screen = self.screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry().height() - SCREEN_MARGIN if screen else self.height()
+        wanted = self.layout().totalSizeHint().height()
+        if wanted > self.height():
+            self.resize(self.width(), max(self.height(), min(wanted, room)))
+
+    def _show_report(self, report: ImportReport) -> None:
+        """Show the import report and list the datasets it left out (hidden when empty, as
+        for a copied Brightway database)."""
+        lines = self.report_lines(report) if report.datasets_read or report.exchanges else []
+        self.report_text.setPlainText("\n".join(lines))
+        self.report_text.setVisible(bool(lines))
+        self.report_text.setFixedHeight(self._text_height(lines[:REPORT_LINES]))
+        skipped = report.skipped
+        self.skipped_table.setRowCount(0)
+        for where, reason in skipped[:SKIPPED_ROWS]:
+            index = self.skipped_table.rowCount()
+            self.skipped_table.insertRow(index)
+            for column, value in enumerate((where, reason)):
+                item = QTableWidgetItem(str(value))
+                item.setToolTip(str(value))
+                self.skipped_table.setItem(index, column, item)
+        caption = self.tr("{count} dataset(s) were left out:").format(count=len(skipped))
+        if len(skipped) > SKIPPED_ROWS:
+            caption += " " + self.tr("the first {shown} are listed; the saved report has "
+                                     "them all.").format(shown=SKIPPED_ROWS)
+        self.skipped_label.setText(caption)
+        self.skipped_label.setVisible(bool(skipped))
+        self.skipped_table.setVisible(bool(skipped))
+        self.skipped_table.resizeRowsToContents()
+        table = self.skipped_table
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height()
+                             + sum(table.rowHeight(r) for r in range(min(len(skipped),
+                                                                         TABLE_ROWS)))
+                             + 2 * table.frameWidth())
+
+    def _text_height(self, lines: list[str]) -> int:
+        """The height the report box needs to show ``lines`` unwrapped, measured with the
+        fonts that draw them (a Chinese line is taller than a Latin one)."""
+        document = QTextDocument()
+        document.setDefaultFont(self.report_text.font())
+        document.setDocumentMargin(self.report_text.document().documentMargin())
+        document.setPlainText("\n".join(lines))
+        slack = self.report_text.fontMetrics().lineSpacing() // 2  # the box scrolls by lines
+        return math.ceil(document.size().height()) + 2 * self.report_text.frameWidth() + slack
+
+    def report_lines(self, report: ImportReport) -> list[str]:
+        """The import report as the dialog shows it: datasets, the share linked of each
+        kind of exchange (elementary flows first), how the elementary flows were linked,
+        the GWP100 share of the unlinked ones and the most frequent unlinked flows."""
+        text = self.tr("Datasets: {imported} of {read} imported").format(
+            imported=f"{report.datasets_imported:,}", read=f"{report.datasets_read:,}")
+        if report.skipped:
+            text += self.tr(", {count} left out (listed below)").format(
+                count=f"{len(report.skipped):,}")
+        if report.producer:
+            text += self.tr(" (files written by {producer})").format(producer=report.producer)
+        lines = [text]
+        kinds = {"biosphere": self.tr("Elementary"), "technosphere": self.tr("Technosphere"),
+                 "production": self.tr("Production"), "substitution": self.tr("Substitution")}
+        order = sorted(report.exchanges, key=lambda k: (
+            KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER), k))
+        for kind in order:
+            linked = report.exchanges[kind].get("linked", 0)
+            total = linked + report.exchanges[kind].get("unlinked", 0)
+            lines.append(self.tr("{kind} exchanges: {linked} of {total} linked ({share})").format(
+                kind=kinds.get(kind, kind), linked=f"{linked:,}", total=f"{total:,}",
+                share=percent(linked / total, 1) if total else "-"))
+        if report.elementary_by_method:
+            methods = sorted(report.elementary_by_method.items(), key=lambda kv: -kv[1])
+            lines.append(self.tr("Elementary exchanges linked by: {methods}").format(
+                methods=", ".join(f"{self._method_label(how)} {count:,}"
+                                  for how, count in methods)))
+        if report.gwp_unlinked_share is not None:
+            lines.append(self.tr("Unlinked elementary exchanges carry about {share} of the "
+                                 "datasets' direct GWP100 (estimated by flow name)").format(
+                share=percent(report.gwp_unlinked_share, 2)))
+        if report.top_unlinked:
+            lines.append(self.tr("Most frequent unlinked flows (exchanges):"))
+            lines.extend(f"  {count:,} \u00d7 {name} [{compartment}] ({unit})"
+                         for name, compartment, unit, count in report.top_unlinked)
+        return lines
+
+    def _method_label(self, how: str) -> str:
+        """The name of a way of linking elementary flows (the report's keys)."""
+        return {"bw2io": self.tr("the source's flow id or exact name"),
+                "synonym": self.tr("synonym"),
+                "name": self.tr("name and compartment"),
+                "name variant": self.tr("name variant"),
+                "CAS number": self.tr("CAS number"),
+                "flow id": self.tr("flow id's compartment"),
+                "direction only": self.tr("name, only compartment of its direction")}.get(
+            how, how)
 
     def _show_warnings(self, warnings: list[str]) -> None:
         """List the first of the problems the import passed over in the source's metadata."""
@@ -533,3 +721,8 @@ class ImportDatabaseDialog(QDialog):
             self.error_label.setVisible(False)
         else:
             self.error_label.setVisible(bool(self.error_label.text()))
+
+
+def percent(fraction: float, decimals: int) -> str:
+    """A share as the import report writes it: ``0.75 -> "75.0 %"``."""
+    return f"{100 * fraction:.{decimals}f} %"

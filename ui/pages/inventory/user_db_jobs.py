@@ -77,9 +77,10 @@ class ImportJob(LcaJob):
 class ImportRequest:
     """What the import dialog asks for."""
 
-    format: str                   # "ecospold2", "ecospold1", "excel" or "brightway"
+    format: str                   # one of greendesign.inventory.user_registry.FORMATS
     name: str                     # the database name in GreenDesign
-    source: str = ""              # folder (ecospold2), file/folder/zip (ecospold1), workbook
+    source: str = ""              # folder or zip (ecospold2, jsonld), file/folder/zip
+                                  # (ecospold1), workbook (excel), .csv export (simapro)
     project: str = ""             # Brightway project (brightway)
     database: str = ""            # its database (brightway)
     base_dir: str = ""            # its Brightway folder; empty: Brightway's default
@@ -100,6 +101,10 @@ def import_work(request: ImportRequest) -> Work:
             return ud.import_ecospold1(request.source, request.name, **options)
         if request.format == "excel":
             return ud.import_excel(request.source, request.name, **options)
+        if request.format == "jsonld":
+            return ud.import_jsonld(request.source, request.name, **options)
+        if request.format == "simapro":
+            return ud.import_simapro(request.source, request.name, **options)
         return ud.import_brightway(request.project, request.database, request.name,
                                    base_dir=request.base_dir, **options)
 
