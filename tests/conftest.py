@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 
 from greendesign.model import Assembly, Part, Product, Project
+
+# Before any fixture runs: module- and session-scoped fixtures (set up before the per-test
+# home below) and collection never read or write the user's own app data, such as the
+# user databases a developer imported.
+os.environ["GREENDESIGN_HOME"] = tempfile.mkdtemp(prefix="gd-test-session-")
 
 
 @pytest.fixture(autouse=True)

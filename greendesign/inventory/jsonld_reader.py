@@ -48,7 +48,7 @@ from pathlib import Path, PurePosixPath
 from greendesign.i18n import _
 from greendesign.inventory.brightway_project import BIOSPHERE, Cancelled, Progress
 from greendesign.inventory.product_mass import WASTE, mass_of
-from greendesign.inventory.user_registry import ImportCancelled, UserDatabaseError
+from greendesign.inventory.user_registry import ImportCancelled, UserDatabaseError, guarded
 
 #: the allocation methods tried, in this order, for a process that names no default
 ALLOCATION_ORDER = ("PHYSICAL_ALLOCATION", "ECONOMIC_ALLOCATION", "CAUSAL_ALLOCATION")
@@ -56,6 +56,11 @@ ALLOCATION_ORDER = ("PHYSICAL_ALLOCATION", "ECONOMIC_ALLOCATION", "CAUSAL_ALLOCA
 _FOLDERS = ("processes", "flows", "flow_properties", "unit_groups", "locations", "categories")
 #: the elementary-flow context scheme the shared linker reads categories by
 CONTEXT_SCHEME = "openlca"
+
+
+def _retry() -> str:
+    return _("Export it again from openLCA as JSON-LD; if that does not help, send the file "
+             "and the log to support.")
 
 
 def _cancelled() -> ImportCancelled:
@@ -661,31 +666,9 @@ def jsonld_importer(source: Path, name: str, report: Progress, stop: Cancelled):
     importer.skipped = reader.skipped
     importer.cutoff = [({"name": ds.get("name", ""), "location": (ds.get("location") or {}).get(
         "name", "")}, exc, why) for ds, exc, why in getattr(reader, "cutoff", [])]
-    for strategy in _guarded(_release_strategies(), source):
+    for strategy in guarded(_release_strategies(), source, _retry()):
         if stop():
             raise _cancelled()
         importer.data = strategy(importer.data)
-    importer.strategies = _guarded(_strategies(name), source)
+    importer.strategies = guarded(_strategies(name), source, _retry())
     return importer
-
-
-def _guarded(strategies: list, source: Path) -> list:
-    """Each strategy with bw2io's plain errors turned into a :class:`UserDatabaseError`."""
-    def guard(strategy):
-        @functools.wraps(getattr(strategy, "func", strategy))
-        def run(data):
-            try:
-                return strategy(data)
-            except UserDatabaseError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - named with its file, traceback logged
-                step = run.__name__
-                logging.getLogger(__name__).exception("JSON-LD strategy %s failed on %s",
-                                                      step, source)
-                raise UserDatabaseError(
-                    _("{file} could not be linked ({step}): {error}.").format(
-                        file=source, step=step, error=f"{type(exc).__name__}: {exc}"),
-                    hint=_("Export it again from openLCA as JSON-LD; if that does not help, "
-                           "send the file and the log to support.")) from exc
-        return run
-    return [guard(strategy) for strategy in strategies]

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from greendesign.i18n import _
 from greendesign.inventory.brightway_project import BIOSPHERE, Cancelled, Progress
-from greendesign.inventory.user_registry import ImportCancelled, UserDatabaseError
+from greendesign.inventory.user_registry import ImportCancelled, UserDatabaseError, guarded
 
 #: the elementary-flow context scheme the shared linker reads categories by
 CONTEXT_SCHEME = "biosphere3"
@@ -278,25 +278,5 @@ def simapro_importer(source: Path, name: str, report: Progress, stop: Cancelled)
     importer.db_name = name
     for ds in importer.data:
         ds["database"] = name
-    importer.strategies = _guarded(_strategies(importer, _cas_numbers(lines)), source)
+    importer.strategies = guarded(_strategies(importer, _cas_numbers(lines)), source, _hint())
     return importer
-
-
-def _guarded(strategies: list, source: Path) -> list:
-    """Each strategy with bw2io's plain errors turned into a :class:`UserDatabaseError`."""
-    def guard(strategy):
-        @functools.wraps(getattr(strategy, "func", strategy))
-        def run(data):
-            try:
-                return strategy(data)
-            except UserDatabaseError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - named with its file, traceback logged
-                logging.getLogger(__name__).exception("SimaPro strategy %s failed on %s",
-                                                      run.__name__, source)
-                raise UserDatabaseError(
-                    _("{file} could not be linked ({step}): {error}.").format(
-                        file=source, step=run.__name__, error=f"{type(exc).__name__}: {exc}"),
-                    hint=_hint()) from exc
-        return run
-    return [guard(strategy) for strategy in strategies]

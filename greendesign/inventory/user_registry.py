@@ -48,6 +48,27 @@ class ImportCancelled(UserDatabaseError):
     """The user cancelled an import; nothing was written."""
 
 
+def guarded(strategies: list, source: Path, hint: str) -> list:
+    """Each import strategy with bw2io's plain errors turned into a
+    :class:`UserDatabaseError` naming ``source`` and the step (traceback logged)."""
+    def guard(strategy):
+        @functools.wraps(getattr(strategy, "func", strategy))
+        def run(data):
+            try:
+                return strategy(data)
+            except UserDatabaseError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - named with its file, traceback logged
+                logging.getLogger(__name__).exception("import strategy %s failed on %s",
+                                                      run.__name__, source)
+                raise UserDatabaseError(
+                    _("{file} could not be linked ({step}): {error}.").format(
+                        file=source, step=run.__name__, error=f"{type(exc).__name__}: {exc}"),
+                    hint=hint) from exc
+        return run
+    return [guard(strategy) for strategy in strategies]
+
+
 @dataclass(frozen=True)
 class UserDataset:
     """One dataset of a user database, as the catalogue and the lifecycle model see it."""
