@@ -44,7 +44,7 @@ from pathlib import Path
 
 from greendesign.i18n import _
 from greendesign.inventory.brightway_project import Cancelled, Progress
-from greendesign.inventory.product_mass import WASTE, mass_of
+from greendesign.inventory.product_mass import WASTE, mass_of, mass_shares
 from greendesign.inventory.user_registry import ImportCancelled, UserDatabaseError
 
 log = logging.getLogger(__name__)
@@ -196,18 +196,9 @@ def split_openlca_products(data: list[dict], cutoff: list[tuple[dict, dict, str]
             else:
                 products.append(e)
                 masses[id(e)] = mass
-        # an output equal to the sum of the others is the dataset's total mass, not a
-        # co-product (the refinery's "Petroleum refining, at refinery", 1 kg): it carries
-        # the whole dataset, the others are allocated among themselves
-        whole = None
-        if len(products) > 2:
-            mass_sum = sum(masses[id(e)] for e in products)
-            whole = next((e for e in products if e is not ref and abs(
-                masses[id(e)] - (mass_sum - masses[id(e)])) <= 0.01 * masses[id(e)]), None)
-        shared = [e for e in products if e is not whole]
-        total = sum(masses[id(e)] for e in shared) if len(shared) > 1 else None
-        for e in products:
-            share = masses[id(e)] / total if total and e is not whole else 1.0
+        shares, whole = mass_shares([masses[id(e)] for e in products])
+        parts = len(products) - (whole is not None)
+        for i, (e, share) in enumerate(zip(products, shares, strict=True)):
             item = {k: v for k, v in ds.items() if k != "exchanges"}
             item["code"] = es2_activity_hash(ds["activity"], e["flow"])
             item["reference product"] = e["name"]
@@ -217,10 +208,9 @@ def split_openlca_products(data: list[dict], cutoff: list[tuple[dict, dict, str]
             if e is not ref:
                 item["name"] = _("{product} (co-product of {dataset})").format(
                     product=e["name"], dataset=ds["name"])
-            if total and e is not whole:
+            if parts > 1 and i != whole:
                 item["allocation"] = _("mass allocation over {count} products, share "
-                                       "{share}").format(count=len(shared),
-                                                         share=f"{share:.4f}")
+                                       "{share}").format(count=parts, share=f"{share:.4f}")
             production = dict(e, type="production", input=(ds["database"], item["code"]))
             rescaled = [rescale_exchange(dict(x), share) if share != 1.0 else dict(x)
                         for x in others]

@@ -368,7 +368,7 @@ class FlowLinker:
                  contexts: Contexts | None = None):
         self.bio = bio
         self.synonyms = synonyms
-        self.contexts = contexts
+        self.contexts = contexts if contexts is not None else Contexts()
 
     @classmethod
     def for_imports(cls, bd) -> FlowLinker:
@@ -419,7 +419,7 @@ class FlowLinker:
     def link_exchange(self, exc: dict, is_input: bool) -> Link | str:
         """Link an imported exchange (``name``, ``unit``, ``categories``, optional
         ``"flow id"`` and ``"CAS number"``): the link, or the reason it has none."""
-        contexts = self.contexts or Contexts()
+        contexts = self.contexts
         name = str(exc.get("name") or "")
         unit = str(exc.get("unit") or "")
         cas = str(exc.get("CAS number") or "")

@@ -47,7 +47,7 @@ from pathlib import Path, PurePosixPath
 
 from greendesign.i18n import _
 from greendesign.inventory.brightway_project import BIOSPHERE, Cancelled, Progress
-from greendesign.inventory.product_mass import WASTE, mass_of
+from greendesign.inventory.product_mass import WASTE, mass_of, mass_shares
 from greendesign.inventory.user_registry import ImportCancelled, UserDatabaseError, guarded
 
 #: the allocation methods tried, in this order, for a process that names no default
@@ -404,14 +404,11 @@ class _Normaliser:
             return
         cut = [exc for exc in outputs if exc is not reference and (
             WASTE.search(exc["flow"]["name"]) or masses[id(exc)] is None)]
-        shared, whole = [exc for exc in outputs if not any(exc is c for c in cut)], None
-        if len(shared) > 2:
-            total_mass = sum(masses[id(exc)] for exc in shared)
-            whole = next((exc for exc in shared if exc is not reference and abs(
-                masses[id(exc)] - (total_mass - masses[id(exc)])) <= 0.01 * masses[id(exc)]),
-                None)
-        parts = [exc for exc in shared if exc is not whole]
-        if len(parts) < 2 and whole is None:
+        shared = [exc for exc in outputs if not any(exc is c for c in cut)]
+        shares, whole = mass_shares([masses[id(exc)] for exc in shared],
+                                    next(i for i, exc in enumerate(shared) if exc is reference))
+        parts = len(shared) - (whole is not None)
+        if parts < 2:
             return  # nothing to share: no allocation, the co-products are taken out later
         for exc in cut:
             self.cutoff.append((ds, {"name": exc["flow"]["name"], "type": "production",
@@ -420,14 +417,13 @@ class _Normaliser:
                                 _("by-product cut off: no mass to allocate by (or a waste), "
                                   "and the process gives no allocation factors")))
             exc["amount"] = 0.0  # not split off by the allocation, so left out
-        total = sum(masses[id(exc)] for exc in parts)
         factors = [{"allocationType": "PHYSICAL_ALLOCATION", "product": {
-            "@id": exc["flow"]["@id"]}, "value": (1.0 if exc is whole else
-                                                  masses[id(exc)] / total)} for exc in shared]
+            "@id": exc["flow"]["@id"]}, "value": share} for exc, share in zip(shared, shares,
+                                                                            strict=True)]
         ds["allocationFactors"] = factors
         ds["defaultAllocationMethod"] = "PHYSICAL_ALLOCATION"
         ds["allocation"] = _("mass allocation over {count} products (the process gives no "
-                             "allocation factors)").format(count=len(parts))
+                             "allocation factors)").format(count=parts)
 
 
 def _is_product_output(exc: dict) -> bool:

@@ -43,3 +43,22 @@ def mass_of(exc: dict) -> float | None:
     return None
 
 
+def mass_shares(masses: list[float | None], reference: int = 0) -> tuple[list[float], int | None]:
+    """Allocation by mass of a multi-output process: each product's share, and the index
+    of the output that is the process's total (None when there is none).
+
+    An output (other than the reference) equal, within 1 %, to the sum of the others is
+    the process's total mass, not a co-product (the refinery's "Petroleum refining, at
+    refinery", 1 kg): it carries the whole process (share 1), and the others share it by
+    mass. A single product takes the whole process (its mass may be unknown: None).
+    """
+    if len(masses) < 2:
+        return [1.0] * len(masses), None
+    whole = None
+    if len(masses) > 2:
+        total_mass = sum(masses)
+        whole = next((i for i, m in enumerate(masses)
+                      if i != reference and abs(m - (total_mass - m)) <= 0.01 * m), None)
+    shared = sum(m for i, m in enumerate(masses) if i != whole)
+    parts = len(masses) - (whole is not None)
+    return [1.0 if i == whole or parts < 2 else m / shared for i, m in enumerate(masses)], whole

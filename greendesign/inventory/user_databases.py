@@ -110,8 +110,8 @@ from greendesign.logging_setup import log_file
 __all__ = [
     # defined here: importing, refreshing, removing
     "ImportResult", "catalogue_unit", "check", "import_brightway", "import_ecospold1",
-    "import_ecospold2", "import_excel", "import_jsonld", "import_simapro", "refresh_database", "remove_database", "reprocess",
-    "restore_databases",
+    "import_ecospold2", "import_excel", "import_jsonld", "import_simapro", "refresh_database",
+    "remove_database", "reprocess", "restore_databases",
     # the registry (greendesign.inventory.user_registry)
     "FORMATS", "MAX_NAME", "REF_PREFIX", "ImportCancelled", "UnlinkedExchange", "UserDatabase",
     "UserDatabaseError", "UserDataset", "activate_refs", "check_name", "dataset_map",

@@ -32,7 +32,7 @@ from greendesign.inventory.brightway_project import (
 from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI_DB
 from greendesign.inventory.ecospold1_reader import ecospold1_importer
 from greendesign.inventory.ecospold2_reader import ecospold2_importer
-from greendesign.inventory.import_report import ImportReport, count_exchanges, gwp_share
+from greendesign.inventory.import_report import TOP, ImportReport, count_exchanges, gwp_share
 from greendesign.inventory.user_registry import (
     ImportCancelled,
     UserDatabaseError,
@@ -254,8 +254,7 @@ def _importer(fmt: str, source: Path, name: str, report: Progress, stop: Cancell
 
 def import_with_bw2io(bd, fmt: str, source: Path, name: str, report: Progress,
                        stop: Cancelled, unlinked: list[UnlinkedExchange],
-                       warnings: list[str], summary: ImportReport | None = None) -> list[str]:
-    summary = summary if summary is not None else ImportReport()
+                       warnings: list[str], summary: ImportReport) -> list[str]:
     summary.source, summary.format = str(source), fmt
     with contextlib.redirect_stdout(sys.stderr):  # bw2io prints as it goes
         importer = _importer(fmt, source, name, report, stop)
@@ -310,7 +309,7 @@ def _summarise(summary: ImportReport, bd, data: list[dict],
     summary.unlinked_by_reason = dict(collections.Counter(row.reason for row in unlinked))
     flows = collections.Counter((row.exchange, row.compartment, row.unit) for row in unlinked
                                 if row.type == "biosphere")
-    summary.top_unlinked = [(n, c, u, k) for (n, c, u), k in flows.most_common(15)]
+    summary.top_unlinked = [(n, c, u, k) for (n, c, u), k in flows.most_common(TOP)]
     summary.gwp_unlinked_share = gwp_share(bd, data, unlinked, linker)
 
 
