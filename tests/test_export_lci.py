@@ -36,7 +36,7 @@ import scipy.sparse.linalg as spla
 
 from greendesign.bundled import demo_products
 from greendesign.io.project_file import load_project
-from greendesign.lca import export_lci
+from greendesign.lca import export_jsonld, export_lci
 from greendesign.lca.engine import GWP100, assess
 from greendesign.lca.export_lci import CREDIT, PRODUCT_CODE, ExportError
 from greendesign.lca.lifecycle import Line, build_model
@@ -65,7 +65,7 @@ def exported(kettle, tmp_path_factory):
     results = {
         "brightway": export_lci.export_brightway(product, PROJECT, base_dir=base, model=model),
         "excel": export_lci.export_excel(product, folder / "kettle.xlsx", model=model),
-        "jsonld": export_lci.export_jsonld(product, folder / "kettle.zip", model=model),
+        "jsonld": export_jsonld.export_jsonld(product, folder / "kettle.zip", model=model),
     }
     return folder, base, results
 
@@ -313,7 +313,7 @@ def test_a_failed_export_leaves_nothing_behind(kettle, tmp_path):
             if target == "brightway":
                 export_lci.export_brightway(product, where, base_dir=base, model=broken)
             else:
-                (export_lci.export_excel if target == "excel" else export_lci.export_jsonld)(
+                (export_lci.export_excel if target == "excel" else export_jsonld.export_jsonld)(
                     product, where, model=broken)
     assert list(files.iterdir()) == []
     # the project writer itself failing (Brightway refuses the unknown input) removes its
