@@ -16,30 +16,47 @@ BOM_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
 
 
 def load_design(path: Path, variant: str | None, service_life: float | None,
-                electricity: str | None = None):
+                electricity: str | None = None, scenario: Path | None = None):
     """(project or None, product, variant name) from a project or BOM file.
 
-    ``electricity`` (an :class:`~greendesign.model.ElectricityAccounting` value) replaces
-    the scenario's electricity accounting."""
-    project, product, name = _load_design(path, variant, service_life)
+    ``scenario`` (a scenario file, see :mod:`greendesign.io.scenario_file`) replaces the
+    fields it gives of the design's scenario; with a BOM file its ``service_life_years``
+    stands in for ``service_life``. ``electricity`` (an
+    :class:`~greendesign.model.ElectricityAccounting` value) replaces the scenario's
+    electricity accounting."""
+    given = None
+    if scenario is not None:
+        from greendesign.io.scenario_file import read_scenario  # deferred: start-up speed
+
+        given = read_scenario(Path(scenario))
+    project, product, name = _load_design(path, variant, service_life, given)
+    if given is not None:
+        from greendesign.io.scenario_file import apply_scenario  # deferred: start-up speed
+
+        product = apply_scenario(product, given)
+        if service_life is not None and project is None:  # the command line wins
+            product = product.model_copy(update={"service_life_years": service_life})
     if electricity:
         from greendesign.model import ElectricityAccounting  # deferred: start-up speed
 
-        scenario = product.scenario.model_copy(
+        scenario_ = product.scenario.model_copy(
             update={"electricity_accounting": ElectricityAccounting(electricity)})
-        product = product.model_copy(update={"scenario": scenario})
+        product = product.model_copy(update={"scenario": scenario_})
     return project, product, name
 
 
-def _load_design(path: Path, variant: str | None, service_life: float | None):
+def _load_design(path: Path, variant: str | None, service_life: float | None, given=None):
     if path.suffix.lower() in BOM_SUFFIXES:
         from greendesign.io.bom_import import import_bom, product_from_bom  # deferred: speed
 
+        if service_life is None and given is not None:
+            service_life = given.service_life_years
         if service_life is None:
             raise GreenDesignError(
                 _("{file} is a BOM file: the functional unit needs a service life.").format(
                     file=path),
-                hint=_("Add --service-life YEARS, or convert it to a project first "
+                hint=_("Add --service-life YEARS, or a --scenario file giving "
+                       "service_life_years, or convert it to a project first "
                        "(greendesign-cli convert)."))
         product = product_from_bom(import_bom(path), name=path.stem,
                                    functional_unit=_("one {name} over its service life").format(
@@ -114,7 +131,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     from greendesign.lca.engine import assess  # deferred: loads pandas
 
     _project, product, variant = load_design(Path(args.file), args.variant, args.service_life,
-                                             args.electricity)
+                                             args.electricity, args.scenario)
     result = assess(product, parse_methods(args.method), variant=variant,
                     background=_prepare(), allow_gaps=not args.strict)
     if args.format == "json":
@@ -157,7 +174,7 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
     from greendesign.lca.uncertainty import ForegroundDistributions, monte_carlo
 
     project, product, variant = load_design(Path(args.file), args.variant, args.service_life,
-                                            args.electricity)
+                                            args.electricity, args.scenario)
     result = assess(product, parse_methods(args.method), variant=variant,
                     background=_prepare(), allow_gaps=not args.strict)
     dist = ForegroundDistributions.for_project(project) if project else ForegroundDistributions()
@@ -182,7 +199,8 @@ def material_gwp_lookup(bg):
 def cmd_score(args: argparse.Namespace) -> int:
     from greendesign.scoring.report import format_score_table, score_json  # deferred: speed
 
-    project, product, variant = load_design(Path(args.file), args.variant, args.service_life)
+    project, product, variant = load_design(Path(args.file), args.variant, args.service_life,
+                                            scenario=args.scenario)
     if project is None:
         from greendesign.model import Project  # deferred: start-up speed
 
@@ -238,6 +256,13 @@ def _electricity_argument(parser) -> None:
                                "(carbon-market style)"))
 
 
+def _scenario_argument(parser) -> None:
+    parser.add_argument("--scenario", type=Path, metavar="FILE",
+                        help=_("scenario file (.json, or .xlsx with a sheet 'scenario'): use "
+                               "phase, distribution, end of life and factory energy, "
+                               "replacing those of the design (see docs/bom-format.md)"))
+
+
 def add_commands(sub) -> None:
     method_help = _('LCIA method "family|category|indicator" (repeat; default: IPCC 2021 '
                     'GWP100, EF v3.1, CED)')
@@ -254,6 +279,7 @@ def add_commands(sub) -> None:
                    help=_("fail (exit 2) when a material or process has no inventory data, "
                           "instead of leaving it out and listing it"))
     _electricity_argument(p)
+    _scenario_argument(p)
     p.set_defaults(func=cmd_assess)
 
     p = sub.add_parser("uncertainty", help=_("Monte Carlo of a project or BOM file"),
@@ -269,6 +295,7 @@ def add_commands(sub) -> None:
     p.add_argument("--strict", action="store_true",
                    help=_("fail when a material or process has no inventory data"))
     _electricity_argument(p)
+    _scenario_argument(p)
     p.set_defaults(func=cmd_uncertainty)
 
     p = sub.add_parser("score", help=_("green design scores of a project or BOM file"),
@@ -281,6 +308,7 @@ def add_commands(sub) -> None:
     p.add_argument("--service-life", type=float, metavar="YEARS")
     p.add_argument("--no-lca", action="store_true",
                    help=_("skip the LCA-linked parts (no inventory needed)"))
+    _scenario_argument(p)
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("methods", help=_("list the installed LCIA methods"))
