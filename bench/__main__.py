@@ -60,6 +60,9 @@ def main() -> int:
         from bench.imports import run as bench_imports
 
         bench_imports()
+        from bench.sweep import run as bench_sweep
+
+        bench_sweep()
     return 0
 
 

@@ -21,6 +21,7 @@ from greendesign.cli_inventory import add_commands as add_inventory_commands
 from greendesign.cli_lca import add_commands as add_lca_commands
 from greendesign.cli_report import add_commands as add_report_commands
 from greendesign.cli_supplier import add_commands as add_supplier_commands
+from greendesign.cli_sweep import add_commands as add_sweep_commands
 from greendesign.errors import GreenDesignError, Problem
 from greendesign.i18n import (
     LANGUAGES,
@@ -302,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_commands(sub)
     add_supplier_commands(sub)
     add_export_lci_commands(sub)
+    add_sweep_commands(sub)
     return parser
 
 

@@ -32,6 +32,9 @@ class AppSettings(GDModel):
     autosave_interval_s: Annotated[int, Field(ge=10, le=3600)] = 60
     default_grid: Annotated[str, Field(min_length=1, max_length=40)] = "CN"
     default_eol_region: Annotated[str, Field(min_length=1, max_length=40)] = "CN"
+    #: a Dask scheduler (``tcp://host:8786``) that runs design-space sweeps; empty: on
+    #: this workstation
+    dask_scheduler: Annotated[str, Field(max_length=200)] = ""
 
 
 def load_settings() -> AppSettings:
@@ -46,6 +49,13 @@ def load_settings() -> AppSettings:
         with contextlib.suppress(OSError):
             os.replace(path, path.with_name(path.name + ".bad"))
         return AppSettings()
+
+
+def dask_scheduler() -> str:
+    """The Dask scheduler address sweeps use: ``GREENDESIGN_DASK_SCHEDULER``, else the
+    setting; empty when none is configured."""
+    return os.environ.get("GREENDESIGN_DASK_SCHEDULER", "").strip() or \
+        load_settings().dask_scheduler.strip()
 
 
 def save_settings(settings: AppSettings) -> None:
