@@ -1,7 +1,9 @@
 """``greendesign --screenshot-pages DIR``: a PNG of every page, for review and the docs.
 
 Waits until the LCA engine has a result for the open design (or gave up), then
-shows each page in turn and saves ``DIR/<project>_<language>_<NN>_<page>.png``.
+shows each page in turn and saves ``DIR/<project>_<language>_<NN>_<page>.png``, then
+the Variants page's design space after a sweep of the default factors and the
+import dialog.
 """
 
 from __future__ import annotations
@@ -49,14 +51,49 @@ class PageShooter:
 
     def _next(self, index: int) -> None:
         if index == len(self.keys):
+            self._design_space(index)
+            return
+        if index == len(self.keys) + 1:
             self._import_dialog(index)
             return
-        if index > len(self.keys):
+        if index > len(self.keys) + 1:
             log.info("screenshots saved: %s", ", ".join(p.name for p in self.saved))
             QApplication.instance().exit(0)
             return
         self.window.show_page(self.keys[index])
         QTimer.singleShot(SETTLE_MS, lambda: self._grab(index))
+
+    def _design_space(self, index: int) -> None:
+        """The Variants page's design-space tab after a sweep of the default factors."""
+        holder = self.window.page_widgets.get("variants")
+        if holder is None:
+            self._next(index + 1)
+            return
+        self.window.show_page("variants")
+        page = holder.page()
+        sweep = getattr(page, "sweep", None)
+        if sweep is None or sweep.run() is None:
+            self._next(index + 1)
+            return
+        if page.tabs.indexOf(sweep) >= 0:
+            page.tabs.setCurrentWidget(sweep)
+        started = time.monotonic()
+
+        def wait() -> None:
+            if sweep.job is not None and time.monotonic() - started < ENGINE_TIMEOUT_S:
+                QTimer.singleShot(250, wait)
+                return
+            if sweep.result is not None and sweep.pareto.any():
+                sweep.chart.select(int(sweep.pareto.nonzero()[0][0]))
+            path = self.folder / f"{self.prefix}_{index + 1:02d}_variants_design_space.png"
+            QTimer.singleShot(SETTLE_MS, lambda: self._save(path, index))
+
+        wait()
+
+    def _save(self, path: Path, index: int) -> None:
+        if self.window.grab().save(str(path), "PNG"):
+            self.saved.append(path)
+        self._next(index + 1)
 
     def _import_dialog(self, index: int) -> None:
         """The Inventory page's import dialog, after the pages."""

@@ -12,7 +12,9 @@ the designs whose verdict turns around per year. Below: the stages as grouped
 bars per design, and the attribution of one design's difference (by part and
 by lever). A paired Monte Carlo run (a job of the
 :class:`~ui.services.lca_service.LcaService`, with progress and Cancel) adds
-P(design < reference) to the table.
+P(design < reference) to the table. The "Design space" tab
+(:mod:`ui.pages.variants.sweep_tab`) sweeps many candidate designs at once; while the
+project has one design only it is shown under the page's message.
 
 The numbers come from :mod:`greendesign.compare`; the page computes them again
 (debounced) when the project changes while it is visible, once the fast-path
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
 from greendesign.lca.engine import GWP100, method_label
 from greendesign.scoring.report import score_json
 from ui.errors import error_summary
+from ui.pages.variants.sweep_tab import SweepTab
 from ui.pages.variants.variants_chart import StageChartPanel
 from ui.pages.variants.variants_tables import VALUE_ROLE, AttributionPanel, ComparisonTable
 from ui.pages.variants.variants_uncertainty import (
@@ -102,8 +105,13 @@ class VariantsPage(QWidget):
         self.message.setObjectName("variantsMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
+        self.sweep = SweepTab(document, service)
+        self.message_page = QWidget()
+        self.sweep_holder = QVBoxLayout(self.message_page)
+        self.sweep_holder.setContentsMargins(0, 0, 0, 0)
+        self.sweep_holder.addWidget(self.message, 1)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.message_page)
         self.stack.addWidget(self._build_content())
 
         layout = QVBoxLayout(self)
@@ -162,10 +170,12 @@ class VariantsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.chart_panel, self.tr("By stage"))
         self.tabs.addTab(self.attribution, self.tr("Attribution of the difference"))
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.tabs.addTab(self.sweep, self.tr("Design space"))
+        self.split = split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.tabs)
         split.setSizes([470, 330])
+        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -251,6 +261,8 @@ class VariantsPage(QWidget):
             text = self.tr("Add parts to the BOM to compare the designs.") if not any(
                 project.design(n).bom for n in project.design_names) else \
                 self.tr("Computing\u2026")
+        self._place_sweep(project is not None and self.service.background is not None
+                          and len(project.design_names) < 2)
         if text:
             self.message.setText(text)
             self.message.setStyleSheet("color: #a8322d; font-size: 11pt;" if error
@@ -263,6 +275,28 @@ class VariantsPage(QWidget):
         self.selector.show()
         self._set_busy(self.job is not None)
         return False
+
+    def _place_sweep(self, alone: bool) -> None:
+        """The design-space tab under the message while there is one design only (a sweep
+        is how variants are found), else among the tabs."""
+        index = self.tabs.indexOf(self.sweep)
+        if alone and index >= 0:
+            self.tabs.removeTab(index)
+            self.sweep_holder.addWidget(self.sweep, 1)
+            self.sweep_holder.setStretchFactor(self.message, 0)
+            self.sweep.show()
+        elif not alone and index < 0:
+            self.sweep_holder.removeWidget(self.sweep)
+            self.sweep_holder.setStretchFactor(self.message, 1)
+            self.tabs.addTab(self.sweep, self.tr("Design space"))
+            self.tabs.setCurrentWidget(self.sweep)  # the sweep was what the page showed
+
+    def _tab_changed(self) -> None:
+        """The design space needs the room: the comparison table gets less meanwhile."""
+        sweep = self.tabs.currentWidget() is self.sweep
+        total = sum(self.split.sizes()) or 800
+        self.split.setSizes([total // 4, total - total // 4] if sweep else
+                            [total * 47 // 80, total - total * 47 // 80])
 
     # --- method selection --------------------------------------------------------------
     def _fill_families(self) -> None:
