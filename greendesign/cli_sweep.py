@@ -91,10 +91,12 @@ def write_candidates(result, path: Path, summary: dict) -> None:
 
 def print_summary(summary: dict) -> None:
     print(_("{product}: {count} candidates ({design}), {pareto} on the Pareto front "
-            "(lowest {unit} per year, highest green design index)").format(
+            "(lowest {unit} per year, highest green design index), {distinct} of them with "
+            "different results").format(
         product=summary["product"], count=f"{summary['candidates']:,}",
         design=_("full factorial") if summary["design"] == "full" else _("Latin hypercube"),
-        pareto=summary["pareto_count"], unit=summary["unit"]))
+        pareto=summary["pareto_count"], unit=summary["unit"],
+        distinct=summary["pareto_distinct"]))
     if summary["evaluation"] == "decomposition":
         print(_("Checked against a direct assessment of sampled candidates: largest "
                 "relative deviation {error}.").format(error=f"{summary['check_error']:.1e}"))
@@ -111,6 +113,9 @@ def print_summary(summary: dict) -> None:
             mass="-" if entry["mass_kg"] is None else f"{entry['mass_kg']:.4g}",
             mci="-" if entry["mci"] is None else f"{entry['mci']:.3f}"))
         print("    " + entry["levels"])
+        if entry.get("equal_candidates", 1) > 1:
+            print("    " + _("and {count} more candidates with the same results").format(
+                count=entry["equal_candidates"] - 1))
 
 
 def add_commands(sub) -> None:

@@ -222,3 +222,18 @@ def test_the_scheduler_comes_from_the_environment_or_the_settings(monkeypatch):
     assert dask_scheduler() == "tcp://10.0.0.5:8786"
     monkeypatch.setenv("GREENDESIGN_DASK_SCHEDULER", " tcp://cluster:8786 ")
     assert dask_scheduler() == "tcp://cluster:8786"
+
+
+def test_summary_lists_equal_front_candidates_once(small):
+    from greendesign.sweep import sweep_json
+
+    summary = sweep_json(small, top=10_000)
+    listed = summary["pareto"]
+    assert sum(e["equal_candidates"] for e in listed) == summary["pareto_count"] \
+        == int(small.pareto.sum())
+    assert len(listed) == summary["pareto_distinct"]
+    points = {(round(e["gwp_per_year"], 9), round(e["green_design_index"], 9), e["mass_kg"])
+              for e in listed}
+    assert len(points) == len(listed)  # distinct entries differ
+    per_year = [e["gwp_per_year"] for e in listed]
+    assert per_year == sorted(per_year)

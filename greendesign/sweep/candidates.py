@@ -131,13 +131,13 @@ def apply_levels(product: Product, spec: SweepSpec, row, factors: list[int] | No
     return product.model_copy(update=update) if update else product
 
 
-def code_name(code: str) -> str:
-    """A material, grid or region by its catalogue name in the current language (the code
-    when the catalogue lacks it)."""
+def code_name(code: str, kind: str = "material") -> str:
+    """A material, grid (``kind="grid"``) or end-of-life region (``"eol_region"``) by its
+    catalogue name in the current language (the code when the catalogue lacks it)."""
     from greendesign.inventory.user_catalogue import load_catalogue  # deferred: reads CSV
 
     try:
-        entry = load_catalogue().get(code)
+        entry = load_catalogue().get(code, kind)
     except (GreenDesignError, KeyError, OSError):
         return code
     return pick(entry.name_en, entry.name_zh) or code
@@ -161,7 +161,8 @@ def level_text(factor: Factor, level: int, product: Product) -> str:
         return f"{value * 100:.4g} %"
     if isinstance(factor, ServiceLifeFactor):
         return _("{years} years").format(years=f"{value:g}")
-    return code_name(str(value))
+    return code_name(str(value), "grid" if isinstance(factor, ProductionGridFactor)
+                     else "eol_region")
 
 
 def describe(product: Product, spec: SweepSpec, row) -> str:

@@ -201,9 +201,12 @@ def _check(product: Product, spec: SweepSpec, levels: np.ndarray, gwp: np.ndarra
 
 
 def sweep_json(result: SweepResult, top: int = 20) -> dict:
-    """A JSON-ready summary: counts, the design, and the Pareto candidates (best first)."""
+    """A JSON-ready summary: counts, the design, and the Pareto candidates (best first).
+
+    Candidates with equal results (e.g. differing only in the production grid at 100 %
+    green power) are listed once, with the number of such candidates."""
     front = np.flatnonzero(result.pareto)
-    front = front[np.argsort(result.gwp_per_year[front])]
+    front = front[np.lexsort((front, result.gwp_per_year[front]))]
     base = result.baseline
 
     def entry(i: int) -> dict:
@@ -212,13 +215,25 @@ def sweep_json(result: SweepResult, top: int = 20) -> dict:
                 "mass_kg": _num(result.mass_kg[i]), "mci": _num(result.mci[i]),
                 "green_design_index": _num(result.index[i])}
 
+    distinct: list[dict] = []
+    for i in front:
+        if distinct and _same(result, distinct[-1]["candidate"], i):
+            distinct[-1]["equal_candidates"] += 1
+            continue
+        distinct.append({**entry(int(i)), "equal_candidates": 1})
     return {"product": result.product.name, "candidates": len(result),
             "design": result.spec.design, "method": list(result.spec.method),
             "unit": result.unit, "profile": result.profile,
             "evaluation": result.evaluation, "check_error": result.check_error,
-            "pareto_count": int(len(front)),
+            "pareto_count": int(len(front)), "pareto_distinct": len(distinct),
             "as_designed": entry(base) if base is not None else None,
-            "pareto": [entry(i) for i in front[:top]]}
+            "pareto": distinct[:top]}
+
+
+def _same(result: SweepResult, i: int, j: int) -> bool:
+    """Whether two candidates have the same result per year, index, mass and MCI (1e-12)."""
+    return all(np.isclose(v[i], v[j], rtol=1e-12, atol=0.0, equal_nan=True)
+               for v in (result.gwp_per_year, result.index, result.mass_kg, result.mci))
 
 
 def _num(value) -> float | None:
