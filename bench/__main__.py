@@ -57,6 +57,9 @@ def main() -> int:
         from bench.bundle import run as bench_bundle
 
         bench_bundle()
+        from bench.batch import run as bench_batch
+
+        bench_batch(Path(tmp))
         from bench.imports import run as bench_imports
 
         bench_imports()

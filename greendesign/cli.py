@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from greendesign.cli_batch import add_commands as add_batch_commands
 from greendesign.cli_export_lci import add_commands as add_export_lci_commands
 from greendesign.cli_inventory import add_commands as add_inventory_commands
 from greendesign.cli_lca import add_commands as add_lca_commands
@@ -304,6 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_supplier_commands(sub)
     add_export_lci_commands(sub)
     add_sweep_commands(sub)
+    add_batch_commands(sub)
     return parser
 
 
