@@ -2089,6 +2089,80 @@
     </message>
 </context>
 <context>
+    <name>FactorBox</name>
+    <message>
+        <source>Remove this factor</source>
+        <translation>移除此因子</translation>
+    </message>
+</context>
+<context>
+    <name>FactorEditor</name>
+    <message>
+        <source>Add factor</source>
+        <translation>添加因子</translation>
+    </message>
+    <message>
+        <source>Default factors</source>
+        <translation>默认因子</translation>
+    </message>
+    <message>
+        <source>Start again from the proposed factors</source>
+        <translation>恢复为系统建议的因子</translation>
+    </message>
+    <message>
+        <source>Full factorial</source>
+        <translation>全因子设计</translation>
+    </message>
+    <message>
+        <source>Latin hypercube</source>
+        <translation>拉丁超立方抽样</translation>
+    </message>
+    <message>
+        <source>Sample:</source>
+        <translation>抽样方式：</translation>
+    </message>
+    <message>
+        <source>Material of a part</source>
+        <translation>零部件材料</translation>
+    </message>
+    <message>
+        <source>Recycled content</source>
+        <translation>再生材料含量</translation>
+    </message>
+    <message>
+        <source>Production grid</source>
+        <translation>生产电网</translation>
+    </message>
+    <message>
+        <source>Green-power share</source>
+        <translation>绿电比例</translation>
+    </message>
+    <message>
+        <source>Service life</source>
+        <translation>使用寿命</translation>
+    </message>
+    <message>
+        <source>End-of-life region</source>
+        <translation>废弃处置地区</translation>
+    </message>
+    <message>
+        <source>Factor {numbers} is not complete.</source>
+        <translation>因子 {numbers} 尚未设置完整。</translation>
+    </message>
+    <message>
+        <source>Add a factor to vary.</source>
+        <translation>请添加要变化的因子。</translation>
+    </message>
+    <message>
+        <source>{count} candidates</source>
+        <translation>{count} 个候选方案</translation>
+    </message>
+    <message>
+        <source>(of {full} combinations)</source>
+        <translation>（共 {full} 种组合）</translation>
+    </message>
+</context>
+<context>
     <name>GreenDesignPage</name>
     <message>
         <source>Green design</source>
@@ -3170,6 +3244,29 @@
     </message>
 </context>
 <context>
+    <name>LevelsBox</name>
+    <message>
+        <source>Green-power share</source>
+        <translation>绿电比例</translation>
+    </message>
+    <message>
+        <source>Service life</source>
+        <translation>使用寿命</translation>
+    </message>
+    <message>
+        <source>Levels (%):</source>
+        <translation>水平（%）：</translation>
+    </message>
+    <message>
+        <source>Levels (years):</source>
+        <translation>水平（年）：</translation>
+    </message>
+    <message>
+        <source>Type the levels as numbers, e.g. 0, 30, 60.</source>
+        <translation>请以数字输入各水平，例如 0, 30, 60。</translation>
+    </message>
+</context>
+<context>
     <name>LifecyclePage</name>
     <message>
         <source>Open or create a project to describe its life cycle.</source>
@@ -3532,6 +3629,45 @@
     <message>
         <source>GWP100: {value} kg CO2-eq</source>
         <translation>GWP100：{value} kg CO2-eq</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialBox</name>
+    <message>
+        <source>Material of a part</source>
+        <translation>零部件材料</translation>
+    </message>
+    <message>
+        <source>Filter materials</source>
+        <translation>筛选材料</translation>
+    </message>
+    <message>
+        <source>From the Ashby advisor</source>
+        <translation>由 Ashby 选材顾问推荐</translation>
+    </message>
+    <message>
+        <source>Tick the five lightest materials of the part&apos;s class for a stiff panel, with the part&apos;s mass under each</source>
+        <translation>按刚度约束的面板工况，勾选与该零部件同类材料中最轻的五种，并给出每种材料下的零部件质量</translation>
+    </message>
+    <message>
+        <source>Part:</source>
+        <translation>零部件：</translation>
+    </message>
+    <message>
+        <source>Alternatives:</source>
+        <translation>替代材料：</translation>
+    </message>
+    <message>
+        <source>The Ashby advisor has no alternatives for this part&apos;s material (its density or stiffness is not known).</source>
+        <translation>Ashby 选材顾问无法为该零部件的材料给出替代方案（其密度或刚度未知）。</translation>
+    </message>
+    <message>
+        <source>Choose a part.</source>
+        <translation>请选择零部件。</translation>
+    </message>
+    <message>
+        <source>Tick at least one alternative material.</source>
+        <translation>请至少勾选一种替代材料。</translation>
     </message>
 </context>
 <context>
@@ -3929,6 +4065,52 @@
     <message>
         <source>Delete variant “{name}”</source>
         <translation>删除设计变体“{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>RecycledBox</name>
+    <message>
+        <source>Recycled content</source>
+        <translation>再生材料含量</translation>
+    </message>
+    <message>
+        <source>Parts:</source>
+        <translation>零部件：</translation>
+    </message>
+    <message>
+        <source>Levels (%):</source>
+        <translation>水平（%）：</translation>
+    </message>
+    <message>
+        <source>Tick at least one part.</source>
+        <translation>请至少勾选一个零部件。</translation>
+    </message>
+    <message>
+        <source>Type the levels in % as numbers, e.g. 0, 30, 50.</source>
+        <translation>请以数字输入各水平（%），例如 0, 30, 50。</translation>
+    </message>
+</context>
+<context>
+    <name>RegionBox</name>
+    <message>
+        <source>Production grid</source>
+        <translation>生产电网</translation>
+    </message>
+    <message>
+        <source>End-of-life region</source>
+        <translation>废弃处置地区</translation>
+    </message>
+    <message>
+        <source>Grids:</source>
+        <translation>电网：</translation>
+    </message>
+    <message>
+        <source>Regions:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <source>Tick at least one.</source>
+        <translation>请至少勾选一项。</translation>
     </message>
 </context>
 <context>
@@ -4357,6 +4539,168 @@
     <message>
         <source>Declared values imported from {file}: {count}</source>
         <translation>已从 {file} 导入声明值：{count} 个</translation>
+    </message>
+</context>
+<context>
+    <name>SweepChartPanel</name>
+    <message>
+        <source>Green design index</source>
+        <translation>绿色设计指数</translation>
+    </message>
+    <message>
+        <source>Mass</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Material Circularity Indicator (MCI)</source>
+        <translation>材料循环性指数（MCI）</translation>
+    </message>
+    <message>
+        <source>Click a point to see the candidate.</source>
+        <translation>点击图中的点查看候选方案。</translation>
+    </message>
+    <message>
+        <source>Make variant</source>
+        <translation>新建方案</translation>
+    </message>
+    <message>
+        <source>Add the selected candidate as a new variant</source>
+        <translation>将选中的候选方案添加为新的设计方案</translation>
+    </message>
+    <message>
+        <source>Y axis:</source>
+        <translation>纵轴：</translation>
+    </message>
+    <message>
+        <source>candidates</source>
+        <translation>候选方案</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
+    </message>
+    <message>
+        <source>the design as it is</source>
+        <translation>现有设计</translation>
+    </message>
+    <message>
+        <source>Green design index (0-100)</source>
+        <translation>绿色设计指数（0-100）</translation>
+    </message>
+    <message>
+        <source>Mass (kg)</source>
+        <translation>质量（kg）</translation>
+    </message>
+    <message>
+        <source>Material Circularity Indicator (MCI, 0-1)</source>
+        <translation>材料循环性指数（MCI，0-1）</translation>
+    </message>
+    <message>
+        <source>GWP100 per year of service (kg CO₂-eq/year)</source>
+        <translation>每使用年全球变暖潜势 GWP100（kg CO₂当量/年）</translation>
+    </message>
+    <message>
+        <source>Run the sweep to see the design space.</source>
+        <translation>运行扫描后即可查看设计空间。</translation>
+    </message>
+</context>
+<context>
+    <name>SweepTab</name>
+    <message>
+        <source>Run sweep</source>
+        <translation>运行扫描</translation>
+    </message>
+    <message>
+        <source>Assess every candidate design and show them against each other</source>
+        <translation>评价每个候选设计方案并进行对比</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>The sweep failed: {message}</source>
+        <translation>设计空间扫描失败：{message}</translation>
+    </message>
+    <message>
+        <source>Sweep cancelled.</source>
+        <translation>扫描已取消。</translation>
+    </message>
+    <message>
+        <source>{count} candidates, {front} on the Pareto front.</source>
+        <translation>共 {count} 个候选方案，其中 {front} 个位于帕累托前沿。</translation>
+    </message>
+    <message>
+        <source>Largest deviation of sampled candidates from a direct assessment: {error} %.</source>
+        <translation>抽检候选方案与直接评价结果的最大偏差：{error} %。</translation>
+    </message>
+    <message>
+        <source>GWP per year of service</source>
+        <translation>每使用年全球变暖潜势</translation>
+    </message>
+    <message>
+        <source>GWP over the service life</source>
+        <translation>全寿命期全球变暖潜势</translation>
+    </message>
+    <message>
+        <source>Green design index</source>
+        <translation>绿色设计指数</translation>
+    </message>
+    <message>
+        <source>Mass</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>MCI</source>
+        <translation>MCI</translation>
+    </message>
+    <message>
+        <source>Candidate {number}</source>
+        <translation>候选方案 {number}</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Pareto</source>
+        <translation>帕累托</translation>
+    </message>
+    <message>
+        <source>GWP per year ({unit}/year)</source>
+        <translation>每年 GWP（{unit}/年）</translation>
+    </message>
+    <message>
+        <source>GWP ({unit})</source>
+        <translation>GWP（{unit}）</translation>
+    </message>
+    <message>
+        <source>Mass (kg)</source>
+        <translation>质量（kg）</translation>
+    </message>
+    <message>
+        <source>The design changed since the sweep: run the sweep again.</source>
+        <translation>扫描后设计已发生变化，请重新运行扫描。</translation>
+    </message>
+    <message>
+        <source>sweep-{number}</source>
+        <translation>设计空间方案-{number}</translation>
+    </message>
+    <message>
+        <source>Make design-space candidate {number} a variant</source>
+        <translation>将设计空间候选方案 {number} 新建为方案</translation>
+    </message>
+    <message>
+        <source>Added the variant “{name}”.</source>
+        <translation>已添加方案“{name}”。</translation>
     </message>
 </context>
 <context>
@@ -4791,6 +5135,10 @@
     <message>
         <source>Attribution of the difference</source>
         <translation>差值归因</translation>
+    </message>
+    <message>
+        <source>Design space</source>
+        <translation>设计空间</translation>
     </message>
     <message>
         <source>baseline</source>
