@@ -2110,7 +2110,24 @@
         <translation>恢复为系统建议的因子</translation>
     </message>
     <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Read the factors from a sweep file (JSON, as greendesign-cli sweep --factors reads it)</source>
+        <translation>从扫描文件读取因子（JSON，与 greendesign-cli sweep --factors 读取的格式相同）</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Write the factors to a sweep file (JSON) for greendesign-cli sweep or a colleague</source>
+        <translation>将因子写入扫描文件（JSON），供 greendesign-cli sweep 或同事使用</translation>
+    </message>
+    <message>
         <source>Full factorial</source>
+        <extracomment>file dialogs and error boxes (replaced in tests)</extracomment>
         <translation>全因子设计</translation>
     </message>
     <message>
@@ -2144,6 +2161,22 @@
     <message>
         <source>End-of-life region</source>
         <translation>废弃处置地区</translation>
+    </message>
+    <message>
+        <source>Open sweep file</source>
+        <translation>打开扫描文件</translation>
+    </message>
+    <message>
+        <source>Cannot open the sweep file</source>
+        <translation>无法打开扫描文件</translation>
+    </message>
+    <message>
+        <source>Cannot save the sweep file</source>
+        <translation>无法保存扫描文件</translation>
+    </message>
+    <message>
+        <source>Save sweep file</source>
+        <translation>保存扫描文件</translation>
     </message>
     <message>
         <source>Factor {numbers} is not complete.</source>
@@ -3639,6 +3672,7 @@
     </message>
     <message>
         <source>Filter materials</source>
+        <extracomment>code -&gt; the option as given (its mass per unit and processes, e.g. from the Ashby advisor or a sweep file); a material ticked by hand keeps the part&apos;s own</extracomment>
         <translation>筛选材料</translation>
     </message>
     <message>

@@ -167,3 +167,57 @@ def test_cancel_stops_a_run(qtbot, page):
     assert job.is_cancelled() and tab.result is None
     assert tab.status.text() == "Sweep cancelled."
     assert tab.cancel_button.isHidden() and tab.run_button.isEnabled()
+
+
+def _same_factors(a, b) -> bool:
+    """Equal factors; ticked parts, grids and regions in any order (the lists' own)."""
+    def norm(factors):
+        out = []
+        for f in factors:
+            if f.kind == "recycled_content":
+                f = f.model_copy(update={"part_ids": sorted(f.part_ids)})
+            elif f.kind in ("production_grid", "eol_region"):
+                f = f.model_copy(update={"levels": sorted(f.levels)})
+            out.append(f)
+        return out
+    return norm(a) == norm(b)
+
+
+class _Prompts:
+    """File dialogs answered in advance; errors recorded."""
+
+    def __init__(self, path):
+        self.path, self.errors = path, []
+
+    def open_path(self, *_args):
+        return self.path
+
+    def save_path(self, *_args):
+        return self.path
+
+    def show_error(self, _parent, exc, _title):
+        self.errors.append(str(exc))
+
+
+def test_sweep_files_open_and_save(page, tmp_path):
+    from greendesign.bundled import resources_dir
+    from greendesign.sweep.spec import read_spec
+
+    editor = page.sweep.factors
+    bundled = resources_dir() / "demo" / "electric_kettle.sweep.json"
+    editor.prompts = _Prompts(bundled)
+    assert editor.open_file()
+    assert editor.spec().size == read_spec(bundled).size == 10_368
+    assert _same_factors(editor.spec().factors, read_spec(bundled).factors)
+    saved = tmp_path / "again.json"
+    editor.prompts = _Prompts(saved)
+    assert editor.save_file()
+    assert _same_factors(read_spec(saved).factors, read_spec(bundled).factors)
+    # a file naming a part the design lacks is refused, and the editor keeps its factors
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"factors": [{"kind": "recycled_content", "part_ids": ["no_such"], '
+                   '"levels": [0.5]}]}', encoding="utf-8")
+    editor.prompts = _Prompts(bad)
+    assert not editor.open_file()
+    assert "no_such" in editor.prompts.errors[0]
+    assert editor.spec().size == 10_368

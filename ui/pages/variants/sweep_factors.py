@@ -45,6 +45,7 @@ from greendesign.sweep.spec import (
     ServiceLifeFactor,
     SweepSpec,
 )
+from ui.prompts import UserPrompts
 from ui.services.material_names import location_names, material_choices
 from ui.widgets.formatting import format_number, parse_number
 
@@ -199,7 +200,9 @@ class MaterialBox(FactorBox):
     def __init__(self, product, factor: MaterialFactor | None = None) -> None:
         super().__init__(self.tr("Material of a part"))
         self.product = product
-        self.masses: dict[str, float] = {}  # code -> mass per unit (Ashby)
+        #: code -> the option as given (its mass per unit and processes, e.g. from the
+        #: Ashby advisor or a sweep file); a material ticked by hand keeps the part's own
+        self.given: dict[str, MaterialOption] = {}
         self.part = QComboBox()
         self.part.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.part.setMinimumContentsLength(16)
@@ -230,7 +233,7 @@ class MaterialBox(FactorBox):
         return next(((p, n) for p, n in self.product.parts() if p.id == pid), (None, 1.0))
 
     def _part_changed(self) -> None:
-        self.masses.clear()  # the masses were of the other part
+        self.given.clear()  # the masses were of the other part
         self._tick([])
         self.changed.emit()
 
@@ -242,7 +245,7 @@ class MaterialBox(FactorBox):
 
     def _tick(self, options: list[MaterialOption]) -> None:
         wanted = {o.material for o in options}
-        self.masses = {o.material: o.mass_kg for o in options if o.mass_kg is not None}
+        self.given = {o.material: o for o in options}
         self.materials.blockSignals(True)
         for r in range(self.materials.count()):
             item = self.materials.item(r)
@@ -269,10 +272,12 @@ class MaterialBox(FactorBox):
         if part is None:
             raise ValueError(self.tr("Choose a part."))
         codes = [c for c in checked_codes(self.materials) if c != part.material]
+        given = list(self.given)  # the order of the file or the advisor, then the list's
+        codes.sort(key=lambda c: given.index(c) if c in given else len(given))
         if not codes:
             raise ValueError(self.tr("Tick at least one alternative material."))
         return MaterialFactor(part_id=part.id, options=[
-            MaterialOption(material=c, mass_kg=self.masses.get(c)) for c in codes])
+            self.given.get(c) or MaterialOption(material=c) for c in codes])
 
 
 class RecycledBox(FactorBox):
@@ -393,6 +398,16 @@ class FactorEditor(QWidget):
         self.defaults_button = QPushButton(self.tr("Default factors"))
         self.defaults_button.setToolTip(self.tr("Start again from the proposed factors"))
         self.defaults_button.clicked.connect(self.reset)
+        self.open_button = QPushButton(self.tr("Open\u2026"))
+        self.open_button.setToolTip(self.tr("Read the factors from a sweep file (JSON, as "
+                                            "greendesign-cli sweep --factors reads it)"))
+        self.open_button.clicked.connect(self.open_file)
+        self.save_button = QPushButton(self.tr("Save\u2026"))
+        self.save_button.setToolTip(self.tr("Write the factors to a sweep file (JSON) for "
+                                            "greendesign-cli sweep or a colleague"))
+        self.save_button.clicked.connect(self.save_file)
+        #: file dialogs and error boxes (replaced in tests)
+        self.prompts = UserPrompts()
         self.design = QComboBox()
         self.design.addItem(self.tr("Full factorial"), "full")
         self.design.addItem(self.tr("Latin hypercube"), "lhs")
@@ -421,6 +436,8 @@ class FactorEditor(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.defaults_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.save_button)
         sample = QHBoxLayout()
         sample.addWidget(QLabel(self.tr("Sample:")))
         sample.addWidget(self.design, 1)
@@ -484,6 +501,56 @@ class FactorEditor(QWidget):
         box.deleteLater()
         if notify:
             self._changed()
+
+    def set_spec(self, spec: SweepSpec) -> None:
+        """Show ``spec``: its factors and its sample design."""
+        self.design.setCurrentIndex(self.design.findData(spec.design))
+        if spec.samples:
+            self.samples.setValue(min(spec.samples, self.samples.maximum()))
+        self.set_factors(spec.factors)
+
+    # --- sweep files -------------------------------------------------------------------
+    FILTER = "JSON (*.json)"
+
+    def open_file(self) -> bool:
+        """Read a sweep file into the editor; False when cancelled or unreadable."""
+        from greendesign.sweep.spec import read_spec  # deferred: start-up speed
+
+        path = self.prompts.open_path(self, self.tr("Open sweep file"), "", self.FILTER)
+        if path is None or self.product is None:
+            return False
+        try:
+            spec = read_spec(path)
+            from greendesign.sweep.candidates import check_targets
+
+            check_targets(self.product, spec)
+        except GreenDesignError as exc:
+            self.prompts.show_error(self, exc, self.tr("Cannot open the sweep file"))
+            return False
+        self.set_spec(spec)
+        return True
+
+    def save_file(self) -> bool:
+        """Write the factors to a sweep file (atomically); False when cancelled or
+        incomplete."""
+        from greendesign.io.atomic import atomic_write_text  # deferred: start-up speed
+
+        try:
+            spec = self.spec()
+        except (ValueError, GreenDesignError) as exc:
+            self.prompts.show_error(self, exc, self.tr("Cannot save the sweep file"))
+            return False
+        path = self.prompts.save_path(self, self.tr("Save sweep file"), "sweep.json",
+                                      self.FILTER)
+        if path is None:
+            return False
+        try:
+            atomic_write_text(path, spec.model_dump_json(indent=1, exclude_none=True)
+                              + "\n")
+        except OSError as exc:
+            self.prompts.show_error(self, exc, self.tr("Cannot save the sweep file"))
+            return False
+        return True
 
     # --- the spec ----------------------------------------------------------------------
     def spec(self) -> SweepSpec:
