@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QToolTip,
     QVBoxLayout,
@@ -218,8 +219,13 @@ class SweepChartPanel(QWidget):
         top.addWidget(QLabel(self.tr("Y axis:")))
         top.addWidget(self.y_combo)
         top.addWidget(self.legend, 1)
+        scroll = QScrollArea()  # the details of a sweep of many factors run long
+        scroll.setWidget(self.details)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side = QVBoxLayout()
-        side.addWidget(self.details, 1)
+        side.addWidget(scroll, 1)
         side.addWidget(self.make_button)
         side.addWidget(self.status)
         side_widget = QWidget()
