@@ -85,6 +85,16 @@ class LcaJob(QObject):
         """Whether :meth:`cancel` was called."""
         return self._cancel.is_set()
 
+    def follow(self, current: Callable[[], object], progress: Callable[[float, str], object],
+               finished: Callable[[object], object], failed: Callable[[str], object],
+               cancelled: Callable[[], object]) -> None:
+        """Connect the job's signals to handlers that run only while ``current()`` is still
+        this job (a widget that started a newer job ignores the old one's signals)."""
+        self.progress.connect(lambda f, m: current() is self and progress(f, m))
+        self.finished.connect(lambda value: current() is self and finished(value))
+        self.failed.connect(lambda message: current() is self and failed(message))
+        self.cancelled.connect(lambda: current() is self and cancelled())
+
     @Slot()
     def run(self) -> None:
         """Run the work (in the worker thread) and report how it ended."""

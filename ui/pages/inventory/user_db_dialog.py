@@ -513,10 +513,8 @@ class ImportDatabaseDialog(QDialog):
         """Follow ``job``, the import the dialog asked for."""
         self.job = job
         self.result = None
-        job.progress.connect(lambda f, m, j=job: j is self.job and self._progress(f, m))
-        job.finished.connect(lambda value, j=job: j is self.job and self._finished(value))
-        job.failed.connect(lambda message, j=job: j is self.job and self._failed(message))
-        job.cancelled.connect(lambda j=job: j is self.job and self._cancelled())
+        job.follow(lambda: self.job, self._progress, self._finished, self._failed,
+                   self._cancelled)
         self.progress_bar.setValue(0)
         self.status_label.setText(self.tr("Starting\u2026"))
         self._set_state(self.RUNNING)

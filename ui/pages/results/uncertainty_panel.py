@@ -111,11 +111,8 @@ class UncertaintyPanel(QWidget):
             return None
         self.job = job = self.service.run_monte_carlo(
             self.iterations.value(), self.seed.value(), self.method)
-        job.progress.connect(lambda fraction, text, j=job: j is self.job and self._progress(
-            fraction, text))
-        job.finished.connect(lambda value, j=job: j is self.job and self._finished(value))
-        job.failed.connect(lambda message, j=job: j is self.job and self._failed(message))
-        job.cancelled.connect(lambda j=job: j is self.job and self._cancelled())
+        job.follow(lambda: self.job, self._progress, self._finished, self._failed,
+                   self._cancelled)
         self.progress_bar.setValue(0)
         self.status.setText(self.tr("Starting\u2026"))
         self._set_busy(True)

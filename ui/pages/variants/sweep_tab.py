@@ -184,10 +184,8 @@ class SweepTab(QWidget):
                           project.settings.intensity_of_use)
         self.job = job = self.service.submit(LcaJob("design_space", work))
         design = self.document.design_name
-        job.progress.connect(lambda f, m, j=job: j is self.job and self._progress(f, m))
-        job.finished.connect(lambda value, j=job: j is self.job and self._finished(value, design))
-        job.failed.connect(lambda message, j=job: j is self.job and self._failed(message))
-        job.cancelled.connect(lambda j=job: j is self.job and self._cancelled())
+        job.follow(lambda: self.job, self._progress, lambda value: self._finished(value, design),
+                   self._failed, self._cancelled)
         self.progress_bar.setValue(0)
         self.status.setText(self.tr("Starting\u2026"))
         self._set_busy(True)

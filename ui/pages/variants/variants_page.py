@@ -410,11 +410,9 @@ class VariantsPage(QWidget):
 
         work = paired_monte_carlo_work(comparison, iterations, seed)
         self.job = job = self.service.submit(LcaJob("paired_monte_carlo", work))
-        job.progress.connect(lambda f, _m, j=job: j is self.job and self._mc_progress(f))
-        job.finished.connect(lambda value, j=job, c=comparison: j is self.job
-                             and self._mc_finished(value, c))
-        job.failed.connect(lambda message, j=job: j is self.job and self._mc_failed(message))
-        job.cancelled.connect(lambda j=job: j is self.job and self._mc_cancelled())
+        job.follow(lambda: self.job, lambda f, _m: self._mc_progress(f),
+                   lambda value: self._mc_finished(value, comparison), self._mc_failed,
+                   self._mc_cancelled)
         self.mc_panel.show_started()
         self._set_busy(True)
         return job
