@@ -28,7 +28,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     tasks = tasks_from_input(Path(args.input), args.variant or "baseline", exclude=out)
     summary = run_batch(tasks, out, methods=parse_methods(args.method),
                         scheduler=args.scheduler, workers=args.workers, packs=args.packs,
-                        progress=progress_bar(args.quiet), allow_gaps=args.allow_gaps,
+                        progress=progress_bar(args.quiet), allow_gaps=not args.strict,
                         score=not args.no_score)
     if not args.quiet and sys.stderr.isatty():
         print(file=sys.stderr)
@@ -73,9 +73,10 @@ def add_commands(sub) -> None:
                    help=_("worker processes of the local cluster (default: the CPU cores)"))
     p.add_argument("--packs", action="store_true",
                    help=_("also export the evidence pack of each design (OUT/packs/)"))
-    p.add_argument("--allow-gaps", action="store_true",
-                   help=_("leave out (and report) materials and processes without inventory "
-                          "data instead of failing the design"))
+    p.add_argument("--strict", action="store_true",
+                   help=_("fail a design when a material or process has no inventory data, "
+                          "instead of leaving it out (its mass share is in the results, as "
+                          "assess lists it)"))
     p.add_argument("--no-score", action="store_true",
                    help=_("skip the green design scores (mass, index, MCI)"))
     p.add_argument("--quiet", action="store_true", help=_("no progress bar"))
