@@ -110,6 +110,43 @@ def test_resumed_run_recomputes_nothing(folder, tmp_path, client):
     assert (again.computed, again.skipped, again.failed) == (0, len(tasks), 0)
     assert {p.name: p.stat().st_mtime_ns for p in (tmp_path / "store").iterdir()} == store
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "results.parquet"), before)
+    # one file per completed chunk, each design's rows in exactly one of them
+    files = sorted((tmp_path / "store").glob("*.parquet"))
+    assert 1 <= len(files) < len(tasks)
+    stored = pd.concat([pd.read_parquet(f) for f in files])
+    assert stored.groupby("input_hash").size().eq(27).all()
+    assert set(stored.input_hash) == set(before.input_hash)
+    assert sorted(stored.total) == sorted(before.total)
+    # a lost store file: only its designs are computed again, the others stay
+    lost = pd.read_parquet(files[0]).input_hash.nunique()
+    files[0].unlink()
+    third = run_batch(tasks, tmp_path, scheduler=client, allow_gaps=True)
+    assert (third.computed, third.skipped) == (lost, len(tasks) - lost)
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "results.parquet"), before)
+
+
+def test_store_writes_each_hash_once(tmp_path):
+    import pyarrow as pa
+
+    from greendesign.batch.store import ResultStore
+
+    def rows(keys):
+        return pa.table({"input_hash": [k for k in keys for _ in range(2)],
+                         "total": [float(i) for i in range(2 * len(keys))]})
+
+    store = ResultStore(tmp_path)
+    store.write_error("c", {"error": "bad"})
+    assert store.write_chunk(rows(["a", "b"])) == ["a", "b"]
+    assert store.write_chunk(rows(["b", "a"])) == []       # a chunk run twice
+    assert store.write_chunk(rows(["a", "c"])) == ["c"]    # c fixed since
+    assert not (tmp_path / "c.error.json").exists()
+    again = ResultStore(tmp_path)                          # a new run reads the files
+    assert again.done() == {"a", "b", "c"}
+    assert len(list(tmp_path.glob("*.parquet"))) == 2
+    stored = again.rows(["a", "b", "c"])
+    assert stored["a"].column("total").to_pylist() == [0.0, 1.0]
+    assert stored["b"].column("total").to_pylist() == [2.0, 3.0]
+    assert stored["c"].column("total").to_pylist() == [2.0, 3.0]  # the 2nd design of its chunk
 
 
 def test_killed_worker_loses_nothing(tmp_path, bg):
@@ -135,6 +172,13 @@ def test_killed_worker_loses_nothing(tmp_path, bg):
     ref = assess(products[7], methods, background=bg)
     rows = frame[frame.input_hash == frame.input_hash.unique()[7]]
     np.testing.assert_allclose(rows.total, ref.total, rtol=1e-12)
+    # the store holds every design once, whichever chunks Dask ran twice
+    files = list((tmp_path / "store").glob("*.parquet"))
+    assert len(files) <= len(products) // 4
+    stored = pd.concat([pd.read_parquet(f) for f in files])
+    assert len(stored) == 3 * len(products)
+    assert stored.groupby("input_hash").size().eq(3).all()
+    assert set(stored.input_hash) == set(frame.input_hash)
 
 
 def test_manifest_errors_name_row_and_column(folder, tmp_path):

@@ -1,8 +1,8 @@
 """What a batch worker runs: load, assess and score the designs of one chunk.
 
-A chunk is a list of :class:`Item`; each gives back its rows of the results table as
-Parquet bytes (:func:`greendesign.batch.store.table_bytes`) or its error, so that one bad
-file never stops the others. The product is loaded here, on the worker, from the bytes
+A chunk is a list of :class:`Item`; each gives back its rows of the results table
+(columns of plain values; the client stores a chunk's rows as one Parquet file) or its
+error, so that one bad file never stops the others. The product is loaded here, on the worker, from the bytes
 of its files sent with the item: the workers need no access to the client's folders, and
 the parsing of the files runs in parallel like the assessments.
 """
@@ -56,8 +56,7 @@ class Options:
 @dataclass
 class Outcome:
     key: str
-    table: bytes | None = None                # Parquet rows
-    columns: dict[str, list] | None = None    # the same rows, for the final table
+    columns: dict[str, list] | None = None    # its rows of the results table
     pack: bytes | None = None                 # evidence pack zip
     error: str | None = None
     detail: str = ""
@@ -145,7 +144,6 @@ def project_of(project, variant: str, product):
 
 
 def compute_item(item: Item, bg, options: Options, folder: Path) -> Outcome:
-    from greendesign.batch.store import table_bytes  # deferred: loads Arrow
     from greendesign.lca.engine import assess
 
     project, product = load_item(item, folder)
@@ -163,7 +161,7 @@ def compute_item(item: Item, bg, options: Options, folder: Path) -> Outcome:
         rows[column] = [value] * n
     pack = export_pack_zip(project, variant, bg, options, folder) if options.packs else None
     columns = {c: rows[c] for c in COLUMNS}
-    return Outcome(item.key, table=table_bytes(columns), columns=columns, pack=pack)
+    return Outcome(item.key, columns=columns, pack=pack)
 
 
 def result_columns(item: Item, result) -> dict[str, list]:

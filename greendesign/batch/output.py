@@ -33,16 +33,16 @@ def combined_table(store, ordered, fresh=None):
     """The rows of ``ordered`` ((task, hash) pairs), the file column from the task: those
     computed now from ``fresh`` (hash -> Arrow table), the others read from the store."""
     import pyarrow as pa  # deferred: loads Arrow
-    import pyarrow.parquet as pq
 
     from greendesign.batch.compute import COLUMNS  # deferred: start-up speed
 
     fresh = fresh or {}
+    stored = store.rows([key for _task, key in ordered if key not in fresh])
     tables = []
     for task, key in ordered:
         table = fresh.get(key)
         if table is None:
-            table = pq.read_table(store.result_path(key))
+            table = stored[key]
         table = table.select(list(COLUMNS))
         tables.append(table.set_column(0, "file", pa.array([task.file] * table.num_rows,
                                                             pa.string())))

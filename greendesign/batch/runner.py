@@ -19,11 +19,14 @@ Chunks
     hashes of its designs.
 
 Crash safety and re-runs
-    The client stores each design's rows as it completes (``<out>/store/<hash>.parquet``,
-    atomic, :mod:`greendesign.batch.store`). A worker that dies mid-run loses nothing:
-    Dask runs its chunks again elsewhere, and a design's rows are stored under its hash,
-    once. A new run skips every stored hash; failures are stored as ``<hash>.error.json``
-    and tried again.
+    The client stores each chunk's rows as its outcomes arrive: one atomic Parquet file
+    for all of its successful designs (``<out>/store/<chunk key>.parquet``, each row with
+    its ``input_hash``; :mod:`greendesign.batch.store`), written by one thread while the
+    client waits for the next chunk. A worker that dies mid-run loses nothing: Dask runs
+    its chunks again elsewhere, and a hash stored already (in this run or an earlier one)
+    is never stored again. A new run skips every stored hash; failures are stored as
+    ``<hash>.error.json`` and tried again. The final tables take the rows of the designs
+    computed now from memory, the others from the store.
 """
 
 from __future__ import annotations
@@ -35,12 +38,13 @@ import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from greendesign.batch.compute import Item, Options, Outcome, compute_chunk, warm_up
 from greendesign.batch.manifest import BatchTask, input_hash, product_task
 from greendesign.batch.output import pack_path, write_tables
-from greendesign.batch.store import ResultStore
+from greendesign.batch.store import ResultStore, chunk_key
 from greendesign.i18n import _
 
 Progress = Callable[[float, str], None]
@@ -195,7 +199,7 @@ def run_batch(tasks: Iterable, out_dir, methods=None, scheduler=None,
             run.submit(batch)
         if run.client is not None:
             run.collect()
-    keys_done = store.done()
+    keys_done = store.stored()
     summary.failed = len(summary.failures)
     write_tables(out, store, [(t, k) for t, k in pairs if k in keys_done], summary.failures,
                  summary.fresh)
@@ -226,7 +230,7 @@ class _Run:
         self.queue = as_completed()
 
     def submit(self, chunk: list[Item]) -> None:
-        key = "greendesign-batch-" + _chunk_key(chunk)
+        key = "greendesign-batch-" + chunk_key([item.key for item in chunk])
         future = self.client.submit(compute_chunk, chunk, self.bg_future, self.options,
                                     key=key)
         self.futures[future] = chunk
@@ -249,7 +253,7 @@ class _Run:
             for future in self.queue:
                 chunk = self.futures.pop(future)
                 outcomes = _outcomes(future, chunk)
-                writes.append(writer.submit(self._store_all, outcomes))
+                writes.append(writer.submit(self._store_chunk, outcomes))
                 finished += len(chunk)
                 self.report(finished / count, _("{done}/{count} designs").format(
                     done=finished, count=count))
@@ -259,10 +263,45 @@ class _Run:
         for write in writes:
             write.result()  # a file that could not be written stops the run here
 
-    def _store_all(self, outcomes: list[Outcome]) -> None:
+    def _store_chunk(self, outcomes: list[Outcome]) -> None:
+        """A chunk's results: its packs, one store file for its designs, its failures."""
+        from greendesign.io.atomic import atomic_write_bytes
+
+        good = [o for o in outcomes if o.columns is not None]
+        for outcome in good:
+            if outcome.pack is not None:
+                target = pack_path(self.out, self.tasks[outcome.key], outcome.key)
+                target.parent.mkdir(exist_ok=True)
+                atomic_write_bytes(target, outcome.pack)
+        if good:
+            table = _chunk_table(good)
+            self.store.write_chunk(table)  # leaves out the hashes stored already
+            start = 0
+            for outcome in good:
+                rows = len(outcome.columns["input_hash"])
+                self.summary.fresh[outcome.key] = table.slice(start, rows)
+                self.summary.computed += 1
+                start += rows
         for outcome in outcomes:
-            _store(outcome, self.store, self.tasks[outcome.key], self.out, self.summary,
-                   self.failed_keys)
+            if outcome.columns is None:
+                self._fail(outcome)
+
+    def _fail(self, outcome: Outcome) -> None:
+        task = self.tasks[outcome.key]
+        failure = Failure(task.file, task.variant, outcome.error or "", outcome.key, task.row)
+        self.store.write_error(outcome.key, {**failure.__dict__, "detail": outcome.detail})
+        if outcome.key not in self.failed_keys:
+            self.failed_keys.add(outcome.key)
+            self.summary.failures.append(failure)
+
+
+def _chunk_table(outcomes: list[Outcome]):
+    """The rows of the designs of a chunk as one Arrow table, in the chunk's order."""
+    import pyarrow as pa  # deferred: loads Arrow
+
+    names = list(outcomes[0].columns)
+    return pa.table({c: list(chain.from_iterable(o.columns[c] for o in outcomes))
+                     for c in names})
 
 
 def _outcomes(future, chunk: list[Item]) -> list[Outcome]:
@@ -273,31 +312,3 @@ def _outcomes(future, chunk: list[Item]) -> list[Outcome]:
             error=f"{type(exc).__name__}: {exc}")) for item in chunk]
     future.release()
     return outcomes
-
-
-def _chunk_key(chunk: list[Item]) -> str:
-    import hashlib
-
-    return hashlib.sha256("".join(item.key for item in chunk).encode()).hexdigest()[:32]
-
-
-def _store(outcome: Outcome, store: ResultStore, task: BatchTask, out: Path,
-           summary: BatchSummary, failed_keys: set[str]) -> None:
-    from greendesign.io.atomic import atomic_write_bytes
-
-    if outcome.table is not None:
-        if outcome.pack is not None:
-            target = pack_path(out, task, outcome.key)
-            target.parent.mkdir(exist_ok=True)
-            atomic_write_bytes(target, outcome.pack)
-        store.write_result(outcome.key, outcome.table)
-        import pyarrow as pa  # deferred: loads Arrow
-
-        summary.fresh[outcome.key] = pa.table(outcome.columns)
-        summary.computed += 1
-        return
-    failure = Failure(task.file, task.variant, outcome.error or "", outcome.key, task.row)
-    store.write_error(outcome.key, {**failure.__dict__, "detail": outcome.detail})
-    if outcome.key not in failed_keys:
-        failed_keys.add(outcome.key)
-        summary.failures.append(failure)
