@@ -4630,8 +4630,8 @@
         <translation>材料循环性指数（MCI，0-1）</translation>
     </message>
     <message>
-        <source>GWP100 per year of service (kg CO₂-eq/year)</source>
-        <translation>每使用年全球变暖潜势 GWP100（kg CO₂当量/年）</translation>
+        <source>GWP100 per year of service (kg CO2-eq/year)</source>
+        <translation>每使用年全球变暖潜势 GWP100（kg CO2当量/年）</translation>
     </message>
     <message>
         <source>Run the sweep to see the design space.</source>

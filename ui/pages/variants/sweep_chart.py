@@ -255,7 +255,7 @@ class SweepChartPanel(QWidget):
         y = {"index": self.tr("Green design index (0-100)"),
              "mass_kg": self.tr("Mass (kg)"),
              "mci": self.tr("Material Circularity Indicator (MCI, 0-1)")}
-        return (self.tr("GWP100 per year of service (kg CO\u2082-eq/year)"),
+        return (self.tr("GWP100 per year of service (kg CO2-eq/year)"),
                 y[self.y_combo.currentData()])
 
     def show_result(self, result, tip: Callable[[int], str],
