@@ -42,16 +42,12 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     from greendesign.settings import dask_scheduler
     from greendesign.sweep.run import connect_scheduler
 
-    client = connect_scheduler(args.scheduler or dask_scheduler())
     tty = sys.stderr.isatty()
-    try:
+    with connect_scheduler(args.scheduler or dask_scheduler()) as client:
         result = run_sweep(product, spec, background=background, client=client,
                            intensity_ratio=(project.settings.intensity_of_use
                                             if project is not None else 1.0),
                            progress=progress_bar(quiet=not tty))
-    finally:
-        if client is not None:
-            client.close()
     if tty:
         print(file=sys.stderr)
     summary = sweep_json(result, top=args.top)

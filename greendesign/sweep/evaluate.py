@@ -288,13 +288,13 @@ def _candidate_metrics(out: dict[str, np.ndarray], spec: SweepSpec, levels: np.n
                        product: Product, context: ScoreContext) -> None:
     """Recycled content, MCI, green power and service life of every candidate."""
     n = len(levels)
-    life = np.full(n, product.service_life_years)
+    life = np.full(n, float(product.service_life_years))
     for k, factor in enumerate(spec.factors):
         if isinstance(factor, ServiceLifeFactor):
             life = np.asarray(factor.levels, dtype=float)[levels[:, k]]
-            out["service_life_years"] = life
         elif isinstance(factor, GreenPowerFactor):
             out["green_power_share_pct"] = np.asarray(factor.levels)[levels[:, k]] * 100.0
+    out["service_life_years"] = life
     rc_new = _rc_matrix(spec, levels, rc_parts)
     recycled = np.full(n, np.nan)
     virgin = np.full(n, np.nan)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -110,19 +111,24 @@ class SweepResult:
         return frame
 
 
+@contextlib.contextmanager
 def connect_scheduler(address: str | None):
-    """A ``distributed.Client`` of the scheduler at ``address``; None for no address."""
+    """A ``distributed.Client`` of the scheduler at ``address``, closed on leaving; None
+    for no address."""
     if not address:
-        return None
+        yield None
+        return
     from distributed import Client  # deferred: loads Dask
 
     try:
-        return Client(address, timeout="10s")
+        client = Client(address, timeout="10s")
     except (OSError, TimeoutError) as exc:
         raise SweepError(_("Cannot reach the Dask scheduler at {address}: {error}.").format(
             address=address, error=exc),
             hint=_("Start the scheduler and its workers ('dask scheduler', then 'dask worker "
                    "ADDRESS' on each computer), or clear the scheduler setting.")) from None
+    with client:
+        yield client
 
 
 def design_levels(product: Product, spec: SweepSpec) -> np.ndarray | None:
@@ -180,9 +186,7 @@ def run_sweep(product: Product, spec: SweepSpec, *, background=None,
     context = score_context(product, chosen, inputs, intensity_ratio)
     metrics = metric_arrays(product, spec, levels, gwp, context, evaluator)
     index = index_array(metrics, chosen, len(levels))
-    life = metrics.get("service_life_years")
-    if life is None or np.isscalar(life) or np.isnan(life).all():
-        life = np.full(len(levels), float(product.service_life_years))
+    life = metrics["service_life_years"]
     report(1.0, _("Design space ready"))
     return SweepResult(product, spec, levels, gwp, bg.method_units[rows[0]], life,
                        metrics["mass_kg"], metrics["mci"], index, chosen.id, error,

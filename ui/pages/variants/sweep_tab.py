@@ -50,13 +50,9 @@ def sweep_work(product, spec, background, intensity_ratio: float):
         from greendesign.sweep import run_sweep
         from greendesign.sweep.run import connect_scheduler
 
-        client = connect_scheduler(dask_scheduler())  # None: in this worker thread
-        try:
+        with connect_scheduler(dask_scheduler()) as client:  # None: in this worker thread
             return run_sweep(product, spec, background=background, progress=progress,
                              cancel=cancelled, intensity_ratio=intensity_ratio, client=client)
-        finally:
-            if client is not None:
-                client.close()
 
     return work
 
