@@ -98,6 +98,10 @@ class DeclaredOverlay:
         """Per line: whether a declared value covers it."""
         return np.array([bool(k) for k in self.keys], dtype=bool)
 
+    def apply(self, scores: np.ndarray, amounts: np.ndarray) -> None:
+        """Replace, in ``scores`` (lines x methods), the scores declared values replace."""
+        np.copyto(scores, self.intensity * amounts[:, None], where=self.replaced)
+
     def declaration(self, key: str) -> Declaration:
         return next(d for d in self.declarations if d.key == key)
 
@@ -139,13 +143,12 @@ def _unknown(value: DeclaredValue, known: set[str], part_id, where: str) -> list
             for key in value.indicators if key not in known]
 
 
-def apply_declared(product: Product, model, methods, scores: np.ndarray,
-                   installed=()) -> DeclaredOverlay | None:
-    """Replace, in place, the scores of the lines declared values cover (module docstring).
+def declared_overlay(product: Product, model, methods, installed=()) -> DeclaredOverlay | None:
+    """The lines declared values cover and their declared scores (module docstring).
 
-    ``model`` is the product's :class:`~greendesign.lca.lifecycle.LifecycleModel`,
-    ``scores`` its lines x ``methods`` matrix. Returns None when the product declares
-    nothing.
+    ``model`` is the product's :class:`~greendesign.lca.lifecycle.LifecycleModel`. Returns
+    None when the product declares nothing; :meth:`DeclaredOverlay.apply` puts the declared
+    scores into a lines x ``methods`` matrix.
     """
     found = declarations(product)
     if not found:
@@ -190,8 +193,6 @@ def apply_declared(product: Product, model, methods, scores: np.ndarray,
                 part_id=d.part_id if d.level == "part" else None, field="declared",
                 hint=_("Pick a material from the inventory for the part.")))
     replaced = overlay.replaced
-    amounts = np.fromiter((line.amount for line in model.lines), dtype=float, count=n)
-    np.copyto(scores, intensity * amounts[:, None], where=replaced)
     overlay.kept_climate = [m for j, m in enumerate(methods)
                             if "climate change" in m[1] and not replaced[:, j].any()
                             and overlay.covered.any()]
@@ -204,20 +205,23 @@ def primary_data_share(result, stages=None) -> float | None:
 
     None when the result has no GWP100 or its total is not above 0; 0 without supplier data.
     """
-    from greendesign.lca.lifecycle import CREDIT  # deferred: the model builder
+    from greendesign.lca.line_table import STAGE_CODES  # deferred: the model builder
 
     if GWP100 not in result.methods:
         return None
     j = result.methods.index(GWP100)
-    mask = np.array([line.stage != CREDIT and (stages is None or line.stage in stages)
-                     for line in result.model.lines], dtype=bool)
-    total = float(result.scores[mask, j].sum()) if mask.any() else 0.0
+    table = result.table
+    mask = table.in_total
+    if stages is not None:
+        mask = mask & np.isin(table.stage, [STAGE_CODES.index(s) for s in stages])
+    values = result.line_scores(j)
+    total = float(values[mask].sum()) if mask.any() else 0.0
     if total <= 0:
         return None
     overlay = result.declared
     if overlay is None:
         return 0.0
-    declared = float(result.scores[mask & overlay.covered, j].sum())
+    declared = float(values[mask & overlay.covered].sum())
     return min(max(declared / total, 0.0), 1.0)
 
 

@@ -21,9 +21,11 @@ from greendesign.i18n import _
 from greendesign.inventory.brightway_project import open_inventory
 from greendesign.inventory.user_registry import REF_PREFIX
 from greendesign.lca.background import Background, EngineError, load_background
-from greendesign.lca.declared import DeclaredOverlay, apply_declared, primary_data_share
+from greendesign.lca.declared import DeclaredOverlay, declared_overlay, primary_data_share
 from greendesign.lca.declared import supplier_data_json as _supplier_data_json
-from greendesign.lca.lifecycle import CREDIT, STAGES, LifecycleModel, build_model
+from greendesign.lca.lifecycle import STAGES, LifecycleModel, build_model, gc_paused
+from greendesign.lca.line_table import STAGE_CODES, LineTable
+from greendesign.lca.tree_index import TreeIndex, tree_index
 from greendesign.model import Product
 from greendesign.model.part import Part, walk
 
@@ -44,7 +46,14 @@ def method_label(method: tuple[str, ...]) -> str:
 
 @dataclass
 class Result:
-    """A product's results for a set of methods (one row of ``scores`` per model line)."""
+    """A product's results for a set of methods.
+
+    The lines are held as a :class:`~greendesign.lca.line_table.LineTable` in the order of
+    ``model.lines``, with their background column (``cols``); the scores of a group of
+    lines are its summed demand on each dataset times the method's intensities
+    (:meth:`grouped`), so no lines x methods matrix is needed for the totals, stages,
+    parts or materials. :attr:`scores` builds that matrix when a report asks for it.
+    """
 
     product: str
     variant: str
@@ -53,7 +62,9 @@ class Result:
     methods: list[tuple[str, ...]]
     units: list[str]
     model: LifecycleModel
-    scores: np.ndarray           # lines x methods, in the order of model.lines
+    table: LineTable = field(repr=False)
+    cols: np.ndarray = field(repr=False)          # background column of every line
+    intensities: np.ndarray = field(repr=False)   # methods x background columns
     bg: Background = field(repr=False)
     #: the lines supplier data covers and their declared scores (None: no supplier data)
     declared: DeclaredOverlay | None = field(default=None, repr=False)
@@ -71,20 +82,79 @@ class Result:
     @functools.cached_property
     def lines(self) -> pd.DataFrame:
         """The model's lines: stage, dataset, amount, part_id, material, kind."""
-        return lines_frame(self.model)
+        return self.table.frame()
+
+    @functools.cached_property
+    def scores(self) -> np.ndarray:
+        """lines x methods, in the order of ``model.lines`` (built on first use)."""
+        scores = self.intensities[:, self.cols].T * self.table.amount[:, None]
+        if self.declared is not None:
+            self.declared.apply(scores, self.table.amount)
+        return scores
+
+    def line_scores(self, j: int) -> np.ndarray:
+        """The score of every line for method ``j`` (one column of :attr:`scores`)."""
+        if "scores" in self.__dict__:
+            return self.scores[:, j]
+        values = self.intensities[j, self.cols] * self.table.amount
+        if self.declared is not None:
+            rows, delta = self._correction
+            values[rows] += delta[:, j]
+        return values
 
     @functools.cached_property
     def _in_total(self) -> np.ndarray:
-        return np.fromiter((line.stage != CREDIT for line in self.model.lines), dtype=bool,
-                           count=len(self.model.lines))
+        return self.table.in_total
+
+    @functools.cached_property
+    def _correction(self) -> tuple[np.ndarray, np.ndarray]:
+        """Lines supplier data covers, and their declared minus inventory scores."""
+        rows = np.flatnonzero(self.declared.replaced.any(axis=1))
+        amounts = self.table.amount[rows]
+        base = self.intensities[:, self.cols[rows]].T * amounts[:, None]
+        declared = self.declared.intensity[rows] * amounts[:, None]
+        return rows, np.where(np.isnan(declared), 0.0, declared - base)
+
+    def grouped(self, keys: np.ndarray, n: int, keep: np.ndarray | None = None) -> np.ndarray:
+        """n x methods: the scores of the lines with each key ``0 .. n-1`` (``keep``: only
+        those lines), as summed demand on each dataset times the intensities."""
+        if keep is not None:
+            keys, cols, amounts = keys[keep], self.cols[keep], self.table.amount[keep]
+        else:
+            cols, amounts = self.cols, self.table.amount
+        width = self.intensities.shape[1]
+        if n * width <= 1 << 16:
+            demand = np.bincount(keys * width + cols, weights=amounts,
+                                 minlength=n * width).reshape(n, width)
+            out = demand @ self.intensities.T
+        else:  # many groups (parts): a sparse demand matrix
+            from scipy.sparse import csr_matrix  # deferred: start-up time
+
+            out = np.asarray(csr_matrix((amounts, (keys, cols)), shape=(n, width))
+                             @ self.intensities.T)
+        if self.declared is not None:
+            rows, delta = self._correction
+            if keep is not None:
+                chosen = keep[rows]
+                rows, delta = rows[chosen], delta[chosen]
+                index = np.flatnonzero(keep).searchsorted(rows)
+                np.add.at(out, keys[index], delta)
+            else:
+                np.add.at(out, keys[rows], delta)
+        return out
+
+    @functools.cached_property
+    def _totals(self) -> tuple[np.ndarray, np.ndarray]:
+        both = self.grouped(self._in_total.astype(np.intp), 2)
+        return both[1], both[0]
 
     @property
     def total(self) -> np.ndarray:
-        return self.scores[self._in_total].sum(axis=0)
+        return self._totals[0]
 
     @property
     def credits(self) -> np.ndarray:
-        return self.scores[~self._in_total].sum(axis=0)
+        return self._totals[1]
 
     def _frame(self, values: np.ndarray, index) -> pd.DataFrame:
         return pd.DataFrame(values, index=index,
@@ -96,57 +166,75 @@ class Result:
                              "unit": self.units, "total": self.total,
                              "credits_beyond_boundary": self.credits})
 
+    @functools.cached_property
+    def _stages(self) -> np.ndarray:
+        return self.grouped(self.table.stage.astype(np.intp), len(STAGE_CODES))[:len(STAGES)]
+
     def by_stage(self) -> pd.DataFrame:
-        stages = self.lines["stage"].to_numpy()
-        values = np.array([self.scores[stages == s].sum(axis=0) for s in STAGES])
-        return self._frame(values, pd.Index(STAGES, name="stage"))
+        return self._frame(self._stages, pd.Index(STAGES, name="stage"))
 
     def _group(self, column: str, mask=None) -> pd.DataFrame:
         keep = self._in_total if mask is None else (self._in_total & mask)
-        keys = self.lines[column].to_numpy()[keep]
-        frame = pd.DataFrame(self.scores[keep], columns=[method_label(m) for m in self.methods])
-        frame[column] = keys
-        return frame.groupby(column, sort=False).sum()
+        codes = getattr(self.table, column).astype(np.intp)
+        kept = codes[keep]
+        first = np.full(codes.max() + 1 if len(codes) else 1, len(kept), dtype=np.intp)
+        first[kept[::-1]] = np.arange(len(kept) - 1, -1, -1)  # the last write is the first
+        present = np.flatnonzero(first < len(kept))
+        present = present[np.argsort(first[present], kind="stable")]  # in order of appearance
+        slot = np.full(len(first), -1, dtype=np.intp)
+        slot[present] = np.arange(len(present))
+        values = self.grouped(slot[codes], len(present), keep)
+        name = {"dataset": "datasets", "material": "materials"}[column]
+        labels = getattr(self.table.vocab, name).array()[present]
+        return self._frame(values, pd.Index(labels, name=column, dtype=object))
 
     def by_dataset(self) -> pd.DataFrame:
         return self._group("dataset")
 
     def by_material(self) -> pd.DataFrame:
         """Lines that belong to a material (its production, recycling, transport, end of life)."""
-        return self._group("material", (self.lines["material"] != "").to_numpy())
+        return self._group("material", self.table.material != 0)
 
     def by_process(self) -> pd.DataFrame:
-        mask = self.lines["kind"].str.contains("process").to_numpy()
-        return self._group("dataset", mask)
+        return self._group("dataset", self.table.codes_matching("kind",
+                                                                lambda k: "process" in k))
+
+    @functools.cached_property
+    def _tree(self) -> TreeIndex:
+        return tree_index(self.model)
+
+    def part_rows(self) -> np.ndarray:
+        """Per line: the position of its part in ``model.tree`` (-1: the product's own)."""
+        return self._tree.positions(self.table)
+
+    def part_scores(self, j: int | None = None, rollup: bool = True) -> np.ndarray:
+        """Scores of every node of ``model.tree`` (in its order) for method ``j``, or
+        nodes x methods when ``j`` is None; ``rollup``: assemblies include their children."""
+        rows = self.part_rows()
+        keep = self._in_total & (rows >= 0)
+        n = len(self._tree.ids)
+        if j is None:
+            values = self.grouped(rows, n, keep)
+        else:
+            values = np.bincount(rows[keep], weights=self.line_scores(j)[keep], minlength=n)
+        if rollup:
+            self._tree.rollup(values)
+        return values
 
     def by_part(self, rollup: bool = True) -> pd.DataFrame:
         """Score of every part and assembly (``rollup``: assemblies include their children)."""
-        tree = self.model.tree
-        index = list(tree)
-        pos = {pid: i for i, pid in enumerate(index)}
-        values = np.zeros((len(index), len(self.methods)))
-        rows = np.fromiter((pos.get(line.part_id, -1) for line in self.model.lines),
-                           dtype=np.intp, count=len(self.model.lines))
-        keep = self._in_total & (rows >= 0)
-        np.add.at(values, rows[keep], self.scores[keep])
-        if rollup:  # children come after their parent in the tree: add up from the bottom
-            for pid in reversed(index):
-                parent = tree[pid][1]
-                if parent:
-                    values[pos[parent]] += values[pos[pid]]
-        frame = self._frame(values, pd.Index(index, name="part_id"))
-        frame.insert(0, "name", [tree[p][0] for p in index])
-        frame.insert(1, "parent", [tree[p][1] for p in index])
-        frame.insert(2, "depth", [tree[p][2] for p in index])
+        index, names, parents, depth = self._tree.frame_columns
+        frame = self._frame(self.part_scores(None, rollup), index)
+        frame.insert(0, "name", names)
+        frame.insert(1, "parent", parents)
+        frame.insert(2, "depth", depth)
         return frame
 
     def demand(self, include_credits: bool = False) -> np.ndarray:
         """Summed demand on every background dataset (column order of the background)."""
-        d = np.zeros(len(self.bg.codes))
-        keep = np.ones(len(self.lines), bool) if include_credits else self._in_total
-        cols = self.lines["dataset"].map(self.bg.column).to_numpy()[keep]
-        np.add.at(d, cols, self.lines["amount"].to_numpy()[keep])
-        return d
+        keep = slice(None) if include_credits else self._in_total
+        return np.bincount(self.cols[keep], weights=self.table.amount[keep],
+                           minlength=len(self.bg.codes))
 
     def lci(self) -> pd.DataFrame:
         """Life cycle inventory: every elementary flow of the product system (total only)."""
@@ -168,7 +256,7 @@ class Result:
     def ghg_only_notes(self) -> pd.DataFrame:
         """Datasets of this result that rest on GHG-only data, with their share of GWP100."""
         rows = []
-        datasets = self.lines.loc[self._in_total, "dataset"].unique()
+        datasets = pd.unique(self.table.strings("dataset")[self._in_total])
         gwp = None
         if GWP100 in self.methods:
             gwp = self.by_dataset()[method_label(GWP100)]
@@ -233,16 +321,6 @@ def _cf_cache(version: str, method: tuple[str, ...], _memo={}) -> dict[str, floa
     return _memo[key]
 
 
-LINE_COLUMNS = ["stage", "dataset", "amount", "part_id", "material", "kind"]
-
-
-def missing_user_datasets(model: LifecycleModel, bg: Background) -> list[str]:
-    """User-database references of ``model`` that ``bg`` has no column for yet."""
-    column = bg.column
-    return sorted({line.dataset for line in model.lines
-                   if line.dataset not in column and line.dataset.startswith(REF_PREFIX)})
-
-
 def product_user_refs(product: Product) -> set[str]:
     """Every user-database reference of ``product`` (materials, processes, consumables)."""
     refs = set()
@@ -254,10 +332,6 @@ def product_user_refs(product: Product) -> set[str]:
     return {ref for ref in refs if ref.startswith(REF_PREFIX)}
 
 
-def lines_frame(model: LifecycleModel) -> pd.DataFrame:
-    return pd.DataFrame.from_records(model.lines, columns=LINE_COLUMNS)
-
-
 def assess(product: Product, methods=None, variant: str = "baseline",
            background: Background | None = None, model: LifecycleModel | None = None,
            allow_gaps: bool = False) -> Result:
@@ -266,26 +340,42 @@ def assess(product: Product, methods=None, variant: str = "baseline",
     ``allow_gaps``: leave out (and report) materials and processes that have no
     inventory data instead of raising; see :func:`build_model`.
     """
+    model = model or build_model(product, allow_gaps=allow_gaps)
+    with gc_paused():
+        table = LineTable.from_lines(model.lines)
+    return result_of(product, model, table, methods, background, variant)
+
+
+def result_of(product: Product, model: LifecycleModel, table: LineTable, methods=None,
+              background: Background | None = None, variant: str = "baseline",
+              declares: bool = True) -> Result:
+    """The :class:`Result` of ``model`` (its lines as ``table``) for ``methods``.
+
+    ``declares=False`` says the product has no supplier data (the live model knows).
+    """
     bg = background or load_background()
     methods = [tuple(m) for m in (methods or default_methods(bg))]
     rows = bg.rows_for(methods)
-    model = model or build_model(product, allow_gaps=allow_gaps)
-    column = bg.column
-    pending = missing_user_datasets(model, bg)
+    pending = sorted(code for code in table.vocab.datasets.values
+                     if code not in bg.column and code.startswith(REF_PREFIX))
     if pending:  # user datasets not solved yet: solve them (once; cached on disk)
         bg = load_background(extra=pending)
-        column = bg.column
-    try:
-        cols = np.fromiter((column[line.dataset] for line in model.lines), dtype=np.intp,
-                           count=len(model.lines))
-    except KeyError:
-        missing = sorted({line.dataset for line in model.lines} - set(column))
+    cols = dataset_columns(table, bg.column)
+    declared = declared_overlay(product, model, methods, bg.methods) if declares else None
+    return Result(product.name, variant, product.functional_unit, product.service_life_years,
+                  methods, [bg.method_units[r] for r in rows], model, table, cols, bg.H[rows],
+                  bg, declared)
+
+
+def dataset_columns(table: LineTable, column: dict[str, int]) -> np.ndarray:
+    """The background column of every line of ``table``; EngineError names the datasets the
+    installed inventory lacks."""
+    codes = table.vocab.datasets.values
+    lookup = np.fromiter((column.get(code, -1) for code in codes), np.intp, len(codes))
+    cols = lookup[table.dataset]
+    if len(cols) and cols.min() < 0:
+        missing = sorted({codes[i] for i in np.unique(table.dataset) if lookup[i] < 0})
         raise EngineError(_("The installed inventory lacks dataset(s): {codes}.").format(
             codes=", ".join(missing)),
-            hint=_("Let the inventory set-up finish or run 'greendesign-cli setup'.")) from None
-    amounts = np.fromiter((line.amount for line in model.lines), dtype=float,
-                          count=len(model.lines))
-    scores = bg.H[np.ix_(rows, cols)].T * amounts[:, None]   # lines x methods
-    declared = apply_declared(product, model, methods, scores, bg.methods)
-    return Result(product.name, variant, product.functional_unit, product.service_life_years,
-                  methods, [bg.method_units[r] for r in rows], model, scores, bg, declared)
+            hint=_("Let the inventory set-up finish or run 'greendesign-cli setup'."))
+    return cols

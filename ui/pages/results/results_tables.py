@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from greendesign.lca.engine import GWP100
-from greendesign.lca.lifecycle import CREDIT, STAGES
+from greendesign.lca.lifecycle import STAGES
+from greendesign.lca.tree_index import tree_index
 
 INDENT = "\u2003"
 """One level of the part tree in the name column."""
@@ -61,23 +62,19 @@ def material_frame(scores: pd.Series, total: float, name_of) -> pd.DataFrame:
 
 def in_total(result) -> np.ndarray:
     """Which lines of ``result`` count in its total (all but the credits beyond it)."""
-    return result.lines["stage"].to_numpy() != CREDIT
+    return result.table.in_total
 
 
-def part_scores(result, j: int, counted: np.ndarray) -> pd.DataFrame:
+def part_scores(result, j: int, counted: np.ndarray | None = None) -> pd.DataFrame:
     """``Result.by_part(rollup=False)`` for method ``j`` alone (column ``score``).
 
     One method instead of all of them: a fraction of the cost, the same sums.
     """
-    tree = result.model.tree
-    index = list(tree)
-    rows = pd.Index(index).get_indexer(result.lines["part_id"])  # -1: no part
-    keep = counted & (rows >= 0)
-    values = np.bincount(rows[keep], weights=result.scores[keep, j], minlength=len(index))
-    return pd.DataFrame({"name": [result.model.part_name(p) for p in index],
-                         "parent": [tree[p][1] for p in index],
-                         "depth": [tree[p][2] for p in index], "score": values},
-                        index=pd.Index(index, name="part_id"))
+    tree = tree_index(result.model)
+    index, _names, parents, depth = tree.frame_columns
+    return pd.DataFrame({"name": tree.display_names(result.model.names_zh),
+                         "parent": parents.to_numpy(), "depth": depth,
+                         "score": result.part_scores(j, rollup=False)}, index=index)
 
 
 def ghg_only_share(result, counted: np.ndarray, totals: np.ndarray) -> tuple[list[str], float]:
@@ -86,30 +83,33 @@ def ghg_only_share(result, counted: np.ndarray, totals: np.ndarray) -> tuple[lis
     ``fully_ghg_only``. A dataset with only part of its inputs GHG-only (a grid with its
     renewable share, a composite with one such component) covers the other categories
     for the rest and is not counted."""
-    datasets = result.lines["dataset"].to_numpy()
-    codes = [code for code in pd.unique(datasets[counted]) if result.bg.ghg_only.get(code)
-             and result.bg.provenance.get(code, {}).get("ghg_only", True)]
+    table = result.table
+    vocab = table.vocab.datasets.values
+    used = pd.unique(table.dataset[counted])  # dataset codes in order of first use
+    flagged = [k for k in used if result.bg.ghg_only.get(vocab[k])
+               and result.bg.provenance.get(vocab[k], {}).get("ghg_only", True)]
+    codes = [vocab[k] for k in flagged]
     if not codes or GWP100 not in result.methods:
         return codes, 0.0
     j = result.methods.index(GWP100)
     total = float(totals[j])
     if not total:
         return codes, 0.0
-    mask = counted & np.isin(datasets, codes)
-    return codes, float(result.scores[mask, j].sum()) / total
+    mask = counted & np.isin(table.dataset, flagged)
+    return codes, float(result.line_scores(j)[mask].sum()) / total
 
 
 def stage_series(result, j: int, group_of) -> dict[str, list[float]]:
     """Scores of method ``j`` by group of line kinds (``group_of(kind)``), one value per
     life cycle stage, the groups in order of first appearance."""
-    lines = result.lines
-    kind_index, kinds = pd.factorize(lines["kind"])  # kinds in order of first appearance
-    names = [group_of(kind) for kind in kinds]
+    table = result.table
+    kind_index, kinds = pd.factorize(table.kind)  # kind codes in order of first appearance
+    names = [group_of(table.vocab.kinds.values[kind]) for kind in kinds]
     order = list(dict.fromkeys(names))
     group_index = np.array([order.index(name) for name in names], dtype=np.intp)[kind_index]
-    stages = pd.Index(STAGES).get_indexer(lines["stage"])  # -1: credits
-    keep = stages >= 0
+    stages = table.stage.astype(np.intp)
+    keep = stages < len(STAGES)  # not the credits
     cells = np.bincount(group_index[keep] * len(STAGES) + stages[keep],
-                        weights=result.scores[keep, j], minlength=len(order) * len(STAGES))
+                        weights=result.line_scores(j)[keep], minlength=len(order) * len(STAGES))
     cells = cells.reshape(len(order), len(STAGES))
     return {name: [float(v) for v in cells[g]] for g, name in enumerate(order)}
