@@ -45,6 +45,9 @@ def main() -> int:
         from bench.lca import run as bench_lca
 
         bench_lca(Path(tmp))
+        from bench.live import run as bench_live
+
+        bench_live()
         from bench.scoring import run as bench_scoring
 
         bench_scoring()

@@ -79,6 +79,10 @@ class ProjectDocument(QObject):
         self.read_only = False
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        #: ids of the BOM nodes edited in place since :meth:`take_edits` (None: anything)
+        self._edits: set[str] | None = None
+        self.projectReplaced.connect(self._forget_edits)
+        self.designChanged.connect(self._forget_edits)
 
     # --- state -------------------------------------------------------------------------
     @property
@@ -192,7 +196,7 @@ class ProjectDocument(QObject):
         if design != self._design:
             self._design = design
             self.designChanged.emit(design)
-        self.productChanged.emit()
+        self.product_edited(None)
 
     # --- variants ----------------------------------------------------------------------
     def add_variant(self, name: str, description: str = "") -> Variant:
@@ -244,11 +248,30 @@ class ProjectDocument(QObject):
         self._design = show
         self.designChanged.emit(show)
 
+    # --- what changed ------------------------------------------------------------------
+    def product_edited(self, node_ids=None) -> None:
+        """The shown design changed in place; ``node_ids``: only the fields of these BOM
+        nodes did (None: anything may have). Emits ``productChanged``."""
+        if node_ids is None:
+            self._edits = None
+        elif self._edits is not None:
+            self._edits.update(node_ids)
+        self.productChanged.emit()
+
+    def take_edits(self) -> set[str] | None:
+        """The nodes edited in place since the last call (None: anything may have changed,
+        so everything must be recomputed); starts counting again."""
+        edits, self._edits = self._edits, set()
+        return edits or None
+
+    def _forget_edits(self, *_args) -> None:
+        self._edits = None
+
     # --- modified state ----------------------------------------------------------------
     def mark_modified(self) -> None:
         """Record that the project differs from its file outside the undo history."""
         self._unsaved_origin = True
-        self.productChanged.emit()
+        self.product_edited(None)
         self._update_modified()
 
     def _clean_changed(self, clean: bool) -> None:

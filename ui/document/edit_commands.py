@@ -34,8 +34,9 @@ class BomTarget(Protocol):
     def model_for(self, design: str) -> BomModel:
         """Show ``design`` and return the model showing it."""
 
-    def after_edit(self, focus_id: str | None) -> None:
-        """Tell the document the product changed and select ``focus_id``."""
+    def after_edit(self, focus_id: str | None, edited: list[str] | None = None) -> None:
+        """Tell the document the product changed (``edited``: only the fields of these
+        nodes; None: the tree changed) and select ``focus_id``."""
 
 
 class SetFieldsCommand(QUndoCommand):
@@ -51,11 +52,15 @@ class SetFieldsCommand(QUndoCommand):
 
     def redo(self) -> None:
         self.target.model_for(self.design).apply_fields(self.old_id, self.new)
-        self.target.after_edit(self.new_id)
+        self.target.after_edit(self.new_id, self._edited())
 
     def undo(self) -> None:
         self.target.model_for(self.design).apply_fields(self.new_id, self.old)
-        self.target.after_edit(self.old_id)
+        self.target.after_edit(self.old_id, self._edited())
+
+    def _edited(self) -> list[str] | None:
+        """The node whose fields changed; None when its id did (the tree changed)."""
+        return None if self.old_id != self.new_id else [self.new_id]
 
 
 class InsertNodeCommand(QUndoCommand):

@@ -231,6 +231,7 @@ class LcaService(QObject):
         self._reload_pending = False  # reload_background() came while a load was running
         self._factors: set[tuple[str, ...]] = set()
         self._factor_jobs: dict[tuple[str, ...], LcaJob] = {}
+        self._live = None  # the LiveAssessment of the shown design
         self.worker = JobThread("lca", self)
         self.thread = self.worker.thread
         self._timer = QTimer(self)
@@ -351,24 +352,42 @@ class LcaService(QObject):
         if product is None or self.background is None:
             self._publish(None, "")
             return
-        from greendesign.lca.engine import assess, product_user_refs  # after set-up: pandas
-
-        pending = sorted(ref for ref in product_user_refs(product)
-                         if ref not in self.background.column)
-        if pending and self._solve_user_datasets(pending):
-            return  # assessed again when the user datasets are solved
         try:
-            result = assess(product, list(self.background.methods),
-                            variant=self.document.design_name,
-                            background=self.background, allow_gaps=True)
+            result = self._assess(product)
         except GreenDesignError as exc:
             self._publish(None, error_summary(exc))
             return
         except Exception as exc:  # noqa: BLE001 - shown inline, logged for the report
+            self._live = None  # build it all again next time
             log.exception("assessment failed")
             self._publish(None, error_summary(exc))
             return
-        self._publish(result, "")
+        if result is not None:
+            self._publish(result, "")
+
+    def _assess(self, product):
+        """The result of ``product``: the live model updated where the design was edited
+        (everything when the design, the matrices or the tree changed); None while user
+        datasets it uses are being solved."""
+        from greendesign.lca.live import LiveAssessment  # after set-up: pandas
+
+        edits = self.document.take_edits()
+        live, design = self._live, self.document.design_name
+        try:
+            if live is None or live.background is not self.background:
+                live = LiveAssessment(product, list(self.background.methods), self.background,
+                                      design, allow_gaps=True)
+                self._live = live
+            else:
+                live.live.update(product, edits)
+                live.variant = design
+        except GreenDesignError:
+            self._live = None  # the model is not complete: build it all again next time
+            raise
+        pending = live.pending_user_datasets()
+        if pending and self._solve_user_datasets(pending):
+            return None  # assessed again when the user datasets are solved
+        return live.result
 
     def _publish(self, result, error: str) -> None:
         self.result = result

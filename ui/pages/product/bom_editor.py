@@ -126,9 +126,10 @@ class BomEditor(QObject):
         self.document.set_design(design)
         return self.model
 
-    def after_edit(self, focus_id: str | None) -> None:
-        """Refresh what depends on the product and select the changed row."""
-        self.document.productChanged.emit()
+    def after_edit(self, focus_id: str | None, edited: list[str] | None = None) -> None:
+        """Refresh what depends on the product and select the changed row (``edited``:
+        the nodes whose fields alone changed; None: the tree changed)."""
+        self.document.product_edited(edited)
         if focus_id is not None:
             index = self.model.index_of(focus_id)
             if index.isValid():
