@@ -556,6 +556,7 @@ class MainWindow(QMainWindow):
         if self.inventory_status is not None:
             self.inventory_status.stop()
         self.inventory_browser.stop()
+        self.green_page.stop()
         self.lca.stop()
 
     def _user_databases_changed(self) -> None:

@@ -113,6 +113,11 @@ class PageShooter:
         QTimer.singleShot(SETTLE_MS, grab)
 
     def _grab(self, index: int) -> None:
+        page = self.window.page_widgets[self.keys[index]]
+        scoring = page is getattr(self.window, "green_page", None) and page.busy()
+        if scoring and time.monotonic() - self.started < ENGINE_TIMEOUT_S:
+            QTimer.singleShot(250, lambda: self._grab(index))  # scores still on their way
+            return
         path = self.folder / f"{self.prefix}_{index + 1:02d}_{self.keys[index]}.png"
         if self.window.grab().save(str(path), "PNG"):
             self.saved.append(path)

@@ -3,20 +3,23 @@
 Everything shown comes from one :func:`greendesign.scoring.score_json` run on
 the shown design, so the page and the CLI ``score`` command always agree. It
 runs again (debounced) whenever the document's product, design or project
-changes; scoring a design takes tens of milliseconds, so it runs in the GUI
-thread. Optional GWP factors (material code -> kg CO2-eq per kg) arrive with
+changes. These refreshes score a snapshot of the design in worker threads
+(:mod:`ui.pages.green_design.scoring_job`; a 10,000-part BOM takes about a second,
+its improvement search much longer) and keep the last result on screen
+meanwhile; :meth:`GreenDesignPage.recompute` scores in the calling thread, for
+callers that read :attr:`GreenDesignPage.result` at once. Optional GWP factors
+(material code -> kg CO2-eq per kg) arrive with
 :meth:`GreenDesignPage.set_gwp_lookup` once the local inventory is ready.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +31,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -52,10 +54,17 @@ from ui.pages.green_design.scorecards import (
     ScoreCard,
     SuggestionTableModel,
     benchmark_text,
-    light_colour,
     number_text,
     traffic_light,
     ui_language,
+)
+from ui.pages.green_design.scoring_job import (
+    Scored,
+    ScoreRequest,
+    ScoringRunner,
+    Snapshot,
+    finding_items,
+    safe_lookup,
 )
 from ui.widgets.formatting import format_mass, format_number
 from ui.widgets.page_parts import RefreshWhenShown, page_title
@@ -66,7 +75,6 @@ DASH = "\u2014"
 
 DEBOUNCE_MS = 120
 """Edits within this time are scored once."""
-
 
 
 class GreenDesignPage(QWidget):
@@ -87,7 +95,6 @@ class GreenDesignPage(QWidget):
 
     scoresUpdated = Signal()
     statusMessage = Signal(str)
-    _suggestionsFound = Signal(int, object)  # generation, list of suggestion dicts
 
     def __init__(self, document: ProjectDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,10 +103,14 @@ class GreenDesignPage(QWidget):
         self.result: dict[str, Any] | None = None
         self._gwp_lookup: Callable[[str], float | None] | None = None
         self._profiles: dict[str, Profile] = {}
-        self._refresh = RefreshWhenShown(
-            self, DEBOUNCE_MS, lambda: self.recompute(suggestions_in_background=True))
-        self._generation = 0
-        self._suggestionsFound.connect(self._suggestions_found)
+        self._refresh = RefreshWhenShown(self, DEBOUNCE_MS, lambda: self.recompute(wait=False))
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self.runner = ScoringRunner(self)
+        self.runner.scored.connect(self._scored)
+        self.runner.failed.connect(self._show_error)
+        self.runner.suggestionsFound.connect(self._suggestions_found)
+        self.runner.suggestionsFailed.connect(lambda _message: self._suggestions_found([]))
         self._build()
         document.productChanged.connect(self.schedule)
         document.designChanged.connect(lambda _name: self.schedule())
@@ -116,11 +127,16 @@ class GreenDesignPage(QWidget):
         self.profile_combo.setToolTip(self.tr(
             "The index profile: indicators, benchmarks and weights for a product category"))
         self._fill_profiles()
-        self.profile_combo.currentIndexChanged.connect(lambda _i: self.recompute())
+        self.profile_combo.currentIndexChanged.connect(lambda _i: self.recompute(wait=False))
+        self.scoring_label = QLabel(self.tr("Scoring\u2026"))
+        self.scoring_label.setObjectName("scoringState")
+        self.scoring_label.setStyleSheet("color: #555; font-style: italic;")
+        self.scoring_label.hide()
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)
         top.addWidget(self.design_label, 1)
+        top.addWidget(self.scoring_label)
         top.addWidget(QLabel(self.tr("Profile:")))
         top.addWidget(self.profile_combo)
 
@@ -216,7 +232,8 @@ class GreenDesignPage(QWidget):
         sheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.suggestion_view.selectionModel().selectionChanged.connect(
             lambda *_: self._update_apply())
-        self.suggestion_view.doubleClicked.connect(lambda _index: self.apply_suggestion())
+        self.suggestion_view.doubleClicked.connect(
+            lambda _index: self.apply_button.isEnabled() and self.apply_suggestion())
         self.apply_button = QPushButton(self.tr("Apply to a new variant"))
         self.apply_button.setObjectName("applySuggestion")
         self.apply_button.setToolTip(self.tr(
@@ -286,71 +303,118 @@ class GreenDesignPage(QWidget):
         self.schedule()
 
     def set_profile(self, profile_id: str) -> None:
-        """Score against a profile by id; ``""`` chooses it by the product category."""
+        """Score against a profile by id (at once); ``""`` chooses it by the product
+        category."""
         index = self.profile_combo.findData(profile_id)
         if index < 0:
             raise KeyError(profile_id)
+        self.profile_combo.blockSignals(True)
         self.profile_combo.setCurrentIndex(index)
+        self.profile_combo.blockSignals(False)
+        self.recompute()
 
     def schedule(self) -> None:
-        """Score again shortly (edits in quick succession are scored once).
+        """Score again shortly, in the worker (edits in quick succession are scored once).
 
         A hidden page only remembers that it is out of date and scores when it is
         shown: scoring a large BOM takes a noticeable time.
         """
         self._refresh.schedule()
 
-    def recompute(self, suggestions_in_background: bool = False) -> None:
-        """Score the shown design now and show the result.
+    def busy(self) -> bool:
+        """Whether scores or suggestions of the shown design are still to come."""
+        return self.runner.busy or (self._refresh.dirty and self.isVisible())
 
-        The improvement suggestions re-score a copy of the design per candidate
-        change; with ``suggestions_in_background`` (the page's own refreshes)
-        they are found in a worker thread and shown when ready.
+    def stop(self) -> None:
+        """Drop the pending scoring and end the worker threads (on close)."""
+        self._refresh.started()
+        self.runner.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override; the page alone)
+        self.stop()
+        super().closeEvent(event)
+
+    def recompute(self, suggestions_in_background: bool = False, *, wait: bool = True) -> None:
+        """Score the shown design and show the result.
+
+        With ``wait`` the scores are computed in the calling thread and shown on
+        return, the improvement suggestions too unless ``suggestions_in_background``
+        (then the worker finds them). Without ``wait`` (the page's own refreshes) a
+        snapshot of the design is scored and searched in the worker and shown when
+        ready; the last result stays on screen meanwhile. A new request drops the
+        results of older ones.
         """
         self._refresh.started()
-        self._generation += 1
         project = self.document.project
         if project is None:
+            self.runner.drop()
+            self._set_scoring(False)
             self.result = None
             self._clear()
             return
-        gwp = self._safe_lookup() if self._gwp_lookup is not None else None
-        profile = self.profile_combo.currentData() or None
-        design = self.document.design_name
         try:
-            result = score_json(project, design, gwp, profile=profile,
+            if not wait:
+                self.runner.score(self._request(project))
+                self._set_scoring(True)
+                return
+            self.runner.drop()
+            self._set_scoring(False)
+            request = self._request(project) if suggestions_in_background else None
+            result = score_json(project, self.document.design_name, self._gwp(),
+                                profile=self._profile(),
                                 suggestions=not suggestions_in_background)
         except GreenDesignError as exc:
-            self.result = None
-            self._clear()
-            self.error_label.setText(self.tr("The design cannot be scored: {error}").format(
-                error=error_summary(exc)))
-            self.error_label.show()
+            self.runner.drop()
+            self._show_error(error_summary(exc))
             return
+        self._show_result(result)
+        if request is not None:
+            self.runner.find_suggestions(request)
+            self.statusMessage.emit(self.tr("Finding improvements\u2026"))
+
+    def _gwp(self) -> Callable[[str], float | None] | None:
+        return safe_lookup(self._gwp_lookup) if self._gwp_lookup is not None else None
+
+    def _profile(self) -> str | None:
+        return self.profile_combo.currentData() or None
+
+    def _request(self, project) -> ScoreRequest:
+        """A snapshot of the shown design and what its scoring needs (raises like
+        ``score_json`` when the design is not in the project)."""
+        severity_text = {"fail": self.tr("fail"), "warning": self.tr("warning"),
+                         "info": self.tr("info")}
+        return ScoreRequest(Snapshot.take(project, self.document.design_name), self._gwp(),
+                            self._profile(), severity_text, self._bold)
+
+    def _set_scoring(self, scoring: bool) -> None:
+        if scoring:
+            self.statusMessage.emit(self.tr("Scoring\u2026"))
+        self.scoring_label.setVisible(scoring)
+        self._update_apply()
+
+    def _show_error(self, message: str) -> None:
+        self._set_scoring(False)
+        self.result = None
+        self._clear()
+        self.error_label.setText(self.tr("The design cannot be scored: {error}").format(
+            error=message))
+        self.error_label.show()
+
+    def _show_result(self, result: dict[str, Any], findings=None) -> None:
         self.error_label.hide()
         self.result = result
-        self._show(result)
+        self._show(result, findings)
         self.scoresUpdated.emit()
-        if suggestions_in_background:
-            self._find_suggestions(project.model_copy(deep=True), design, gwp, profile)
 
-    def _find_suggestions(self, project, design, gwp, profile) -> None:
-        generation = self._generation
-        self.statusMessage.emit(self.tr("Finding improvements…"))
+    def _scored(self, scored: Scored) -> None:
+        self._set_scoring(False)
+        self._show_result(scored.result, scored.findings)
+        if self.runner.searching:
+            self.statusMessage.emit(self.tr("Finding improvements\u2026"))
 
-        def work() -> None:
-            try:
-                found = score_json(project, design, gwp, profile=profile)["suggestions"]
-            except Exception:  # noqa: BLE001 - scores are already shown; log and move on
-                log.exception("improvement suggestions failed")
-                found = []
-            self._suggestionsFound.emit(generation, found)
-
-        threading.Thread(target=work, name="suggestions", daemon=True).start()
-
-    def _suggestions_found(self, generation: int, found: list) -> None:
-        if generation != self._generation or self.result is None:
-            return  # the design changed meanwhile: a newer search is under way
+    def _suggestions_found(self, found: list) -> None:
+        if self.result is None:
+            return
         self.result["suggestions"] = found
         self._show_suggestions(found)
         self.statusMessage.emit(self.tr("Improvements found: {count}").format(count=len(found)))
@@ -388,17 +452,6 @@ class GreenDesignPage(QWidget):
         return name
 
     # --- showing results ---------------------------------------------------------------
-    def _safe_lookup(self) -> Callable[[str], float | None]:
-        lookup = self._gwp_lookup
-
-        def safe(code: str) -> float | None:
-            try:
-                return lookup(code)
-            except Exception as exc:  # noqa: BLE001 - a missing factor must not stop scoring
-                log.debug("no GWP factor for %s: %s", code, exc)
-                return None
-        return safe
-
     def _lever_label(self, lever: str) -> str:
         labels = {"reversible_joints": self.tr("reversible joints"),
                   "separable_joint": self.tr("separable joint"),
@@ -447,7 +500,7 @@ class GreenDesignPage(QWidget):
         light = traffic_light(item) if item is not None else NONE
         self.cards[card].set_row(key, text, light, self._light_tip(item))
 
-    def _show(self, r: dict[str, Any]) -> None:
+    def _show(self, r: dict[str, Any], findings=None) -> None:
         language = ui_language()
         design = self.tr("Baseline") if r["design"] == BASELINE else r["design"]
         self.design_label.setText(self.tr("{product} \u2014 design {design}").format(
@@ -519,33 +572,17 @@ class GreenDesignPage(QWidget):
         self._set("recycling", "combinations", str(hindering), "hindering_combinations")
 
         self.indicator_model.set_indicators(gdi["indicators"], language)
-        self._show_findings(r)
+        self._show_findings(r, findings)
         self._show_suggestions(r["suggestions"])
 
-    def _show_findings(self, r: dict[str, Any]) -> None:
+    def _show_findings(self, r: dict[str, Any], items=None) -> None:
+        """Fill the findings list with ``items`` (made in the worker) or rows made here."""
+        if items is None:
+            items = finding_items(r, {"fail": self.tr("fail"), "warning": self.tr("warning"),
+                                      "info": self.tr("info")}, self._bold)
         self.findings_tree.clear()
-        severity_text = {"fail": self.tr("fail"), "warning": self.tr("warning"),
-                         "info": self.tr("info")}
-        colours = {"fail": "red", "warning": "amber", "info": NONE}
-        order = {"fail": 0, "warning": 1, "info": 2}
-        findings = (r["restricted_substance_findings"] + r["combination_findings"]
-                    + r["plastic_marking_findings"])
-        findings.sort(key=lambda f: order.get(f["severity"], 3))
-        bold = QFont()
-        bold.setBold(True)
-        for finding in findings:
-            item = QTreeWidgetItem([severity_text.get(finding["severity"], finding["severity"]),
-                                    finding.get("part_name") or finding["part_id"],
-                                    finding["message"]])
-            item.setData(0, Qt.ItemDataRole.DecorationRole,
-                         light_colour(colours.get(finding["severity"], NONE)))
-            item.setData(0, Qt.ItemDataRole.UserRole, finding)
-            item.setToolTip(1, finding["part_id"])
-            item.setToolTip(2, finding["message"])
-            if finding["severity"] == "fail":
-                item.setFont(0, bold)
-            self.findings_tree.addTopLevelItem(item)
-        self.tabs.setTabText(2, self.tr("Findings ({count})").format(count=len(findings)))
+        self.findings_tree.addTopLevelItems(items)
+        self.tabs.setTabText(2, self.tr("Findings ({count})").format(count=len(items)))
         notes = r.get("notes") or []
         self.notes_label.setText(
             self.tr("Notes:") + "\n" + "\n".join(f"\u2022 {n}" for n in notes) if notes else "")
@@ -560,5 +597,8 @@ class GreenDesignPage(QWidget):
 
     def _update_apply(self) -> None:
         selected = bool(self.suggestion_view.selectionModel().selectedRows())
+        # while the scores are on their way, the shown improvements are of the design before
+        # the edit
         self.apply_button.setEnabled(selected and not self.document.read_only
-                                     and self.document.project is not None)
+                                     and self.document.project is not None
+                                     and not self.runner.scoring)
