@@ -1,6 +1,8 @@
 """Scoring benchmark: the improvement suggestions of the evidence pack's 500-part product
 (goal: 0.5 s) beside the reference algorithm that scores a deep copy of the design per
-candidate change (``tests/test_suggestions_fast.py``), in the same run."""
+candidate change (``tests/test_suggestions_fast.py``), in the same run; and the suggestion
+search of a 5,000-part design beside scoring that design alone (the search should cost a
+few scorings, not one per candidate)."""
 
 from __future__ import annotations
 
@@ -40,6 +42,22 @@ def run() -> None:
         "reference: re-score a copy per change", slow)
     print(f"  {slow / seconds:.0f} times faster; {len(found)} suggestions, "
           + ("the same as the reference's" if same else "DIFFERENT from the reference's"))
+    _large_search()
+
+
+def _large_search(n_parts: int = 5000) -> None:
+    from bench.synthetic import synthetic_product
+    from greendesign.scoring import ScoreInputs, score_product, suggest_improvements
+    from greendesign.scoring.index import profile_for
+
+    product = synthetic_product(n_parts)
+    profile = profile_for(product.category)
+    inputs = ScoreInputs(gwp_per_kg=GWP.get).resolved()
+    scores = score_product(product, inputs)
+    search = best_of(lambda: suggest_improvements(product, profile, inputs, scores=scores),
+                     repeat=3)
+    alone = best_of(lambda: score_product(product, inputs), repeat=3)
+    row(f"suggestion search, {n_parts:,} parts", search, "score alone, same design", alone)
 
 
 if __name__ == "__main__":

@@ -9,8 +9,9 @@ and the BOM importer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache, partial
 
 from greendesign.inventory.catalogue import Catalogue
 from greendesign.inventory.user_catalogue import load_catalogue
@@ -88,6 +89,12 @@ def family_of(material: str, catalogue: Catalogue | None = None) -> str | None:
     if not catalogue.has(material, "material"):
         return None
     return catalogue.get(material, "material").family or None
+
+
+def family_lookup(catalogue: Catalogue | None = None) -> Callable[[str], str | None]:
+    """:func:`family_of` in ``catalogue``, looked up once per material code (for one
+    scoring run: the catalogue must not change while it is used)."""
+    return cache(partial(family_of, catalogue=catalogue or load_catalogue()))
 
 
 def iso11469_of(material: str, catalogue: Catalogue | None = None) -> str:

@@ -188,6 +188,25 @@ class JointShares:
     standard_fastener_share: float | None
     by_type: dict[str, float] = field(default_factory=dict)
 
+    def share_pair(self) -> tuple[float | None, float | None]:
+        """``(reversible_share, standard_fastener_share)``."""
+        return self.reversible_share, self.standard_fastener_share
+
+
+def _share_terms(edge: JointEdge) -> tuple[float, float, float]:
+    """What an edge adds to the joint instances: all, reversible, with standard fasteners."""
+    if not edge.physical or edge.fastener_part:
+        return 0.0, 0.0, 0.0
+    return (edge.instances, edge.instances if edge.reversible else 0.0,
+            edge.instances if edge.standard_fastener else 0.0)
+
+
+def _share_pair(total: float, reversible: float, standard: float
+                ) -> tuple[float | None, float | None]:
+    if total == 0:
+        return None, None
+    return reversible / total * 100.0, standard / total * 100.0
+
 
 def joint_shares(graph: JointGraph) -> JointShares:
     """Reversible and standard fastener shares of the joints (module docstring)."""
@@ -205,7 +224,57 @@ def joint_shares(graph: JointGraph) -> JointShares:
     by_type = {joint.value: instances for joint, instances in by_joint.items()}
     if total == 0:
         return JointShares(0.0, None, None, by_type)
-    return JointShares(total, reversible / total * 100.0, standard / total * 100.0, by_type)
+    return JointShares(total, *_share_pair(total, reversible, standard), by_type)
+
+
+#: Whole numbers up to this size add up exactly in floating point, in any order.
+_EXACT_LIMIT = 2.0 ** 53
+
+
+@dataclass(frozen=True)
+class ShareSums:
+    """The sums behind :func:`joint_shares` of a list of edges, to get the shares of the
+    list with a few edges replaced without adding up every edge again.
+
+    Kept only when every joint instance count is a whole number (:meth:`of` gives ``None``
+    otherwise): such sums are exact in any order, so :meth:`shares` gives the very numbers
+    :func:`joint_shares` gives for the changed list.
+    """
+
+    edges: Sequence[JointEdge]
+    total: float
+    reversible: float
+    standard: float
+    magnitude: float
+
+    @classmethod
+    def of(cls, edges: Sequence[JointEdge]) -> ShareSums | None:
+        total = reversible = standard = magnitude = 0.0
+        for edge in edges:
+            t, r, s = _share_terms(edge)
+            if not float(t).is_integer():
+                return None
+            total, reversible, standard = total + t, reversible + r, standard + s
+            magnitude += abs(t)
+        if magnitude >= _EXACT_LIMIT:
+            return None
+        return cls(edges, total, reversible, standard, magnitude)
+
+    def shares(self, moved: Mapping[int, JointEdge]
+               ) -> tuple[float | None, float | None] | None:
+        """``(reversible, standard fastener)`` shares, %, with ``edges[k]`` replaced by
+        ``moved[k]``; ``None`` when they cannot be had exactly this way."""
+        total, reversible, standard = self.total, self.reversible, self.standard
+        magnitude = self.magnitude
+        for k, edge in moved.items():
+            (t0, r0, s0), (t, r, s) = _share_terms(self.edges[k]), _share_terms(edge)
+            if not float(t).is_integer():
+                return None
+            total, reversible, standard = total - t0 + t, reversible - r0 + r, standard - s0 + s
+            magnitude += abs(t)
+        if magnitude >= _EXACT_LIMIT:
+            return None
+        return _share_pair(total, reversible, standard)
 
 
 def newman_q(edges: Iterable[tuple[Hashable, Hashable, float]],

@@ -70,7 +70,7 @@ from greendesign.scoring.bom import (
     DEFAULT_EXCLUDE,
     METAL_FAMILIES,
     NodeInfo,
-    family_of,
+    family_lookup,
     is_plastic_family,
     iter_scope,
     parts_in_scope,
@@ -131,13 +131,14 @@ def part_fates(product: Product, eol: Mapping[tuple[str, str], Any] | None = Non
         if note:
             notes.append(note)
     catalogue = catalogue or load_catalogue()
+    family_of = family_lookup(catalogue)
     region = product.scenario.end_of_life.region
     fates: list[PartFate] = []
     no_data: list[str] = []
     no_yield: list[str] = []
     for info in parts_in_scope(product, exclude_modules):
         part: Part = info.node  # type: ignore[assignment]
-        family = family_of(part.material, catalogue)
+        family = family_of(part.material)
         entry, used = eol_entry(eol, region, family)
         raw_yield = attr(entry, "recycling_yield")
         if raw_yield is None:
@@ -406,10 +407,11 @@ def marking_findings(product: Product, *, catalogue: Catalogue | None = None,
                      exclude_modules: Iterable[str] = DEFAULT_EXCLUDE) -> list[Finding]:
     """Plastic parts without an ISO 11469 marking, or with one unlike their material's."""
     catalogue = catalogue or load_catalogue()
+    family_of = family_lookup(catalogue)
     out: list[Finding] = []
     for info in parts_in_scope(product, exclude_modules):
         part: Part = info.node  # type: ignore[assignment]
-        family = family_of(part.material, catalogue)
+        family = family_of(part.material)
         if not is_plastic_family(family):
             continue
         expected = catalogue.get(part.material, "material").iso11469
@@ -438,7 +440,7 @@ def unmarked_plastic_share(product: Product, *, catalogue: Catalogue | None = No
     """Mass share of plastic parts without an ISO 11469 marking, % (None without plastics)."""
     catalogue = catalogue or load_catalogue()
     return unmarked_plastic_share_of(parts_in_scope(product, exclude_modules),
-                                     lambda material: family_of(material, catalogue))
+                                     family_lookup(catalogue))
 
 
 def unmarked_plastic_share_of(parts: Iterable[NodeInfo],
@@ -475,8 +477,10 @@ _PERMANENT = {JointType.ADHESIVE, JointType.WELD, JointType.SOLDER, JointType.RI
               JointType.SEWN}
 
 
-def _host_family(parent: Assembly, exclude: Part, catalogue: Catalogue) -> str | None:
-    """Mass-dominant material family of an assembly's other parts (fasteners aside)."""
+def _host_family(parent: Assembly, exclude: Part,
+                 family_of: Callable[[str], str | None]) -> str | None:
+    """Mass-dominant material family of an assembly's other parts (fasteners aside);
+    ``family_of``: material code -> end-of-life family."""
     masses: dict[str, float] = {}
 
     def visit(nodes: list[Part | Assembly], multiplier: float) -> None:
@@ -485,7 +489,7 @@ def _host_family(parent: Assembly, exclude: Part, catalogue: Catalogue) -> str |
             if isinstance(node, Assembly):
                 visit(node.children, count)
             elif node is not exclude and not is_fastener_part(node):
-                family = family_of(node.material, catalogue)
+                family = family_of(node.material)
                 if family:
                     masses[family] = masses.get(family, 0.0) + node.mass_kg * count
 
@@ -501,13 +505,14 @@ def combination_findings(product: Product, *, catalogue: Catalogue | None = None
     """Material combinations that hinder recycling (module docstring)."""
     catalogue = catalogue or load_catalogue()
     joints = joints or joint_table()
+    family_of = family_lookup(catalogue)
     out: list[Finding] = []
     for info in iter_scope(product, exclude_modules):
         node = info.node
         if not isinstance(node, Part):
             continue
-        family = family_of(node.material, catalogue)
-        out.extend(joint_finding(info, node, family, catalogue))
+        family = family_of(node.material)
+        out.extend(joint_finding(info, node, family, catalogue, family_of=family_of))
         if family == "other":
             out.append(Finding("combination", "info", node.id, node.display_name,
                                _("{material} is an adhesive or tape left on the parts it joins; "
@@ -535,15 +540,16 @@ def combination_findings(product: Product, *, catalogue: Catalogue | None = None
     return out
 
 
-def joint_finding(info: NodeInfo, part: Part, family: str | None,
-                  catalogue: Catalogue) -> list[Finding]:
+def joint_finding(info: NodeInfo, part: Part, family: str | None, catalogue: Catalogue, *,
+                  family_of: Callable[[str], str | None] | None = None) -> list[Finding]:
     """The finding of a part (``family`` its material's) joined permanently to an assembly
-    made mostly of another material family, if any (module docstring)."""
+    made mostly of another material family, if any (module docstring); ``family_of`` looks
+    families up (default: in ``catalogue``)."""
     parent = info.parent
     if parent is None or part.joint not in _PERMANENT or family in (None, "other") or \
             is_fastener_part(part):
         return []
-    host = _host_family(parent, part, catalogue)
+    host = _host_family(parent, part, family_of or family_lookup(catalogue))
     if host is None or host == family or {host, family} <= _WEEE_FAMILIES:
         return []
     return [Finding("combination", "warning", part.id, part.display_name,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, partial
+from functools import cache
 from typing import Any
 
 from greendesign.errors import GreenDesignError
@@ -27,12 +27,14 @@ from greendesign.model.vocab import JointType, joint_name
 from greendesign.scoring.bom import (
     METAL_FAMILIES,
     NodeInfo,
-    family_of,
+    family_lookup,
     is_plastic_family,
     iter_scope,
 )
 from greendesign.scoring.disassembly import (
+    JointEdge,
     JointGraph,
+    ShareSums,
     is_fastener_part,
     joint_edge,
     joint_shares,
@@ -108,10 +110,24 @@ def _path_ids(product: Product, part_id: str) -> list[str]:
     return search(product.bom, []) or []
 
 
+_BomNode = Part | Assembly
+#: A node look-up: node id -> the node ``Product.find`` finds in the changed copy.
+Finder = Callable[[str], _BomNode]
 #: A candidate change: it finds the nodes it changes with ``Product.find`` and assigns their
 #: fields (it never edits a list in place), as it runs on a copy of the design that shares
 #: the nodes it does not touch (:meth:`_Rescorer.apply`).
 Change = Callable[[Product], None]
+
+
+@dataclass(frozen=True)
+class _Edit:
+    """A :data:`Change` that finds its nodes through a :data:`Finder`: called with a product
+    it uses ``Product.find``; :meth:`_Rescorer.apply` gives it a look-up by id instead."""
+
+    edit: Callable[[Finder], None]
+
+    def __call__(self, product: Product) -> None:
+        self.edit(product.find)
 
 
 def _candidates(product: Product, scores: ProductScores, inputs: ScoreInputs,
@@ -123,10 +139,10 @@ def _candidates(product: Product, scores: ProductScores, inputs: ScoreInputs,
     joints = inputs.joints or {}
 
     def rejoin(ids: list[str]) -> Change:
-        def change(p: Product) -> None:
+        def change(find: Finder) -> None:
             for node_id in ids:
-                p.find(node_id).joint = JointType.SCREW
-        return change
+                find(node_id).joint = JointType.SCREW
+        return _Edit(change)
 
     # 1. reversible joints on the path to each priority part
     for path in scores.priority:
@@ -154,37 +170,38 @@ def _candidates(product: Product, scores: ProductScores, inputs: ScoreInputs,
     if unmarked:
         marks = {f.part_id: f.details["expected"] for f in unmarked}
 
-        def mark(p: Product) -> None:
+        def mark(find: Finder) -> None:
             for node_id, expected in marks.items():
                 if expected:
-                    p.find(node_id).plastic_marking = expected
+                    find(node_id).plastic_marking = expected
         out.append(("plastic_marking", ngettext("Mark {count} plastic part per ISO 11469",
                                                 "Mark {count} plastic parts per ISO 11469",
                                                 len(marks)).format(count=len(marks)),
-                    list(marks), mark, {}))
+                    list(marks), _Edit(mark), {}))
     # 4. restricted substances
     for finding in scores.substances:
         declared = finding.details["declared_as"]
 
-        def substitute(p: Product, node_id: str = finding.part_id, name: str = declared) -> None:
-            node = p.find(node_id)
+        def substitute(find: Finder, node_id: str = finding.part_id,
+                       name: str = declared) -> None:
+            node = find(node_id)
             node.substances = [s for s in node.substances if s.name != name]
         out.append(("restricted_substance",
                     _("Replace {substance} in {part} by a compliant alternative").format(
                         substance=declared, part=finding.part_name),
-                    [finding.part_id], substitute, {}))
+                    [finding.part_id], _Edit(substitute), {}))
     # 5. recycled content of the heaviest parts with a recycling route
     recyclable = sorted((f for f in scores.recycling.fates
                          if f.recycling > 0 and f.recycled_content < recycled_target
                          and (f.family in METAL_FAMILIES or is_plastic_family(f.family))),
                         key=lambda f: -f.mass_kg)[:3]
     for fate in recyclable:
-        def recycle(p: Product, node_id: str = fate.part_id) -> None:
-            p.find(node_id).recycled_content = recycled_target
+        def recycle(find: Finder, node_id: str = fate.part_id) -> None:
+            find(node_id).recycled_content = recycled_target
         out.append(("recycled_content",
                     _("Raise the recycled content of {part} ({material}) to {target} %").format(
                         part=fate.name, material=fate.material,
-                        target=f"{recycled_target * 100:g}"), [fate.part_id], recycle,
+                        target=f"{recycled_target * 100:g}"), [fate.part_id], _Edit(recycle),
                     {"target": recycled_target}))
     # 6. Ashby substitutions for parts with a load case
     for part_id, (case, limit) in (load_cases or {}).items():
@@ -200,9 +217,9 @@ def _candidates(product: Product, scores: ProductScores, inputs: ScoreInputs,
             continue
         best = advice.candidates[0]
 
-        def swap(p: Product, node_id: str = part_id, code: str = best.material,
+        def swap(find: Finder, node_id: str = part_id, code: str = best.material,
                  ratio: float = best.mass_ratio) -> None:
-            node = p.find(node_id)
+            node = find(node_id)
             node.mass_kg = node.mass_kg * ratio
             node.material = code
             node.plastic_marking = ""
@@ -211,12 +228,11 @@ def _candidates(product: Product, scores: ProductScores, inputs: ScoreInputs,
                       "{ratio}").format(part=part.display_name, material=best.material,
                                         formula=advice.formula, case=case_name(case),
                                         limit=case_name(limit),
-                                        ratio=f"{best.mass_ratio:.2f}"), [part_id], swap,
+                                        ratio=f"{best.mass_ratio:.2f}"), [part_id], _Edit(swap),
                     {"material": best.material, "mass_ratio": best.mass_ratio}))
     return out
 
 
-_BomNode = Part | Assembly
 #: Node fields whose changes :class:`_Rescorer` scores without scoring the whole design again.
 _LOCAL_FIELDS = frozenset({"joint", "plastic_marking", "substances", "recycled_content"})
 
@@ -273,7 +289,8 @@ class _Rescorer:
                 self.on_path.setdefault(id(node), []).append(k)
         self.joint_warned = {f.part_id for f in scores.combinations if "joint" in f.details}
         self.hindering = sum(1 for f in scores.combinations if f.severity != "info")
-        self.family = cache(partial(family_of, catalogue=inputs.catalogue))
+        self.family = family_lookup(inputs.catalogue)
+        self.share_sums = ShareSums.of(scores.graph.edges)
         # one look-up per material code (material_gwp asks once per part)
         self.gwp_per_kg = cache(inputs.gwp_per_kg) if inputs.gwp_per_kg is not None else None
         self.secondary_per_kg = (cache(inputs.gwp_secondary_per_kg)
@@ -297,8 +314,18 @@ class _Rescorer:
             return copy
 
         product = self.product.model_copy(update={"bom": copied(self.product.bom)})
+        twins = {id(node): copy for node, copy in nodes}
+
+        def find(node_id: str) -> _BomNode:
+            chain = self.chains.get(node_id)
+            copy = twins.get(id(chain[-1])) if chain else None
+            return copy if copy is not None else product.find(node_id)
+
         try:
-            change(product)
+            if isinstance(change, _Edit):
+                change.edit(find)
+            else:
+                change(product)
         except (GreenDesignError, ValueError, KeyError):
             return None
         original = {id(copy): node for node, copy in nodes}
@@ -364,19 +391,21 @@ class _Rescorer:
     def _joints(self, changed: _Changed, metrics: dict[str, float | None]) -> None:
         """Joint shares and modularity (the joint graph with the changed nodes' edges)."""
         graph = self.scores.graph
-        edges = list(graph.edges)
-        physical = False
+        moved: dict[int, JointEdge] = {}
         for node, copy in changed.nodes:
             k = self.at.get(id(node))
-            if k is None:
-                continue
-            edge = joint_edge(copy, edges[k].parent, self.scope[k].count, self.inputs.joints)
-            physical = physical or edge.physical != edges[k].physical
-            edges[k] = edge
-        changed_graph = JointGraph(graph.nodes, edges)
-        shares = joint_shares(changed_graph)
-        metrics["reversible_joint_share_pct"] = shares.reversible_share
-        metrics["standard_fastener_share_pct"] = shares.standard_fastener_share
+            if k is not None:
+                moved[k] = joint_edge(copy, graph.edges[k].parent, self.scope[k].count,
+                                      self.inputs.joints)
+        physical = any(e.physical != graph.edges[k].physical for k, e in moved.items())
+        shares = self.share_sums.shares(moved) if self.share_sums is not None else None
+        changed_graph = None
+        if shares is None or physical:
+            changed_graph = JointGraph(graph.nodes, [moved.get(k, e)
+                                                     for k, e in enumerate(graph.edges)])
+        if shares is None:
+            shares = joint_shares(changed_graph).share_pair()
+        metrics["reversible_joint_share_pct"], metrics["standard_fastener_share_pct"] = shares
         if physical:
             metrics["modularity_q"] = modularity_q(changed_graph)
 
@@ -419,7 +448,8 @@ class _Rescorer:
         count = self.hindering
         for part_id, (part, above) in todo.items():
             found = joint_finding(NodeInfo(part, 1.0, "", above), part,
-                                  self.family(part.material), self.inputs.catalogue)
+                                  self.family(part.material), self.inputs.catalogue,
+                                  family_of=self.family)
             count += bool(found) - (part_id in self.joint_warned)
         metrics["hindering_combinations"] = float(count)
 
