@@ -2206,6 +2206,10 @@
         <translation>评价配置：某一产品类别的评价指标、基准值和权重</translation>
     </message>
     <message>
+        <source>Scoring…</source>
+        <translation>正在评分…</translation>
+    </message>
+    <message>
         <source>Profile:</source>
         <translation>评价配置：</translation>
     </message>

@@ -79,7 +79,7 @@ class ProjectDocument(QObject):
         self.read_only = False
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
-        #: ids of the BOM nodes edited in place since :meth:`take_edits` (None: anything)
+        # ids of the BOM nodes edited in place since :meth:`take_edits` (None: anything)
         self._edits: set[str] | None = None
         self.projectReplaced.connect(self._forget_edits)
         self.designChanged.connect(self._forget_edits)
