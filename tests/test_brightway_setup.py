@@ -4,13 +4,17 @@ cancellable, and never touching the network or the user's other projects."""
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from greendesign.inventory import brightway_setup as setup
+from greendesign.inventory.datasets import GREENDESIGN_DB
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +82,28 @@ def test_second_call_changes_nothing(no_network):
     result = setup.ensure_inventory()
     assert not result.rebuilt and result.reason == "complete"
     assert setup.read_stamp() == stamp_before
+
+
+def test_unchanged_inventory_is_checked_without_importing_brightway(shared_home):
+    """The start of the app checks an unchanged inventory from its files alone."""
+    assert setup.check_integrity() == []  # records the files of a passing check
+    code = ("import sys; from greendesign.inventory.brightway_setup import check_integrity; "
+            "print(check_integrity(), 'bw2data' in sys.modules)")
+    env = {**os.environ, "GREENDESIGN_HOME": str(shared_home)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                         text=True, check=True).stdout.split("\n")[-2]
+    assert out == "[] False"
+
+
+def test_inventory_changed_after_a_passing_check_is_checked_again(no_network):
+    assert setup.check_integrity() == []
+    bd = setup.open_inventory()
+    victim = next(iter(bd.Database(GREENDESIGN_DB)))
+    victim.delete()
+    problems = setup.check_integrity()
+    assert problems == [f"the inventory database {GREENDESIGN_DB} is incomplete"]
+    result = setup.ensure_inventory()
+    assert result.rebuilt and setup.check_integrity() == []
 
 
 def test_damaged_project_is_detected_and_rebuilt_without_touching_user_projects(no_network):

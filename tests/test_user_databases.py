@@ -197,7 +197,7 @@ def test_stale_user_database_is_processed_again_when_solved(cf):
     bracket = _by_name("moulded bracket")
     before = _raw_materials(assess(_one_part(bracket.ref), [GWP100]))
     # the bundled data rewritten behind the user database's back (as an older version did)
-    brightway_setup._rewrite_databases(_bd(), brightway_setup.read_stamp(), lambda f, m: None)
+    brightway_setup._rewrite_databases(brightway_setup.read_stamp(), lambda f, m: None)
     _forget_fast_path()
     assert _raw_materials(assess(_one_part(bracket.ref), [GWP100])) == pytest.approx(
         before, rel=1e-12)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib.util
 import json
 import logging
 import os
@@ -29,6 +30,7 @@ from greendesign import paths
 from greendesign.errors import GreenDesignError
 from greendesign.i18n import _, ngettext
 from greendesign.inventory.datasets import GREENDESIGN_DB, USLCI21_DB, USLCI_DB
+from greendesign.io.atomic import atomic_write_text
 
 try:
     import fcntl
@@ -99,11 +101,15 @@ def _quiet_brightway() -> None:
 
 
 @functools.cache
+def _method_archive() -> Path:
+    """bw2io's packaged method archive (found without importing bw2io)."""
+    spec = importlib.util.find_spec("bw2io")
+    return Path(spec.origin).parent / "data" / "lcia" / METHOD_ARCHIVE
+
+
 def method_data() -> list[dict]:
     """The packaged bw2io methods of :data:`METHOD_FAMILIES`, keys made tuples."""
-    import bw2io  # deferred: loads Brightway
-
-    archive = Path(bw2io.__file__).parent / "data" / "lcia" / METHOD_ARCHIVE
+    archive = _method_archive()
     if not archive.is_file():
         raise InventorySetupError(
             _("bw2io's packaged method data is missing ({file}).").format(file=archive),
@@ -119,9 +125,28 @@ def method_data() -> list[dict]:
     return chosen
 
 
+@functools.cache
 def expected_method_names() -> list[tuple[str, ...]]:
-    """Names of the methods a complete installation holds."""
-    return [m["name"] for m in method_data()]
+    """Names of the methods a complete installation holds.
+
+    Read from a small file in the data folder, written the first time from bw2io's
+    method archive and keyed by the archive's size and time: parsing the archive
+    (``data.json``, every method's characterisation factors) takes 2.5 s and 250 MB at
+    its peak, which every start of the app paid only to learn 98 names."""
+    archive = _method_archive()
+    key = f"{archive}|{archive.stat().st_size}|{archive.stat().st_mtime_ns}" \
+        if archive.is_file() else ""
+    cache = paths.data_home() / "method_names.json"
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        stored = json.loads(cache.read_text("utf-8"))
+        if key and stored["archive"] == key:
+            return [tuple(name) for name in stored["names"]]
+    names = [m["name"] for m in method_data()]
+    with contextlib.suppress(OSError):  # a read-only data folder: parse again next time
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(cache, json.dumps({"archive": key, "names": names},
+                                            ensure_ascii=False))
+    return names
 
 
 _held = threading.local()
@@ -184,8 +209,48 @@ def open_inventory():
     return bd
 
 
+def _verified_path() -> Path:
+    return paths.brightway_dir() / f"{INVENTORY_PROJECT}.verified.json"
+
+
+def _fingerprint() -> list | None:
+    """Name, size and modification time of every file the inventory project is read from.
+
+    The stamp, Brightway's project list and, in the project's folder, its registries
+    (``*.json``, ``*.db``), the SQLite inventory (``lci/``) and the processed matrices
+    (``processed/``): any write by Brightway (a database imported, deleted or
+    processed again) or by a set-up changes one of them. ``None`` when the project's
+    folder is not there."""
+    base = paths.brightway_dir()
+    folders = [p for p in base.glob(f"{INVENTORY_PROJECT}.*") if p.is_dir()]
+    if len(folders) != 1:
+        return None
+    folder = folders[0]
+    files = [_stamp_path(), base / "projects.db", *folder.glob("*.json"),
+             *folder.glob("*.db"), *folder.glob("lci/*"), *folder.glob("processed/*")]
+    try:
+        return sorted([str(f.relative_to(base)), f.stat().st_size, f.stat().st_mtime_ns]
+                      for f in files)
+    except (OSError, ValueError):
+        return None
+
+
+def _passed_last_check() -> bool:
+    """Whether the inventory's files are exactly as they were after the last check that
+    found no problem."""
+    try:
+        recorded = json.loads(_verified_path().read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    now = _fingerprint()
+    return now is not None and recorded == now
+
+
 def check_integrity() -> list[str]:
-    """Problems of the installed inventory project; empty when it is complete."""
+    """Problems of the installed inventory project; empty when it is complete.
+
+    Opens the project with Brightway and counts what it holds against the stamp,
+    unless its files have not changed since the last check that passed."""
     stamp = read_stamp()
     if stamp is None:
         return [_("no complete installation is recorded")]
@@ -193,6 +258,20 @@ def check_integrity() -> list[str]:
         return [_("installed by set-up version {installed}, this app installs version "
                   "{current}").format(installed=stamp.get("setup_version"),
                                       current=SETUP_VERSION)]
+    if _passed_last_check():
+        return []
+    problems = _check_with_brightway(stamp)
+    if problems:
+        _verified_path().unlink(missing_ok=True)
+    else:
+        fingerprint = _fingerprint()
+        if fingerprint is not None:
+            with contextlib.suppress(OSError):  # a read-only folder: check again next time
+                atomic_write_text(_verified_path(), json.dumps(fingerprint))
+    return problems
+
+
+def _check_with_brightway(stamp: dict) -> list[str]:
     bd = activate()
     if INVENTORY_PROJECT not in bd.projects:
         return [_("the Brightway project {name!r} is missing").format(name=INVENTORY_PROJECT)]

@@ -152,7 +152,6 @@ def _ensure_bundled(report: Progress, stop: Cancelled) -> SetupResult:
     start = time.perf_counter()
     installed = _install_template(report)
     problems = check_integrity()
-    bd = activate()
     stamp = read_stamp()
     if installed is not None and not problems:
         report(1.0, _("Inventory ready"))
@@ -162,7 +161,7 @@ def _ensure_bundled(report: Progress, stop: Cancelled) -> SetupResult:
     if not problems and _data_outdated(stamp):
         # only lca_data changed: rewrite the inventory databases, keep biosphere and methods
         try:
-            _rewrite_databases(bd, stamp, report)
+            _rewrite_databases(stamp, report)
         except Exception as exc:
             raise InventorySetupError(
                 _("The inventory databases could not be updated: {error}.").format(
@@ -178,7 +177,7 @@ def _ensure_bundled(report: Progress, stop: Cancelled) -> SetupResult:
     reason = "; ".join(problems)
     try:
         with contextlib.redirect_stdout(sys.stderr):  # bw2io prints its strategies
-            _build(bd, report, stop)
+            _build(activate(), report, stop)
     except InventorySetupError:
         raise
     except Exception as exc:  # Brightway, SQLite or file system failure
@@ -204,7 +203,7 @@ def _install_template(report: Progress) -> float | None:
     return seconds
 
 
-def _rewrite_databases(bd, stamp: dict, report: Progress) -> None:
+def _rewrite_databases(stamp: dict, report: Progress) -> None:
     with contextlib.suppress(FileNotFoundError):
         _stamp_path().unlink()
     bd = open_inventory()
