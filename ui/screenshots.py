@@ -9,6 +9,7 @@ import dialog.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -21,6 +22,22 @@ log = logging.getLogger("greendesign.ui")
 
 SETTLE_MS = 700          # layout, charts and debounced recomputes after a page switch
 ENGINE_TIMEOUT_S = 120.0
+
+
+def memory_mb() -> tuple[float, float]:
+    """The process's resident memory now and at its peak, in MB (0 where unknown)."""
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    except (ImportError, OSError):  # Windows
+        peak = 0.0
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            now = int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError, AttributeError):
+        now = 0.0
+    return now, peak
 
 
 class PageShooter:
@@ -45,8 +62,8 @@ class PageShooter:
         if waiting and time.monotonic() - self.started < ENGINE_TIMEOUT_S:
             QTimer.singleShot(250, self._wait_for_engine)
             return
-        log.info("screenshots: engine state %s after %.1f s", state,
-                 time.monotonic() - self.started)
+        log.info("screenshots: engine state %s after %.1f s, resident %.0f MB, peak %.0f MB",
+                 state, time.monotonic() - self.started, *memory_mb())
         self._next(0)
 
     def _next(self, index: int) -> None:
@@ -119,6 +136,8 @@ class PageShooter:
             QTimer.singleShot(250, lambda: self._grab(index))  # scores still on their way
             return
         path = self.folder / f"{self.prefix}_{index + 1:02d}_{self.keys[index]}.png"
+        log.info("screenshots: page %s, resident %.0f MB, peak %.0f MB", self.keys[index],
+                 *memory_mb())
         if self.window.grab().save(str(path), "PNG"):
             self.saved.append(path)
         else:

@@ -10,6 +10,7 @@ The app sets both languages at start (Qt's translators and ``greendesign.i18n``)
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from greendesign import i18n
 from greendesign.bundled import demo_products
@@ -62,17 +63,18 @@ def test_green_design_page_suggestions_and_findings_are_chinese(chinese, qtbot, 
     model = page.suggestion_model
     suggestions = [model.data(model.index(row, 1)) for row in range(model.rowCount())]
     assert suggestions, "the chair has improvements to suggest"
-    tree = page.findings_tree
-    findings = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    rows = page.findings_model
+    findings = [[rows.index(i, column) for column in range(3)] for i in range(rows.rowCount())]
     assert findings
     texts = [("suggestion", text) for text in suggestions]
-    texts += [("finding", item.text(2)) for item in findings]
+    texts += [("finding", message.data()) for _severity, _part, message in findings]
     texts += [("notes", page.notes_label.text()), ("design", page.design_label.text())]
     assert untranslated(texts, project_data(project)) == []
     # a finding names its part by the Chinese name when the part has one
     names_zh = {n.id: n.name_zh for n, *_rest in walk(project.product.bom) if n.name_zh}
-    named = [(item.toolTip(1), item.text(1)) for item in findings
-             if item.toolTip(1) in names_zh]
+    tip = Qt.ItemDataRole.ToolTipRole
+    named = [(part.data(tip), part.data()) for _severity, part, _message in findings
+             if part.data(tip) in names_zh]
     assert named and all(text == names_zh[pid] for pid, text in named)
     assert project.product.name_zh in page.design_label.text()
 

@@ -76,7 +76,7 @@ def test_an_edit_is_scored_in_the_worker_and_equals_score_json(qtbot, document, 
     assert page.result["gwp"]["materials_kg"] == pytest.approx(expected["gwp"]["materials_kg"])
     findings = sum(len(expected[key]) for key in (
         "restricted_substance_findings", "combination_findings", "plastic_marking_findings"))
-    assert page.findings_tree.topLevelItemCount() == findings
+    assert page.findings_model.rowCount() == findings
     qtbot.waitUntil(lambda: not page.busy(), timeout=TIMEOUT_MS)  # the improvements too
     assert page.result == expected
     assert page.suggestion_model.rowCount() == len(expected["suggestions"]) > 0
@@ -148,3 +148,52 @@ def test_stop_ends_the_worker_threads(qtbot, document, page):
     assert not page.runner.search.thread.isRunning()
     page.recompute(wait=False)  # after the stop nothing starts again
     assert not page.runner.scores.thread.isRunning()
+
+
+def test_scored_designs_and_their_jobs_are_freed(qtbot, document, page, monkeypatch):
+    """The worker's copy of the design and the finished jobs do not outlive the edit: a
+    signal connection holding its job kept every copy (megabytes per edit) for good."""
+    import gc
+    import weakref
+
+    from ui.services.lca_service import LcaJob
+
+    copies: list[weakref.ref] = []
+    original = Snapshot.project
+
+    def tracked(self):
+        project = original(self)
+        copies.append(weakref.ref(project))
+        return project
+
+    monkeypatch.setattr(Snapshot, "project", tracked)
+    page.show()
+    qtbot.waitExposed(page)
+    for _ in range(3):
+        with qtbot.waitSignal(page.scoresUpdated, timeout=TIMEOUT_MS):
+            heavier(document)
+        qtbot.waitUntil(lambda: not page.busy(), timeout=TIMEOUT_MS)
+    qtbot.wait(50)  # the queued calls of the finished jobs
+    gc.collect()
+    assert len(copies) >= 3
+    assert [ref for ref in copies if ref() is not None] == []
+    assert [o for o in gc.get_objects() if isinstance(o, LcaJob)] == []
+
+
+def test_the_findings_list_shows_every_finding_worst_first(qtbot, document, page):
+    from PySide6.QtCore import Qt
+
+    expected = score_json(document.project, BASELINE, None)
+    findings = (expected["restricted_substance_findings"] + expected["combination_findings"]
+                + expected["plastic_marking_findings"])
+    model = page.findings_model
+    assert model.rowCount() == len(findings) > 0
+    order = {"fail": 0, "warning": 1, "info": 2}
+    shown = [model.index(row, 0).data(Qt.ItemDataRole.UserRole) for row in range(len(findings))]
+    assert [order[f["severity"]] for f in shown] == sorted(order[f["severity"]] for f in findings)
+    assert sorted(f["message"] for f in shown) == sorted(f["message"] for f in findings)
+    for row, finding in enumerate(shown):
+        assert model.index(row, 2).data() == finding["message"]
+        assert model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole) == finding["part_id"]
+        bold = model.index(row, 0).data(Qt.ItemDataRole.FontRole)
+        assert (bold is not None and bold.bold()) == (finding["severity"] == "fail")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import math
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -89,11 +90,20 @@ class LcaJob(QObject):
                finished: Callable[[object], object], failed: Callable[[str], object],
                cancelled: Callable[[], object]) -> None:
         """Connect the job's signals to handlers that run only while ``current()`` is still
-        this job (a widget that started a newer job ignores the old one's signals)."""
-        self.progress.connect(lambda f, m: current() is self and progress(f, m))
-        self.finished.connect(lambda value: current() is self and finished(value))
-        self.failed.connect(lambda message: current() is self and failed(message))
-        self.cancelled.connect(lambda: current() is self and cancelled())
+        this job (a widget that started a newer job ignores the old one's signals).
+
+        The handlers hold the job weakly: a connection that held it would keep it, and
+        all its work referred to, alive for good (the connection lives on the C++ side,
+        where Python's garbage collector cannot see the cycle)."""
+        me = weakref.ref(self)
+
+        def live() -> bool:
+            return me() is not None and current() is me()
+
+        self.progress.connect(lambda f, m: live() and progress(f, m))
+        self.finished.connect(lambda value: live() and finished(value))
+        self.failed.connect(lambda message: live() and failed(message))
+        self.cancelled.connect(lambda: live() and cancelled())
 
     @Slot()
     def run(self) -> None:
@@ -103,8 +113,9 @@ class LcaJob(QObject):
             self.cancelled.emit()
             return
         self.running = True
+        work, self._work = self._work, None  # what the work refers to is freed with it
         try:
-            value = self._work(self.progress.emit, self._cancel.is_set)
+            value = work(self.progress.emit, self._cancel.is_set)
         except Exception as exc:  # noqa: BLE001 - reported to the GUI thread as it is
             self.running, self.done, self.error = False, True, exc
             if self._cancel.is_set():
@@ -158,9 +169,10 @@ class JobThread(QObject):
         if not self.thread.isRunning():
             self.thread.start()
         self.jobs.append(job)
+        held = weakref.ref(job)  # see LcaJob.follow: a strong reference here would leak it
         for signal in (job.finished, job.failed):
-            signal.connect(lambda *_args, j=job: self._forget(j))
-        job.cancelled.connect(lambda j=job: self._forget(j))
+            signal.connect(lambda *_args: self._forget(held()))
+        job.cancelled.connect(lambda: self._forget(held()))
         self._submit.emit(job)
         return job
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
-    QTreeWidget,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +49,7 @@ from ui.document.variant_commands import (
 from ui.errors import error_summary
 from ui.pages.green_design.scorecards import (
     NONE,
+    FindingsTableModel,
     IndicatorTableModel,
     LightLegend,
     ScoreCard,
@@ -57,13 +58,13 @@ from ui.pages.green_design.scorecards import (
     number_text,
     traffic_light,
     ui_language,
+    worst_first,
 )
 from ui.pages.green_design.scoring_job import (
     Scored,
     ScoreRequest,
     ScoringRunner,
     Snapshot,
-    finding_items,
     safe_lookup,
 )
 from ui.widgets.formatting import format_mass, format_number
@@ -104,8 +105,6 @@ class GreenDesignPage(QWidget):
         self._gwp_lookup: Callable[[str], float | None] | None = None
         self._profiles: dict[str, Profile] = {}
         self._refresh = RefreshWhenShown(self, DEBOUNCE_MS, lambda: self.recompute(wait=False))
-        self._bold = QFont()
-        self._bold.setBold(True)
         self.runner = ScoringRunner(self)
         self.runner.scored.connect(self._scored)
         self.runner.failed.connect(self._show_error)
@@ -204,14 +203,20 @@ class GreenDesignPage(QWidget):
         header.resizeSection(7, 260)
         header.setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
 
-        self.findings_tree = QTreeWidget()
+        self.findings_model = FindingsTableModel(
+            (self.tr("Severity"), self.tr("Part"), self.tr("Finding")),
+            {"fail": self.tr("fail"), "warning": self.tr("warning"), "info": self.tr("info")},
+            self)
+        self.findings_tree = QTreeView()  # a view of the model: rows made when drawn
         self.findings_tree.setObjectName("findingsList")
+        self.findings_tree.setModel(self.findings_model)
         self.findings_tree.setRootIsDecorated(False)
+        self.findings_tree.setUniformRowHeights(True)
         self.findings_tree.setAlternatingRowColors(True)
-        self.findings_tree.setHeaderLabels([self.tr("Severity"), self.tr("Part"),
-                                            self.tr("Finding")])
-        self.findings_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.findings_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        findings_header = self.findings_tree.header()
+        findings_header.setResizeContentsPrecision(200)  # widths from the first rows only
+        findings_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        findings_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.notes_label = QLabel()
         self.notes_label.setWordWrap(True)
         self.notes_label.setStyleSheet("color: #555;")
@@ -381,10 +386,8 @@ class GreenDesignPage(QWidget):
     def _request(self, project) -> ScoreRequest:
         """A snapshot of the shown design and what its scoring needs (raises like
         ``score_json`` when the design is not in the project)."""
-        severity_text = {"fail": self.tr("fail"), "warning": self.tr("warning"),
-                         "info": self.tr("info")}
         return ScoreRequest(Snapshot.take(project, self.document.design_name), self._gwp(),
-                            self._profile(), severity_text, self._bold)
+                            self._profile())
 
     def _set_scoring(self, scoring: bool) -> None:
         if scoring:
@@ -471,7 +474,7 @@ class GreenDesignPage(QWidget):
                 card.set_row(key, "\u2014")
         self.indicator_model.set_indicators([])
         self.suggestion_model.set_suggestions([])
-        self.findings_tree.clear()
+        self.findings_model.set_findings([])
         self.notes_label.clear()
         self._update_apply()
 
@@ -575,14 +578,11 @@ class GreenDesignPage(QWidget):
         self._show_findings(r, findings)
         self._show_suggestions(r["suggestions"])
 
-    def _show_findings(self, r: dict[str, Any], items=None) -> None:
-        """Fill the findings list with ``items`` (made in the worker) or rows made here."""
-        if items is None:
-            items = finding_items(r, {"fail": self.tr("fail"), "warning": self.tr("warning"),
-                                      "info": self.tr("info")}, self._bold)
-        self.findings_tree.clear()
-        self.findings_tree.addTopLevelItems(items)
-        self.tabs.setTabText(2, self.tr("Findings ({count})").format(count=len(items)))
+    def _show_findings(self, r: dict[str, Any], findings=None) -> None:
+        """Show the findings of ``r`` (``findings``: already sorted by the worker)."""
+        findings = worst_first(r) if findings is None else findings
+        self.findings_model.set_findings(findings)
+        self.tabs.setTabText(2, self.tr("Findings ({count})").format(count=len(findings)))
         notes = r.get("notes") or []
         self.notes_label.setText(
             self.tr("Notes:") + "\n" + "\n".join(f"\u2022 {n}" for n in notes) if notes else "")

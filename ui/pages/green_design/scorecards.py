@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
 from greendesign.scoring.index import GROUP_NAMES
@@ -270,3 +270,63 @@ class SuggestionTableModel(ListTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return item
         return None
+
+
+class FindingsTableModel(ListTableModel):
+    """The findings list: one row per finding (worst first), made when a row is drawn.
+
+    A BOM of thousands of parts has thousands of findings; the view asks only for
+    the rows on screen, so showing new scores costs one reset, not a widget per row.
+    """
+
+    COLUMNS = ("severity", "part", "message")
+
+    def __init__(self, headers: tuple[str, str, str], severity_text: dict[str, str],
+                 parent=None) -> None:
+        super().__init__(headers, parent)
+        self._severity_text = severity_text
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    @property
+    def findings(self) -> list[dict[str, Any]]:
+        return self.items
+
+    def set_findings(self, findings: list[dict[str, Any]]) -> None:
+        """Show ``findings`` (as :func:`worst_first` orders them)."""
+        self.set_items(findings)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        finding = self.items[index.row()]
+        column = self.COLUMNS[index.column()]
+        severity = finding["severity"]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "severity":
+                return self._severity_text.get(severity, severity)
+            if column == "part":
+                return finding.get("part_name") or finding["part_id"]
+            return finding["message"]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return finding["part_id"] if column == "part" else \
+                finding["message"] if column == "message" else None
+        if column == "severity":
+            if role == Qt.ItemDataRole.DecorationRole:
+                return light_colour(SEVERITY_COLOURS.get(severity, NONE))
+            if role == Qt.ItemDataRole.FontRole and severity == "fail":
+                return self._bold
+        if role == Qt.ItemDataRole.UserRole:
+            return finding
+        return None
+
+
+SEVERITY_ORDER = {"fail": 0, "warning": 1, "info": 2}
+SEVERITY_COLOURS = {"fail": "red", "warning": "amber", "info": NONE}
+
+
+def worst_first(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """The findings of a scoring result, failures first, then warnings, then notes."""
+    findings = (result["restricted_substance_findings"] + result["combination_findings"]
+                + result["plastic_marking_findings"])
+    return sorted(findings, key=lambda f: SEVERITY_ORDER.get(f["severity"], 3))

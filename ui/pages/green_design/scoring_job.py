@@ -26,21 +26,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtCore import QObject, Signal
 
 from greendesign.model import BASELINE, Project, Variant
 from greendesign.scoring import score_json
-from ui.pages.green_design.scorecards import NONE, light_colour
+from ui.pages.green_design.scorecards import worst_first
 from ui.services.lca_service import JobThread, LcaJob
 
 log = logging.getLogger("greendesign.ui")
 
 Lookup = Callable[[str], float | None]
-
-SEVERITY_ORDER = {"fail": 0, "warning": 1, "info": 2}
-SEVERITY_COLOURS = {"fail": "red", "warning": "amber", "info": NONE}
 
 
 @dataclass(frozen=True)
@@ -72,13 +67,11 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class ScoreRequest:
-    """What to score, and the texts the findings list shows (made in the GUI thread)."""
+    """What to score (made in the GUI thread)."""
 
     snapshot: Snapshot
     gwp: Lookup | None
     profile: str | None
-    severity_text: dict[str, str]
-    bold: QFont
 
     def score(self, project: Project, suggestions: bool) -> dict[str, Any]:
         return score_json(project, self.snapshot.design, self.gwp, profile=self.profile,
@@ -87,11 +80,11 @@ class ScoreRequest:
 
 @dataclass(frozen=True)
 class Scored:
-    """A scoring result with the findings list's rows, and the project it was made of."""
+    """A scoring result with its findings worst first, and the project it was made of."""
 
     project: Project
     result: dict[str, Any]
-    findings: list[QTreeWidgetItem]
+    findings: list[dict[str, Any]]
 
 
 def safe_lookup(lookup: Lookup) -> Lookup:
@@ -105,29 +98,6 @@ def safe_lookup(lookup: Lookup) -> Lookup:
             log.debug("no GWP factor for %s: %s", code, exc)
             return None
     return safe
-
-
-def finding_items(result: dict[str, Any], severity_text: dict[str, str],
-                  bold: QFont) -> list[QTreeWidgetItem]:
-    """The rows of the findings list, worst first (items not in a view yet, so they can
-    be made in the worker)."""
-    findings = (result["restricted_substance_findings"] + result["combination_findings"]
-                + result["plastic_marking_findings"])
-    findings.sort(key=lambda f: SEVERITY_ORDER.get(f["severity"], 3))
-    items = []
-    for finding in findings:
-        item = QTreeWidgetItem([severity_text.get(finding["severity"], finding["severity"]),
-                                finding.get("part_name") or finding["part_id"],
-                                finding["message"]])
-        item.setData(0, Qt.ItemDataRole.DecorationRole,
-                     light_colour(SEVERITY_COLOURS.get(finding["severity"], NONE)))
-        item.setData(0, Qt.ItemDataRole.UserRole, finding)
-        item.setToolTip(1, finding["part_id"])
-        item.setToolTip(2, finding["message"])
-        if finding["severity"] == "fail":
-            item.setFont(0, bold)
-        items.append(item)
-    return items
 
 
 class ScoringRunner(QObject):
@@ -182,8 +152,7 @@ class ScoringRunner(QObject):
         def work(_progress, _cancelled) -> Scored:
             project = request.snapshot.project()
             result = request.score(project, suggestions=False)
-            return Scored(project, result,
-                          finding_items(result, request.severity_text, request.bold))
+            return Scored(project, result, worst_first(result))
 
         job = LcaJob("green design scores", work)
         job.finished.connect(lambda value, g=generation: self._scored(
