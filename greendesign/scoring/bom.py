@@ -62,19 +62,21 @@ def iter_scope(product: Product, exclude_modules: Iterable[str] = DEFAULT_EXCLUD
                ) -> Iterator[NodeInfo]:
     """Every BOM node in scope, depth first, with its count, module and ancestors."""
     excluded = {_norm(m) for m in exclude_modules}
-
-    def visit(nodes: list[Part | Assembly], multiplier: float, module: str,
-              path: tuple[Part | Assembly, ...]) -> Iterator[NodeInfo]:
-        for node in nodes:
-            own = node.module.strip() or module
-            if own and _norm(own) in excluded:
-                continue
-            count = multiplier * node.quantity
-            yield NodeInfo(node, count, own or NO_MODULE, path)
-            if isinstance(node, Assembly):
-                yield from visit(node.children, count, own, (*path, node))
-
-    yield from visit(product.bom, 1.0, "", ())
+    # a stack of iterators, not a recursive inner generator (a reference cycle per call)
+    stack = [(iter(product.bom), 1.0, "", ())]
+    while stack:
+        nodes, multiplier, module, path = stack[-1]
+        node = next(nodes, None)
+        if node is None:
+            stack.pop()
+            continue
+        own = node.module.strip() or module
+        if own and _norm(own) in excluded:
+            continue
+        count = multiplier * node.quantity
+        yield NodeInfo(node, count, own or NO_MODULE, path)
+        if isinstance(node, Assembly):
+            stack.append((iter(node.children), count, own, (*path, node)))
 
 
 def parts_in_scope(product: Product, exclude_modules: Iterable[str] = DEFAULT_EXCLUDE

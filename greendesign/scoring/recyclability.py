@@ -482,18 +482,23 @@ def _host_family(parent: Assembly, exclude: Part,
     """Mass-dominant material family of an assembly's other parts (fasteners aside);
     ``family_of``: material code -> end-of-life family."""
     masses: dict[str, float] = {}
-
-    def visit(nodes: list[Part | Assembly], multiplier: float) -> None:
-        for node in nodes:
-            count = multiplier * node.quantity
-            if isinstance(node, Assembly):
-                visit(node.children, count)
-            elif node is not exclude and not is_fastener_part(node):
-                family = family_of(node.material)
-                if family:
-                    masses[family] = masses.get(family, 0.0) + node.mass_kg * count
-
-    visit(parent.children, 1.0)
+    # depth first with a stack of iterators (the order of a recursive walk, so the same
+    # sums): a recursive inner function would be a reference cycle per call, garbage for
+    # the cyclic collector, whose full passes over a large BOM stall every thread
+    stack = [(iter(parent.children), 1.0)]
+    while stack:
+        nodes, multiplier = stack[-1]
+        node = next(nodes, None)
+        if node is None:
+            stack.pop()
+            continue
+        count = multiplier * node.quantity
+        if isinstance(node, Assembly):
+            stack.append((iter(node.children), count))
+        elif node is not exclude and not is_fastener_part(node):
+            family = family_of(node.material)
+            if family:
+                masses[family] = masses.get(family, 0.0) + node.mass_kg * count
     if not masses:
         return None
     return max(masses.items(), key=lambda kv: (kv[1], kv[0]))[0]

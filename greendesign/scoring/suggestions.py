@@ -255,6 +255,38 @@ class _Changed:
     original: dict[int, _BomNode]
 
 
+# Module functions, not closures inside _Rescorer.apply: a recursive inner function is a
+# reference cycle that keeps the copied design alive until a full pass of the cyclic
+# collector, and those passes over a large BOM stall every thread.
+def _copied(items: list[_BomNode], marked: set[int],
+            nodes: list[tuple[_BomNode, _BomNode]]) -> list[_BomNode]:
+    """``items`` with the nodes in ``marked`` (and below them) copied; ``nodes`` gets every
+    (original, copy) pair."""
+    out = []
+    for node in items:
+        if id(node) not in marked:
+            out.append(node)
+            continue
+        if isinstance(node, Assembly):
+            copy: _BomNode = node.model_copy(update={"children": _copied(node.children,
+                                                                         marked, nodes)})
+        else:
+            copy = node.model_copy()
+        nodes.append((node, copy))
+        out.append(copy)
+    return out
+
+
+def _trails(items: list[_BomNode], trail: tuple[Assembly, ...], original: dict[int, Any],
+            above: dict[int, tuple[Assembly, ...]]) -> None:
+    """``above[id(copy)]``: the assemblies above each copied node, top first."""
+    for node in items:
+        if id(node) in original:
+            above[id(node)] = trail
+            if isinstance(node, Assembly):
+                _trails(node.children, (*trail, node), original, above)
+
+
 class _Rescorer:
     """The metrics of a design after candidate changes to a few of its nodes.
 
@@ -301,19 +333,8 @@ class _Rescorer:
         and their ancestors; ``None`` when the change fails."""
         marked = {id(node) for node_id in ids for node in self.chains.get(node_id, ())}
         nodes: list[tuple[_BomNode, _BomNode]] = []
-
-        def copied(items: list[_BomNode]) -> list[_BomNode]:
-            return [twin(node) if id(node) in marked else node for node in items]
-
-        def twin(node: _BomNode) -> _BomNode:
-            if isinstance(node, Assembly):
-                copy: _BomNode = node.model_copy(update={"children": copied(node.children)})
-            else:
-                copy = node.model_copy()
-            nodes.append((node, copy))
-            return copy
-
-        product = self.product.model_copy(update={"bom": copied(self.product.bom)})
+        product = self.product.model_copy(update={"bom": _copied(self.product.bom, marked,
+                                                                 nodes)})
         twins = {id(node): copy for node, copy in nodes}
 
         def find(node_id: str) -> _BomNode:
@@ -330,15 +351,7 @@ class _Rescorer:
             return None
         original = {id(copy): node for node, copy in nodes}
         above: dict[int, tuple[Assembly, ...]] = {}
-
-        def visit(items: list[_BomNode], trail: tuple[Assembly, ...]) -> None:
-            for node in items:
-                if id(node) in original:
-                    above[id(node)] = trail
-                    if isinstance(node, Assembly):
-                        visit(node.children, (*trail, node))
-
-        visit(product.bom, ())
+        _trails(product.bom, (), original, above)
         changed: list[tuple[_BomNode, _BomNode]] = []
         fields = {f"product.{name}" for name, value in self.product.__dict__.items()
                   if name != "bom" and product.__dict__.get(name) != value}
