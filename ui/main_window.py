@@ -38,7 +38,6 @@ from greendesign.cli_lca import material_gwp_lookup
 from greendesign.errors import GreenDesignError
 from greendesign.io.autosave import discard_recovery
 from greendesign.model import BASELINE
-from greendesign.model.part import iter_parts
 from greendesign.settings import AppSettings, load_settings, save_settings
 from ui.document.autosave_control import AutosaveController, recoverable_copies
 from ui.document.document import ProjectDocument
@@ -51,6 +50,7 @@ from ui.pages.inventory.inventory_browser import InventoryBrowser
 from ui.pages.product.product_page import ProductPage
 from ui.pages.start.start_page import StartPage
 from ui.prompts import RecoverChoice, UserPrompts
+from ui.services.heap import HeapKeeper
 from ui.services.inventory_setup import InventorySetupStatus
 from ui.services.lca_service import LcaService, ServiceState
 from ui.settings import UiSettings
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
                                            self)
         # the engine starts when the inventory set-up says the inventory is ready
         self.lca = LcaService(self.document, self, autostart=False)
+        self.heap = HeapKeeper(self.document, self.lca, self)
 
         self.start_page = StartPage()
         self.nav = QListWidget()
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
         doc.designChanged.connect(lambda _name: self._update_enabled())
         self.autosave.statusMessage.connect(self.show_message)
         self.design_combo.currentIndexChanged.connect(self._design_chosen)
-        self.commands.recentFilesChanged.connect(self.refresh_recent_files)
+        self.commands.recentFilesChanged.connect(self._recent_files_changed)
         self.commands.statusMessage.connect(self.show_message)
         self.supplier_data.statusMessage.connect(self.show_message)
         self.product_page.statusMessage.connect(self.show_message)
@@ -344,6 +345,8 @@ class MainWindow(QMainWindow):
         project = self.document.project
         self._fill_design_combo()
         self.central.setCurrentIndex(1 if project is not None else 0)
+        if project is None:  # the start page again: its list may have changed meanwhile
+            self.start_page.refresh(self.settings.recent_files())
         self._update_title()
         self._update_enabled()
         self._update_status()
@@ -480,10 +483,10 @@ class MainWindow(QMainWindow):
             for label in (self.mass_label, self.parts_label, self.path_label):
                 label.clear()
             return
-        parts = list(iter_parts(product.bom))
-        mass = product.mass_kg
-        self.mass_label.setText(self.tr("Mass: {mass} kg").format(mass=format_number(mass)))
-        self.parts_label.setText(self.tr("{count} parts").format(count=len(parts)))
+        summary = self.document.bom_summary()  # made once per change, not per label update
+        self.mass_label.setText(self.tr("Mass: {mass} kg").format(
+            mass=format_number(summary.mass_kg)))
+        self.parts_label.setText(self.tr("{count} parts").format(count=summary.part_lines))
         path = self.document.path
         self.path_label.setText(str(path) if path else self.tr("not saved yet"))
 
@@ -491,8 +494,9 @@ class MainWindow(QMainWindow):
         """Show a message in the status bar for a few seconds."""
         self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
 
-    def refresh_recent_files(self) -> None:
-        """Rebuild the Open Recent menu and the start page's list (missing files pruned)."""
+    def refresh_recent_files(self, start_page: bool = True) -> None:
+        """Rebuild the Open Recent menu and (``start_page``) the start page's list
+        (missing files pruned)."""
         files = self.settings.recent_files()
         self.recent_menu.clear()
         for i, path in enumerate(files, start=1):
@@ -505,7 +509,13 @@ class MainWindow(QMainWindow):
             clear = self.recent_menu.addAction(self.tr("Clear list"))
             clear.triggered.connect(self._clear_recent)
         self.recent_menu.setEnabled(bool(files))
-        self.start_page.refresh(files)
+        if start_page:
+            self.start_page.refresh(files)
+
+    def _recent_files_changed(self) -> None:
+        """A project was opened or saved: the start page, which reads every file it lists,
+        is refreshed only while it is shown (a project on screen hides it)."""
+        self.refresh_recent_files(start_page=self.central.currentWidget() is self.start_page)
 
     def _clear_recent(self) -> None:
         self.settings.clear_recent_files()

@@ -167,6 +167,14 @@ def test_scored_designs_and_their_jobs_are_freed(qtbot, document, page, monkeypa
         return project
 
     monkeypatch.setattr(Snapshot, "project", tracked)
+    jobs: list[weakref.ref] = []
+    made = LcaJob.__init__
+
+    def counted(self, *args, **kwargs):
+        made(self, *args, **kwargs)
+        jobs.append(weakref.ref(self))
+
+    monkeypatch.setattr(LcaJob, "__init__", counted)
     page.show()
     qtbot.waitExposed(page)
     for _ in range(3):
@@ -177,7 +185,8 @@ def test_scored_designs_and_their_jobs_are_freed(qtbot, document, page, monkeypa
     gc.collect()
     assert len(copies) >= 3
     assert [ref for ref in copies if ref() is not None] == []
-    assert [o for o in gc.get_objects() if isinstance(o, LcaJob)] == []
+    assert len(jobs) >= 6  # scores and improvements of three edits
+    assert [ref for ref in jobs if ref() is not None] == []
 
 
 def test_the_findings_list_shows_every_finding_worst_first(qtbot, document, page):

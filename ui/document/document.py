@@ -19,12 +19,14 @@ project).
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from greendesign.errors import ModelValidationError
+from greendesign.io.bom_table import paused_gc
 from greendesign.io.project_file import SUFFIX, load_project, save_project
 from greendesign.model import BASELINE, Product, Project, Variant
 from greendesign.model.part import Assembly, Part
@@ -38,6 +40,41 @@ def new_project(name: str = "Untitled product") -> Project:
     product = Product(name=name, functional_unit=DEFAULT_FUNCTIONAL_UNIT,
                       service_life_years=5.0)
     return Project(product=product)
+
+
+@dataclass(frozen=True)
+class BomSummary:
+    """What the window shows of a whole BOM: part lines, units and mass per product."""
+
+    part_lines: int
+    units: float
+    mass_kg: float
+
+
+def summarize_bom(nodes: list[Part | Assembly]) -> BomSummary:
+    """Count the part lines and units of a BOM and sum its mass, in one pass.
+
+    The parts are visited depth first, in the order of
+    :func:`~greendesign.model.part.iter_parts`, and each count is the product of the
+    quantities above it, so the sums are those of ``len(product.parts())``, the summed
+    units and :attr:`Product.mass_kg <greendesign.model.Product.mass_kg>` to the last
+    digit.
+    """
+    lines, units, mass = 0, 0.0, 0.0
+    stack = [(iter(nodes), 1.0)]
+    while stack:
+        children, multiplier = stack[-1]
+        for node in children:
+            count = multiplier * node.quantity
+            if isinstance(node, Assembly):
+                stack.append((iter(node.children), count))
+                break
+            lines += 1
+            units += count
+            mass += node.mass_kg * count
+        else:
+            stack.pop()
+    return BomSummary(part_lines=lines, units=units, mass_kg=mass)
 
 
 class ProjectDocument(QObject):
@@ -83,6 +120,12 @@ class ProjectDocument(QObject):
         self._edits: set[str] | None = None
         self.projectReplaced.connect(self._forget_edits)
         self.designChanged.connect(self._forget_edits)
+        # the shown design's BOM summary with its product, made when first asked for after a
+        # change (connected first, so every observer of these signals reads the new one;
+        # showing another design shows another product, which is told by its identity)
+        self._summary: tuple[Product, BomSummary] | None = None
+        self.projectReplaced.connect(self._forget_summary)
+        self.productChanged.connect(self._forget_summary)
 
     # --- state -------------------------------------------------------------------------
     @property
@@ -104,6 +147,18 @@ class ProjectDocument(QObject):
     def product(self) -> Product | None:
         """The product of the design shown."""
         return self._project.design(self._design) if self._project else None
+
+    def bom_summary(self) -> BomSummary | None:
+        """Part lines, units and mass of the shown design (None without a project).
+
+        Made once per change of the design, however many widgets show it.
+        """
+        product = self.product
+        if product is None:
+            return None
+        if self._summary is None or self._summary[0] is not product:
+            self._summary = (product, summarize_bom(product.bom))
+        return self._summary[1]
 
     @property
     def modified(self) -> bool:
@@ -138,8 +193,9 @@ class ProjectDocument(QObject):
         Raises the core's ``ProjectFileError``, ``SchemaVersionError`` or
         ``ModelValidationError``; the open project is untouched then.
         """
-        project = load_project(path)
-        self.set_project(project, Path(path).resolve())
+        with paused_gc():  # the project's objects and the views' are made, none garbage
+            project = load_project(path)
+            self.set_project(project, Path(path).resolve())
 
     def save(self, path: str | Path | None = None) -> Path:
         """Save atomically to ``path`` (or the current file); adds ``.gdproj`` if missing.
@@ -266,6 +322,9 @@ class ProjectDocument(QObject):
 
     def _forget_edits(self, *_args) -> None:
         self._edits = None
+
+    def _forget_summary(self, *_args) -> None:
+        self._summary = None
 
     # --- modified state ----------------------------------------------------------------
     def mark_modified(self) -> None:

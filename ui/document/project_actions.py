@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from greendesign.errors import GreenDesignError
+from greendesign.io.bom_table import paused_gc
 from greendesign.io.project_file import SUFFIX
 from greendesign.model import Project
 from ui.document.document import ProjectDocument, new_project
@@ -120,13 +121,18 @@ class ProjectActions(QObject):
                                           self.project_filter)
             if path is None:
                 return False
-        try:
-            self.document.open(path)
-        except GreenDesignError as exc:
-            log.info("could not open %s: %s", path, exc.message)
-            self.prompts.show_error(self.window, exc, self.tr("Cannot open the project"))
+        error: GreenDesignError | None = None
+        with paused_gc():  # the project, its views and the recent files' list: no garbage
+            try:
+                self.document.open(path)
+            except GreenDesignError as exc:
+                error = exc
+            else:
+                self._remember(self.document.path)
+        if error is not None:
+            log.info("could not open %s: %s", path, error.message)
+            self.prompts.show_error(self.window, error, self.tr("Cannot open the project"))
             return False
-        self._remember(self.document.path)
         self.statusMessage.emit(self.tr("Opened {path}").format(path=self.document.path))
         return True
 

@@ -184,7 +184,12 @@ PARSERS: dict[str, Callable[[Node, Any], Changes]] = {
 
 def field_applies(node: Node, field: str) -> bool:
     """Whether ``node`` has this field (parts have them all, assemblies not the part ones)."""
-    return field in PARSERS and (isinstance(node, Part) or field not in PART_ONLY)
+    return kind_has_field(isinstance(node, Part), field)
+
+
+def kind_has_field(is_part: bool, field: str) -> bool:
+    """Whether parts (``is_part``) or assemblies have this field."""
+    return field in PARSERS and (is_part or field not in PART_ONLY)
 
 
 def parse_field(node: Node, field: str, text: Any,

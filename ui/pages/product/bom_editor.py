@@ -150,7 +150,7 @@ class BomEditor(QObject):
     def set_fields(self, node_id: str, changes: dict[str, Any]) -> None:
         """Change validated fields of a node (cell editors and the side panel call this)."""
         self._check_editable()
-        node = self.model.product.find(node_id)
+        node = self.model.find(node_id)
         old = {key: getattr(node, key) for key in changes}
         self._push(SetFieldsCommand(self, self.document.design_name, node_id, old, changes,
                                     _edit_text(node, changes)))
@@ -179,7 +179,7 @@ class BomEditor(QObject):
         current = self._current_id()
         if current is None:
             return None, len(self.model.product.bom)
-        node = self.model.product.find(current)
+        node = self.model.find(current)
         if into_assembly and isinstance(node, Assembly):
             return current, len(node.children)
         return self.model.parent_id(current), self.model.row_of(current) + 1
@@ -188,7 +188,7 @@ class BomEditor(QObject):
         """Add a new part after the selected row (inside a selected assembly); returns its id."""
         self._check_editable()
         current = self._current_id()
-        template = self.model.product.find(current) if current else None
+        template = self.model.find(current) if current else None
         material = template.material if isinstance(template, Part) else DEFAULT_MATERIAL
         unit = template.mass_unit if isinstance(template, Part) else "g"
         part = Part(id=self._numbered("P"),
@@ -212,10 +212,9 @@ class BomEditor(QObject):
         return assembly.id
 
     def _numbered(self, prefix: str) -> str:
-        taken = {node.id for node, *_ in walk(self.model.product.bom)}
         for n in itertools.count(1):
             candidate = f"{prefix}{n:03d}"
-            if candidate not in taken:
+            if not self.model.has_id(candidate):
                 return candidate
         raise AssertionError("unreachable")
 
@@ -228,7 +227,7 @@ class BomEditor(QObject):
         self._check_not_replaced(ids)
         design = self.document.design_name
         stack = self.document.undo_stack
-        names = ", ".join(self.model.product.find(i).name for i in ids[:3])
+        names = ", ".join(self.model.find(i).name for i in ids[:3])
         stack.beginMacro(self.tr("Delete \u201c{names}\u201d").format(names=names)
                          if len(ids) <= 3 else self.tr("Delete {count} rows").format(
                              count=len(ids)))
@@ -241,7 +240,7 @@ class BomEditor(QObject):
         product = self.model.product
         replaced = {r.part_id for r in product.scenario.use.replacements}
         for node_id in ids:
-            inside = {n.id for n, *_ in walk([product.find(node_id)])}
+            inside = {n.id for n, *_ in walk([self.model.find(node_id)])}
             hit = sorted(inside & replaced)
             if hit:
                 raise ModelValidationError(
@@ -260,7 +259,7 @@ class BomEditor(QObject):
         stack.beginMacro(self.tr("Duplicate {count} row(s)").format(count=len(ids)))
         copies = []
         for node_id in reversed(ids):
-            copy = self._renamed_copy(self.model.product.find(node_id))
+            copy = self._renamed_copy(self.model.find(node_id))
             stack.push(InsertNodeCommand(self, design, self.model.parent_id(node_id),
                                          self.model.row_of(node_id) + 1, copy, ""))
             copies.append(copy.id)
@@ -326,7 +325,7 @@ class BomEditor(QObject):
         inside = {parent_id, *self._ancestors(parent_id)}
         for node_id in ids:
             if node_id in inside:
-                node = self.model.product.find(node_id)
+                node = self.model.find(node_id)
                 return self.tr("\u201c{name}\u201d cannot be moved into itself or into one of "
                                "its own sub-assemblies.").format(name=node.display_name)
         return None
@@ -356,15 +355,15 @@ class BomEditor(QObject):
         reason = self.drop_refusal(ordered, parent_id)
         if reason:
             raise GreenDesignError(reason)
-        if parent_id is not None and not isinstance(self.model.product.find(parent_id),
+        if parent_id is not None and not isinstance(self.model.find(parent_id),
                                                     Assembly):
             raise GreenDesignError(self.tr("Rows can only be dropped onto an assembly or "
                                            "between rows."))
         for node_id in ordered:
-            self._check_depth(parent_id, self.model.product.find(node_id))
+            self._check_depth(parent_id, self.model.find(node_id))
         moves = []
         design = self.document.design_name
-        names = ", ".join(self.model.product.find(i).name for i in ordered[:3])
+        names = ", ".join(self.model.find(i).name for i in ordered[:3])
         text = self.tr("Move \u201c{names}\u201d").format(names=names) if len(ordered) <= 3 \
             else self.tr("Move {count} rows").format(count=len(ordered))
         stack = self.document.undo_stack

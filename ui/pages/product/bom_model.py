@@ -36,6 +36,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from greendesign.errors import GreenDesignError
+from greendesign.io.bom_table import paused_gc
 from greendesign.model import Assembly, Part, Product
 from ui.errors import error_summary
 from ui.pages.product import bom_cells
@@ -70,6 +71,12 @@ class Column(IntEnum):
 
 
 _NUMERIC = {Column.QTY, Column.MASS, Column.RECYCLED}
+_COLUMNS = tuple(Column)
+_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.DecorationRole)) | {NODE_ROLE}
+"""The roles :meth:`BomModel.data` answers."""
 
 COLUMN_FIELDS = {
     Column.NAME: bom_cells.NAME, Column.ID: bom_cells.ID, Column.QTY: bom_cells.QUANTITY,
@@ -128,7 +135,8 @@ class BomModel(QAbstractItemModel):
         self._rejected: dict[tuple[str, int], tuple[str, str]] = {}
         self._edit_handler: EditHandler | None = None
         self._drop_handler: DropHandler | None = None
-        self.read_only = False
+        self._read_only = False
+        self._flag_table: dict[bool, tuple[Qt.ItemFlag, ...]] | None = None
         self._language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
         # in Chinese the Name column shows and edits the Chinese name (the English one is in
         # the part's fields and the tooltip)
@@ -155,6 +163,16 @@ class BomModel(QAbstractItemModel):
 
     # --- the product -------------------------------------------------------------------
     @property
+    def read_only(self) -> bool:
+        """Whether the cells and the structure can be changed (False: a viewer window)."""
+        return self._read_only
+
+    @read_only.setter
+    def read_only(self, value: bool) -> None:
+        self._read_only = bool(value)
+        self._flag_table = None
+
+    @property
     def product(self) -> Product | None:
         """The product whose BOM is shown."""
         return self._product
@@ -167,7 +185,8 @@ class BomModel(QAbstractItemModel):
         self._by_id = {}
         self._rejected = {}
         if product is not None:
-            self._build(self._root, product.bom)
+            with paused_gc():  # one small object per row, none of them garbage
+                self._build(self._root, product.bom)
         self.endResetModel()
 
     def set_edit_handler(self, handler: EditHandler | None) -> None:
@@ -177,6 +196,7 @@ class BomModel(QAbstractItemModel):
     def set_drop_handler(self, handler: DropHandler | None) -> None:
         """Send dropped rows to ``handler`` (the editor moves them as one undo step)."""
         self._drop_handler = handler
+        self._flag_table = None
 
     def _build(self, item: _Item, nodes: list[Part | Assembly]) -> None:
         stack = [(item, nodes)]
@@ -193,6 +213,10 @@ class BomModel(QAbstractItemModel):
         """The part or assembly of a row, or None for the invisible root."""
         item = self._item(index)
         return item.node if item is not self._root else None
+
+    def find(self, node_id: str) -> Part | Assembly:
+        """The part or assembly with this id (``KeyError`` if the product has none)."""
+        return self._by_id[node_id].node
 
     def index_of(self, node_id: str, column: int = 0) -> QModelIndex:
         """The index of the node with this id (invalid if absent)."""
@@ -284,10 +308,11 @@ class BomModel(QAbstractItemModel):
 
     # --- values ------------------------------------------------------------------------
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # the view asks each shown cell for a dozen roles; most of them are not answered
+        if role not in _ROLES or not index.isValid():
             return None
-        node = self._item(index).node
-        column = Column(index.column())
+        node = index.internalPointer().node
+        column = _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node, column)
         if role == Qt.ItemDataRole.EditRole:
@@ -389,15 +414,30 @@ class BomModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():  # the empty area below the rows: drop at the top level
             return Qt.ItemFlag.ItemIsDropEnabled if self._can_move() else Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        node = self._item(index).node
-        if not self.read_only and bom_cells.field_applies(node, self._fields[index.column()]):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        if self._can_move():
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-            if isinstance(node, Assembly):
-                flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+        # the tree asks for the flags of every row it lays out: looked up, not worked out
+        table = self._flag_table or self._make_flag_table()
+        return table[isinstance(index.internalPointer().node, Assembly)][index.column()]
+
+    def _make_flag_table(self) -> dict[bool, tuple[Qt.ItemFlag, ...]]:
+        """The flags of each column of a part row (False) and of an assembly row (True)."""
+        table = {}
+        for is_assembly in (False, True):
+            row = []
+            for column in Column:
+                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                if not is_assembly:  # lets the tree skip asking a part for its children
+                    flags |= Qt.ItemFlag.ItemNeverHasChildren
+                if not self.read_only and bom_cells.kind_has_field(not is_assembly,
+                                                                   self._fields[column]):
+                    flags |= Qt.ItemFlag.ItemIsEditable
+                if self._can_move():
+                    flags |= Qt.ItemFlag.ItemIsDragEnabled
+                    if is_assembly:
+                        flags |= Qt.ItemFlag.ItemIsDropEnabled
+                row.append(flags)
+            table[is_assembly] = tuple(row)
+        self._flag_table = table
+        return table
 
     # --- drag and drop -------------------------------------------------------------------
     def _can_move(self) -> bool:

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from greendesign.model import Assembly, Part, Product
-from greendesign.model.part import iter_parts
-from ui.document.document import ProjectDocument
+from ui.document.document import BomSummary, ProjectDocument, summarize_bom
 from ui.i18n import _tr
 from ui.pages.product.bom_editor import BomEditor
 from ui.pages.product.bom_model import BomModel, Column
@@ -45,6 +44,8 @@ _COLUMN_LIMITS = {  # (minimum, maximum) width in px at 96 dpi; content decides 
     Column.MASS: (60, 90), Column.MATERIAL: (150, 340), Column.RECYCLED: (56, 80),
     Column.JOINT: (56, 100), Column.MODULE: (56, 100), Column.PRIORITY: (56, 100),
 }
+FIT_SAMPLE_ROWS = 100
+"""Rows measured to fit the columns (the shown ones first, then their neighbours)."""
 _SHRINKABLE = (Column.MATERIAL, Column.NAME, Column.ID)
 """Columns that give up width, in this order, when the tree is narrower than the content."""
 
@@ -107,8 +108,9 @@ class ProductHeader(QFrame):
         for column, stretch in ((1, 1), (3, 1), (5, 1), (6, 3)):
             grid.setColumnStretch(column, stretch)
 
-    def show_product(self, product: Product | None) -> None:
-        """Fill the header from a product (clear it for None)."""
+    def show_product(self, product: Product | None, summary: BomSummary | None = None) -> None:
+        """Fill the header from a product (clear it for None); ``summary``: its BOM's, when
+        the caller has it (the document keeps the shown design's)."""
         if product is None:
             self.title.clear()
             for label in self.fields.values():
@@ -116,15 +118,14 @@ class ProductHeader(QFrame):
             return
         title = product.name + (f"  \u00b7  {product.name_zh}" if product.name_zh else "")
         self.title.setText(title)
-        parts = list(iter_parts(product.bom))
-        units = sum(count for _part, count in parts)
+        summary = summary or summarize_bom(product.bom)
         self.fields["category"].setText(category_label(product.category.value))
         self.fields["service_life"].setText(
             self.tr("{years} years").format(years=format_number(product.service_life_years)))
-        self.fields["mass"].setText(format_mass(product.mass_kg))
+        self.fields["mass"].setText(format_mass(summary.mass_kg))
         self.fields["functional_unit"].setText(product.display_functional_unit)
         self.fields["parts"].setText(self.tr("{lines} part lines, {units} units").format(
-            lines=len(parts), units=format_number(units)))
+            lines=summary.part_lines, units=format_number(summary.units)))
         self.fields["model"].setText(product.model_number or "\u2013")
         self.fields["region"].setText(product.manufacturer_region or "\u2013")
 
@@ -310,18 +311,35 @@ class ProductPage(QWidget):
     def reload(self) -> None:
         """Show the document's current design from scratch."""
         product = self.document.product
-        self.header.show_product(product)
+        self.header.show_product(product, self.document.bom_summary())
         if product is not self.model.product or product is None \
                 or self._tree_outdated(product):
             self.model.set_product(product)
-            if EXPAND_DEPTH > 0:
-                self.tree.expandToDepth(EXPAND_DEPTH - 1)
+            self._expand_to_depth(EXPAND_DEPTH)
             self._fit_columns()
         self.details.show_node(None)
         first = self.model.index(0, 0)
         if first.isValid():
             self.tree.setCurrentIndex(first)
         self._selection_changed()
+
+    def _expand_to_depth(self, levels: int) -> None:
+        """Expand the assemblies of the first ``levels`` levels of a model just reset.
+
+        The tree lays itself out once, after the reset; expanding before that only
+        records the rows. (``QTreeView.expandToDepth`` lays the tree out at once and
+        again for each row it expands.)
+        """
+        parents = [QModelIndex()]
+        for _level in range(levels):
+            below = []
+            for parent in parents:
+                for row in range(self.model.rowCount(parent)):
+                    index = self.model.index(row, 0, parent)
+                    if isinstance(self.model.node(index), Assembly):
+                        self.tree.expand(index)
+                        below.append(index)
+            parents = below
 
     def _tree_outdated(self, product: Product) -> bool:
         return self.model.rowCount() != len(product.bom)
@@ -331,7 +349,7 @@ class ProductPage(QWidget):
         if product is not self.model.product:
             self.reload()  # the BOM was replaced (an import)
             return
-        self.header.show_product(product)
+        self.header.show_product(product, self.document.bom_summary())
         self._selection_changed()
 
     def set_read_only(self, read_only: bool) -> None:
@@ -356,11 +374,16 @@ class ProductPage(QWidget):
         self._fit_pending = False
         header = self.tree.header()
         wanted, minimum = {}, {}
-        for column, (low, high) in _COLUMN_LIMITS.items():
-            content = max(self.tree.sizeHintForColumn(column) + 12,
-                          header.sectionSizeFromContents(column).width())
-            minimum[column] = low
-            wanted[column] = max(low, min(content, high))
+        precision = header.resizeContentsPrecision()  # kept for a double-click on a divider
+        header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
+        try:
+            for column, (low, high) in _COLUMN_LIMITS.items():
+                content = max(self.tree.sizeHintForColumn(column) + 12,
+                              header.sectionSizeFromContents(column).width())
+                minimum[column] = low
+                wanted[column] = max(low, min(content, high))
+        finally:
+            header.setResizeContentsPrecision(precision)
         available = self.tree.viewport().width() - 2
         for column, width in fit_widths(wanted, minimum, available).items():
             header.resizeSection(column, width)
