@@ -320,6 +320,11 @@ class ProjectDocument(QObject):
         edits, self._edits = self._edits, set()
         return edits or None
 
+    def peek_edits(self) -> set[str] | None:
+        """The nodes edited in place since the last :meth:`take_edits` (None: anything may
+        have changed; an empty set: nothing recorded), without taking them."""
+        return self._edits
+
     def _forget_edits(self, *_args) -> None:
         self._edits = None
 
