@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
+import re
+from json.decoder import scanstring
 from pathlib import Path
+from typing import BinaryIO
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,18 +26,121 @@ from greendesign.bundled import demo_products
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def project_title(path: Path) -> str:
+#: How much of a project file is read for its title. A saved file names its product in
+#: its first few hundred bytes, ahead of the parts list that makes a large file large.
+HEAD_BYTES = 64 * 1024
+#: How much of a large file's end is read to see that the file is complete.
+_TAIL_BYTES = 64
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+class _Unsettled(Exception):
+    """The head of a file does not settle its title; the whole file must be read."""
+
+
+def project_title(path: Path, *, head_bytes: int = HEAD_BYTES) -> str:
     """``"Electric kettle · 电水壶"`` from a project file, read without validating it;
-    the file name when the file cannot be read."""
+    the file name when the file cannot be read.
+
+    A file larger than ``head_bytes`` is read in part: the product's ``name`` and
+    ``name_zh`` come from the file's head, and its last bytes show that the file ends
+    as a JSON object in UTF-8 does (a cut-off file gets the file name, as when it is
+    read whole). The whole file is read only when its head does not settle the title,
+    e.g. when ``product`` is not among the first members. A large file that is damaged
+    in its middle, or names its product twice, keeps the title its head gives.
+    """
     fallback = path.stem.replace("_", " ").capitalize()
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-        product = data.get("product", {})
-        name = str(product.get("name") or fallback)
-        name_zh = str(product.get("name_zh") or "")
+        with path.open("rb") as stream:
+            data = stream.read(head_bytes + 1)
+            if len(data) > head_bytes:
+                try:
+                    return _title(*_head_names(stream, data[:head_bytes]), fallback)
+                except _Unsettled:
+                    stream.seek(0)
+                    data = stream.read()
+        product = json.loads(data.decode("utf-8-sig")).get("product", {})
+        return _title(product.get("name"), product.get("name_zh"), fallback)
     except (OSError, ValueError, AttributeError):
         return fallback
+
+
+def _title(name: object, name_zh: object, fallback: str) -> str:
+    name = str(name or fallback)
+    name_zh = str(name_zh or "")
     return f"{name}  \u00b7  {name_zh}" if name_zh else name
+
+
+def _head_names(stream: BinaryIO, head: bytes) -> tuple[object, object]:
+    """The values of the product's ``name`` and ``name_zh`` (None when absent) from the
+    head of a large file.
+
+    Raises :class:`_Unsettled` when the head does not settle them, ``ValueError`` when
+    the file is not a JSON object in UTF-8 (its title is then the file name).
+    """
+    text = codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+    start = _WHITESPACE.match(text).end()
+    if start == len(text):
+        raise _Unsettled
+    if not text.startswith("{", start):
+        raise ValueError("not a JSON object")
+    end = stream.seek(0, os.SEEK_END)
+    stream.seek(max(end - _TAIL_BYTES, 0))
+    tail = stream.read()
+    if not tail.rstrip(b" \t\n\r").endswith(b"}"):
+        raise _Unsettled  # cut off, or text after the object: the whole file decides
+    # the tail may start inside a character: at most three of its bytes come before
+    # the first whole one
+    start_byte = next((i for i, byte in enumerate(tail[:3]) if not 0x80 <= byte < 0xC0), 3)
+    tail[start_byte:].decode("utf-8")  # a UnicodeDecodeError is a ValueError
+    try:
+        key, i = _next_key(text, start + 1, first=True)
+        while key != "product":
+            if key is None:
+                raise _Unsettled  # an object without a product, or more after it
+            i = _value_end(text, i)
+            key, i = _next_key(text, i, first=False)
+        if not text.startswith("{", i):
+            raise _Unsettled
+        # every value is followed by its ',' or '}' before it counts, so a number that the
+        # head's end cuts short is never taken
+        found: dict[str, object] = {}
+        key, i = _next_key(text, i + 1, first=True)
+        while key is not None and len(found) < 2:
+            if key in ("name", "name_zh"):
+                found[key], i = _DECODER.raw_decode(text, i)
+            else:
+                i = _value_end(text, i)
+            key, i = _next_key(text, i, first=False)
+    except ValueError:
+        raise _Unsettled from None  # the head ends (or the JSON breaks) before the names
+    return found.get("name"), found.get("name_zh")
+
+
+def _value_end(text: str, i: int) -> int:
+    """Where the JSON value starting at ``text[i]`` ends."""
+    return _DECODER.raw_decode(text, i)[1]
+
+
+def _next_key(text: str, i: int, *, first: bool) -> tuple[str | None, int]:
+    """The next member's key of the object being read at ``text[i]`` (just after its
+    ``{`` when ``first``, else just after a value) and where its value starts; None and
+    the position after the ``}`` at the object's end."""
+    i = _WHITESPACE.match(text, i).end()
+    if text.startswith("}", i):
+        return None, i + 1
+    if not first:
+        if not text.startswith(",", i):
+            raise ValueError("expecting ',' delimiter")
+        i = _WHITESPACE.match(text, i + 1).end()
+    if not text.startswith('"', i):
+        raise ValueError("expecting a property name")
+    key, i = scanstring(text, i + 1, True)
+    i = _WHITESPACE.match(text, i).end()
+    if not text.startswith(":", i):
+        raise ValueError("expecting ':' delimiter")
+    return key, _WHITESPACE.match(text, i + 1).end()
 
 
 class StartPage(QWidget):
