@@ -61,7 +61,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from greendesign.i18n import N_, _, pick, translate
-from greendesign.inventory.catalogue import Catalogue
+from greendesign.inventory.catalogue import Catalogue, family_name
 from greendesign.inventory.user_catalogue import load_catalogue
 from greendesign.model.part import Assembly, Part
 from greendesign.model.product import Product
@@ -419,7 +419,8 @@ def marking_findings(product: Product, *, catalogue: Catalogue | None = None,
         if not part.plastic_marking:
             out.append(Finding("plastic_marking", "warning", part.id, part.display_name,
                                _("plastic part ({material}, {mass} g) has no ISO 11469 marking; "
-                                 "mark it {expected}").format(material=part.material,
+                                 "mark it {expected}").format(
+                                   material=catalogue.name_of(part.material, "material"),
                                                                mass=f"{mass_g:g}",
                                                                expected=expected),
                                {"material": part.material, "expected": expected,
@@ -522,7 +523,8 @@ def combination_findings(product: Product, *, catalogue: Catalogue | None = None
             out.append(Finding("combination", "info", node.id, node.display_name,
                                _("{material} is an adhesive or tape left on the parts it joins; "
                                  "no recycling stream takes it and it contaminates "
-                                 "others").format(material=node.material),
+                                 "others").format(material=catalogue.name_of(node.material,
+                                                                         "material")),
                                {"material": node.material}))
         coatings = sorted({p.dataset for p in node.processes} & COATING_PROCESSES)
         if coatings:
@@ -533,13 +535,15 @@ def combination_findings(product: Product, *, catalogue: Catalogue | None = None
                       "with the part"))
             out.append(Finding(
                 "combination", "warning" if plastic else "info", node.id, node.display_name,
-                text.format(processes=", ".join(coatings), family=family or node.material),
+                text.format(processes=", ".join(catalogue.name_of(code, "process")
+                                                for code in coatings),
+                            family=family_name(family) if family else node.material),
                 {"material": node.material, "processes": coatings}))
         if node.material in COMPOSITE_MATERIALS:
             out.append(Finding("combination", "info", node.id, node.display_name,
                                _("{material} is a composite ({what}); its constituents cannot "
                                  "be separated for recycling").format(
-                                   material=node.material,
+                                   material=catalogue.name_of(node.material, "material"),
                                    what=translate(COMPOSITE_MATERIALS[node.material])),
                                {"material": node.material}))
     return out
@@ -560,8 +564,8 @@ def joint_finding(info: NodeInfo, part: Part, family: str | None, catalogue: Cat
     return [Finding("combination", "warning", part.id, part.display_name,
                     _("{part} ({family}) is joined by {joint} to {parent}, made mostly of "
                       "{host}: dissimilar materials joined permanently hinder separation for "
-                      "recycling").format(part=part.display_name, family=family,
+                      "recycling").format(part=part.display_name, family=family_name(family),
                                           joint=joint_name(part.joint), parent=parent.display_name,
-                                          host=host),
+                                          host=family_name(host)),
                     {"material": part.material, "family": family, "host_family": host,
                      "joint": part.joint.value, "parent": parent.id})]

@@ -21,6 +21,7 @@ from typing import Any
 
 from greendesign.errors import GreenDesignError
 from greendesign.i18n import _, ngettext
+from greendesign.inventory.catalogue import family_name
 from greendesign.model.part import Assembly, Part
 from greendesign.model.product import Product
 from greendesign.model.vocab import JointType, joint_name
@@ -163,7 +164,7 @@ def _candidates(product: Product, scores: ProductScores, inputs: ScoreInputs,
                         _("Join {part} reversibly (e.g. screws or clips) instead of {joint} so "
                           "it separates from {host}").format(
                             part=finding.part_name, joint=joint_name(finding.details["joint"]),
-                            host=finding.details["host_family"]),
+                            host=family_name(finding.details["host_family"])),
                         [finding.part_id], rejoin([finding.part_id]), {}))
     # 3. ISO 11469 marking
     unmarked = [f for f in scores.markings if not f.details.get("marking")]
@@ -200,7 +201,8 @@ def _candidates(product: Product, scores: ProductScores, inputs: ScoreInputs,
             find(node_id).recycled_content = recycled_target
         out.append(("recycled_content",
                     _("Raise the recycled content of {part} ({material}) to {target} %").format(
-                        part=fate.name, material=fate.material,
+                        part=fate.name, material=inputs.catalogue.name_of(fate.material,
+                                                                          "material"),
                         target=f"{recycled_target * 100:g}"), [fate.part_id], _Edit(recycle),
                     {"target": recycled_target}))
     # 6. Ashby substitutions for parts with a load case
@@ -225,7 +227,9 @@ def _candidates(product: Product, scores: ProductScores, inputs: ScoreInputs,
             node.plastic_marking = ""
         out.append(("material_substitution",
                     _("Make {part} of {material} ({formula} {case} {limit}-limited): mass x "
-                      "{ratio}").format(part=part.display_name, material=best.material,
+                      "{ratio}").format(part=part.display_name,
+                                        material=inputs.catalogue.name_of(best.material,
+                                                                          "material"),
                                         formula=advice.formula, case=case_name(case),
                                         limit=case_name(limit),
                                         ratio=f"{best.mass_ratio:.2f}"), [part_id], _Edit(swap),
