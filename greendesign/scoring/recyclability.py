@@ -61,9 +61,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from greendesign.i18n import N_, _, pick, translate
-from greendesign.inventory.catalogue import Catalogue, family_name
+from greendesign.inventory.catalogue import Catalogue
+from greendesign.inventory.families import family_name
 from greendesign.inventory.user_catalogue import load_catalogue
-from greendesign.model.part import Assembly, Part
+from greendesign.model.part import Assembly, Part, iter_parts
 from greendesign.model.product import Product
 from greendesign.model.vocab import JointType, joint_name
 from greendesign.scoring.bom import (
@@ -483,20 +484,8 @@ def _host_family(parent: Assembly, exclude: Part,
     """Mass-dominant material family of an assembly's other parts (fasteners aside);
     ``family_of``: material code -> end-of-life family."""
     masses: dict[str, float] = {}
-    # depth first with a stack of iterators (the order of a recursive walk, so the same
-    # sums): a recursive inner function would be a reference cycle per call, garbage for
-    # the cyclic collector, whose full passes over a large BOM stall every thread
-    stack = [(iter(parent.children), 1.0)]
-    while stack:
-        nodes, multiplier = stack[-1]
-        node = next(nodes, None)
-        if node is None:
-            stack.pop()
-            continue
-        count = multiplier * node.quantity
-        if isinstance(node, Assembly):
-            stack.append((iter(node.children), count))
-        elif node is not exclude and not is_fastener_part(node):
+    for node, count in iter_parts(parent.children):
+        if node is not exclude and not is_fastener_part(node):
             family = family_of(node.material)
             if family:
                 masses[family] = masses.get(family, 0.0) + node.mass_kg * count
