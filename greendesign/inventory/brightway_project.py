@@ -134,8 +134,7 @@ def expected_method_names() -> list[tuple[str, ...]]:
     (``data.json``, every method's characterisation factors) takes 2.5 s and 250 MB at
     its peak, which every start of the app paid only to learn 98 names."""
     archive = _method_archive()
-    key = f"{archive}|{archive.stat().st_size}|{archive.stat().st_mtime_ns}" \
-        if archive.is_file() else ""
+    key = "|".join(map(str, (archive, *_size_and_time(archive)))) if archive.is_file() else ""
     cache = paths.data_home() / "method_names.json"
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
         stored = json.loads(cache.read_text("utf-8"))
@@ -209,6 +208,12 @@ def open_inventory():
     return bd
 
 
+def _size_and_time(path: Path) -> tuple[int, int]:
+    """A file's size and modification time (ns), from one ``stat``."""
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
+
+
 def _verified_path() -> Path:
     return paths.brightway_dir() / f"{INVENTORY_PROJECT}.verified.json"
 
@@ -229,8 +234,7 @@ def _fingerprint() -> list | None:
     files = [_stamp_path(), base / "projects.db", *folder.glob("*.json"),
              *folder.glob("*.db"), *folder.glob("lci/*"), *folder.glob("processed/*")]
     try:
-        return sorted([str(f.relative_to(base)), f.stat().st_size, f.stat().st_mtime_ns]
-                      for f in files)
+        return sorted([str(f.relative_to(base)), *_size_and_time(f)] for f in files)
     except (OSError, ValueError):
         return None
 
