@@ -7,7 +7,7 @@ import re
 
 from greendesign import i18n
 from greendesign.bundled import demo_products
-from greendesign.inventory.catalogue import FAMILIES, FAMILY_NAMES, family_name
+from greendesign.inventory.families import FAMILIES, FAMILY_NAMES, family_name
 from greendesign.io.project_file import load_project
 from greendesign.model import BASELINE
 from greendesign.scoring import score_json

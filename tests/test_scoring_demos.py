@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from greendesign.bundled import demo_products
-from greendesign.inventory.catalogue import FAMILIES
+from greendesign.inventory.families import FAMILIES
 from greendesign.io.project_file import load_project
 from greendesign.scoring import ScoreInputs, format_score_table, score_json, suggest_improvements
 from greendesign.scoring.index import profile_for

@@ -19,7 +19,7 @@ from bench.synthetic import synthetic_product
 from greendesign.bundled import demo_products
 from greendesign.errors import GreenDesignError
 from greendesign.i18n import _
-from greendesign.inventory.catalogue import FAMILIES
+from greendesign.inventory.families import FAMILIES
 from greendesign.io.project_file import load_project
 from greendesign.model import Assembly, Part, Product, Substance
 from greendesign.model.product import BASELINE

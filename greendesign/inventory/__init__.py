@@ -23,6 +23,7 @@ on one line are independent of each other)::
     reference_data                      cited values: properties, end of life, GWP, grids
     catalogue                           the bundled dataset catalogue: codes, names, search
     csv_tables                          the one reader of lca_data's CSV tables
+    families                            end-of-life families: codes, names in messages
 
 The bottom layer reads ``lca_data`` and imports neither Brightway nor Qt; the
 Brightway layer knows only the bundled inventory; the user-database layer adds

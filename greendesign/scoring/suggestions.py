@@ -21,7 +21,7 @@ from typing import Any
 
 from greendesign.errors import GreenDesignError
 from greendesign.i18n import _, ngettext
-from greendesign.inventory.catalogue import family_name
+from greendesign.inventory.families import family_name
 from greendesign.model.part import Assembly, Part
 from greendesign.model.product import Product
 from greendesign.model.vocab import JointType, joint_name
